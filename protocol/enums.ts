@@ -1,0 +1,38 @@
+// Closed sets of values, as `as const` tuples: the schema, the type and the
+// UI's option lists all come from these.
+
+export const MATURITIES = ['emerging', 'active'] as const;
+export type Maturity = (typeof MATURITIES)[number];
+
+export const WORKSHOP_KINDS = ['workshop', 'forum', 'training', 'focus_group', 'study_trip', 'community_meeting'] as const;
+export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
+
+export const WORKSHOP_STATUSES = ['planned', 'held'] as const;
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
+
+export const PARTICIPANT_ROLES = ['resident', 'community_leader', 'municipality', 'ngo', 'entrepreneur', 'youth', 'other'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const NEED_CATEGORIES = [
+  'infrastructure', 'safety', 'social_care', 'environment', 'culture', 'youth',
+  'seniors', 'mobility', 'information', 'economy', 'other',
+] as const;
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+
+export const NEED_STATUSES = ['raised', 'prioritised', 'in_progress', 'solved', 'dropped'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+export const RESOURCE_KINDS = ['skill', 'group', 'institution', 'place', 'equipment', 'natural', 'funding'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
+export type SwotQuadrant = (typeof SWOT_QUADRANTS)[number];
+
+export const PHOTO_PARENTS = ['workshops', 'needs', 'resources', 'swot'] as const;
+export type PhotoParent = (typeof PHOTO_PARENTS)[number];
+
+/** Grant limit of an action plan by community maturity, in euro cents. */
+export const GRANT_LIMIT_CENTS: Record<Maturity, number> = { emerging: 100_000, active: 300_000 };

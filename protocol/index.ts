@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './hlc';
+export * from './ids';
+export * from './merge';
+export * from './messages';
+export * from './records';

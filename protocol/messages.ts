@@ -1,0 +1,72 @@
+// Wire messages of protocol 1 (DESIGN §4). Every request body the server
+// reads and every reply the app reads is parsed with one of these schemas.
+import * as v from 'valibot';
+import { isHlc } from './hlc';
+import { UUID_PATTERN } from './ids';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_MUTATIONS = 1000;
+export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+export const MAX_PULL_LIMIT = 5000;
+export const DEFAULT_PULL_LIMIT = 1000;
+
+const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN, 'invalid_id'));
+const clock = v.pipe(v.string(), v.check(isHlc, 'invalid_clock'));
+const deviceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid_device'));
+
+/** Field values are checked against the table's schema by whoever applies them. */
+const fieldMap = v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown());
+
+/** One outbox entry, as stored on the device and as sent in a push. */
+export const mutationSchema = v.strictObject({
+  id: uuid,
+  table: v.pipe(v.string(), v.maxLength(64)),
+  recordId: uuid,
+  op: v.literal('put'),
+  fields: fieldMap,
+  base: v.record(v.pipe(v.string(), v.maxLength(64)), v.nullable(clock)),
+  hlc: clock,
+});
+export type Mutation = v.InferOutput<typeof mutationSchema>;
+
+export const pushRequestSchema = v.strictObject({
+  protocol: v.literal(PROTOCOL_VERSION),
+  deviceId,
+  mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_PUSH_MUTATIONS, 'too_many_mutations')),
+});
+export type PushRequest = Omit<v.InferOutput<typeof pushRequestSchema>, 'mutations'> & { mutations: Mutation[] };
+
+export const rejectionSchema = v.object({
+  id: v.string(),
+  code: v.string(),
+  message: v.string(),
+});
+export type Rejection = v.InferOutput<typeof rejectionSchema>;
+
+export const pushResponseSchema = v.object({
+  acked: v.array(v.string()),
+  rejected: v.array(rejectionSchema),
+  cursor: v.string(),
+});
+export type PushResponse = v.InferOutput<typeof pushResponseSchema>;
+
+export const changeSchema = v.object({
+  table: v.string(),
+  recordId: uuid,
+  fields: fieldMap,
+  clocks: v.record(v.string(), clock),
+  seq: v.number(),
+});
+export type Change = v.InferOutput<typeof changeSchema>;
+
+export const pullResponseSchema = v.object({
+  changes: v.array(changeSchema),
+  cursor: v.string(),
+  hasMore: v.boolean(),
+});
+export type PullResponse = v.InferOutput<typeof pullResponseSchema>;
+
+export const errorBodySchema = v.object({
+  error: v.object({ code: v.string(), message: v.string() }),
+});
+export type ErrorBody = v.InferOutput<typeof errorBodySchema>;

@@ -1,0 +1,274 @@
+// One valibot schema per record kind (DESIGN §2). Each kind has its own
+// fields; the common ones (id, timestamps, author, deleted flag) are shared.
+// Validation messages are codes (`required`, `too_long`, …) that the app
+// translates and the server reports as they are.
+import * as v from 'valibot';
+import {
+  ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_PARENTS,
+  RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS, WORKSHOP_STATUSES,
+} from './enums';
+import { UUID_PATTERN } from './ids';
+import { isHlc } from './hlc';
+
+export const LIMITS = {
+  shortText: 200,
+  longText: 20_000,
+  listItems: 50,
+  maxBudgetCents: 100_000_000,
+} as const;
+
+const id = v.pipe(v.string('invalid'), v.regex(UUID_PATTERN, 'invalid_id'));
+const optionalId = v.nullable(id);
+const requiredText = v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long'));
+const shortText = v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long'));
+const longText = v.pipe(v.string('invalid'), v.maxLength(LIMITS.longText, 'too_long'));
+const timestamp = v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'invalid'));
+/** A calendar day, `YYYY-MM-DD`, or empty when not given. */
+const day = v.pipe(v.string('invalid'), v.regex(/^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$/, 'invalid_date'));
+const requiredDay = v.pipe(v.string('invalid'), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'invalid_date'));
+/** A time of day, `HH:MM`, or empty. */
+const timeOfDay = v.pipe(v.string('invalid'), v.regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'invalid_time'));
+const phone = v.pipe(v.string('invalid'), v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone'));
+const email = v.pipe(
+  v.string('invalid'),
+  v.trim(),
+  v.maxLength(LIMITS.shortText, 'too_long'),
+  v.check((text) => text === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text), 'invalid_email'),
+);
+const idList = v.pipe(v.array(id, 'invalid'), v.maxLength(500, 'too_many'));
+const municipalityCode = v.pipe(v.string('invalid'), v.regex(/^LV-[A-Z0-9]{3}$/, 'required'));
+
+const contactPerson = v.strictObject({
+  name: requiredText,
+  phone,
+  email,
+  role: shortText,
+});
+export type ContactPerson = v.InferOutput<typeof contactPerson>;
+
+/** Fields every record has, whatever its kind. */
+export const commonFields = {
+  id,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  createdBy: shortText,
+  deleted: v.boolean('invalid'),
+};
+
+export const communityFields = {
+  name: requiredText,
+  municipality: municipalityCode,
+  parish: shortText,
+  description: longText,
+  maturity: v.picklist(MATURITIES, 'invalid_choice'),
+  contacts: v.pipe(v.array(contactPerson, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many')),
+};
+
+export const workshopFields = {
+  communityId: id,
+  title: requiredText,
+  kind: v.picklist(WORKSHOP_KINDS, 'invalid_choice'),
+  date: requiredDay,
+  startTime: timeOfDay,
+  endTime: timeOfDay,
+  place: shortText,
+  programme: shortText,
+  facilitators: shortText,
+  agenda: longText,
+  notes: longText,
+  status: v.picklist(WORKSHOP_STATUSES, 'invalid_choice'),
+  dotsPerPerson: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(20, 'too_large')),
+};
+
+export const participantFields = {
+  communityId: id,
+  name: requiredText,
+  household: shortText,
+  phone,
+  email,
+  role: v.picklist(PARTICIPANT_ROLES, 'invalid_choice'),
+  consentData: v.boolean('invalid'),
+  consentPhotos: v.boolean('invalid'),
+  consentDate: day,
+  /** Set when the participant's personal data was erased on request. */
+  erased: v.boolean('invalid'),
+};
+
+export const attendanceFields = {
+  communityId: id,
+  workshopId: id,
+  participantId: id,
+  checkedInAt: timestamp,
+};
+
+export const needFields = {
+  communityId: id,
+  workshopId: optionalId,
+  title: requiredText,
+  description: longText,
+  category: v.picklist(NEED_CATEGORIES, 'invalid_choice'),
+  status: v.picklist(NEED_STATUSES, 'invalid_choice'),
+  owner: shortText,
+};
+
+export const voteFields = {
+  communityId: id,
+  workshopId: id,
+  needId: id,
+  /** null for an anonymous dot. */
+  participantId: optionalId,
+  castAt: timestamp,
+};
+
+export const resourceFields = {
+  communityId: id,
+  kind: v.picklist(RESOURCE_KINDS, 'invalid_choice'),
+  name: requiredText,
+  description: longText,
+  contact: shortText,
+  availability: shortText,
+  needIds: idList,
+};
+
+export const actionFields = {
+  communityId: id,
+  needId: optionalId,
+  what: requiredText,
+  who: shortText,
+  due: day,
+  budgetCents: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(LIMITS.maxBudgetCents, 'too_large')),
+  status: v.picklist(ACTION_STATUSES, 'invalid_choice'),
+};
+
+export const swotFields = {
+  communityId: id,
+  workshopId: optionalId,
+  quadrant: v.picklist(SWOT_QUADRANTS, 'invalid_choice'),
+  text: v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long')),
+};
+
+export const photoFields = {
+  communityId: id,
+  parentTable: v.picklist(PHOTO_PARENTS, 'invalid_choice'),
+  parentId: id,
+  caption: shortText,
+  sha256: v.pipe(v.string('invalid'), v.regex(/^[0-9a-f]{64}$/, 'invalid_hash')),
+  mime: v.picklist(['image/jpeg', 'image/webp', 'image/png'], 'invalid_choice'),
+  size: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(15 * 1024 * 1024, 'too_large')),
+  width: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small')),
+  height: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small')),
+};
+
+const anyValue = v.unknown();
+const clock = v.pipe(v.string('invalid'), v.check(isHlc, 'invalid_clock'));
+
+/** A value that lost a concurrent edit, kept until a coordinator resolves it. Written by the server. */
+export const conflictFields = {
+  communityId: optionalId,
+  table: shortText,
+  recordId: id,
+  field: shortText,
+  winnerValue: anyValue,
+  winnerClock: clock,
+  loserValue: anyValue,
+  loserClock: clock,
+  resolved: v.boolean('invalid'),
+  resolvedBy: shortText,
+};
+
+export const RECORD_FIELDS = {
+  communities: communityFields,
+  workshops: workshopFields,
+  participants: participantFields,
+  attendance: attendanceFields,
+  needs: needFields,
+  votes: voteFields,
+  resources: resourceFields,
+  actions: actionFields,
+  swot: swotFields,
+  photos: photoFields,
+  conflicts: conflictFields,
+} as const;
+
+export type TableName = keyof typeof RECORD_FIELDS;
+export const TABLES = Object.keys(RECORD_FIELDS) as TableName[];
+export function isTableName(name: string): name is TableName {
+  return Object.prototype.hasOwnProperty.call(RECORD_FIELDS, name);
+}
+
+/** Tables below a community: every record in them carries `communityId`. */
+export const COMMUNITY_TABLES = TABLES.filter((table) => table !== 'communities' && table !== 'conflicts');
+
+export const communitySchema = v.strictObject({ ...commonFields, ...communityFields });
+export const workshopSchema = v.strictObject({ ...commonFields, ...workshopFields });
+export const participantSchema = v.strictObject({ ...commonFields, ...participantFields });
+export const attendanceSchema = v.strictObject({ ...commonFields, ...attendanceFields });
+export const needSchema = v.strictObject({ ...commonFields, ...needFields });
+export const voteSchema = v.strictObject({ ...commonFields, ...voteFields });
+export const resourceSchema = v.strictObject({ ...commonFields, ...resourceFields });
+export const actionSchema = v.strictObject({ ...commonFields, ...actionFields });
+export const swotSchema = v.strictObject({ ...commonFields, ...swotFields });
+export const photoSchema = v.strictObject({ ...commonFields, ...photoFields });
+export const conflictSchema = v.strictObject({ ...commonFields, ...conflictFields });
+
+export const RECORD_SCHEMAS = {
+  communities: communitySchema,
+  workshops: workshopSchema,
+  participants: participantSchema,
+  attendance: attendanceSchema,
+  needs: needSchema,
+  votes: voteSchema,
+  resources: resourceSchema,
+  actions: actionSchema,
+  swot: swotSchema,
+  photos: photoSchema,
+  conflicts: conflictSchema,
+} as const;
+
+export type Community = v.InferOutput<typeof communitySchema>;
+export type Workshop = v.InferOutput<typeof workshopSchema>;
+export type Participant = v.InferOutput<typeof participantSchema>;
+export type Attendance = v.InferOutput<typeof attendanceSchema>;
+export type Need = v.InferOutput<typeof needSchema>;
+export type Vote = v.InferOutput<typeof voteSchema>;
+export type Resource = v.InferOutput<typeof resourceSchema>;
+export type Action = v.InferOutput<typeof actionSchema>;
+export type Swot = v.InferOutput<typeof swotSchema>;
+export type Photo = v.InferOutput<typeof photoSchema>;
+export type Conflict = v.InferOutput<typeof conflictSchema>;
+
+export interface RecordTypes {
+  communities: Community;
+  workshops: Workshop;
+  participants: Participant;
+  attendance: Attendance;
+  needs: Need;
+  votes: Vote;
+  resources: Resource;
+  actions: Action;
+  swot: Swot;
+  photos: Photo;
+  conflicts: Conflict;
+}
+export type AnyRecord = RecordTypes[TableName];
+/** The fields a person edits (everything but id and the bookkeeping). */
+export type EditableFields<T extends TableName> = Omit<RecordTypes[T], keyof typeof commonFields>;
+
+/** Fields a mutation may carry for a table: any subset of its own and the common ones but `id`. */
+const { id: _omitId, ...mutableCommon } = commonFields;
+function patchSchema<const E extends v.ObjectEntries>(entries: E) {
+  return v.partial(v.strictObject({ ...mutableCommon, ...entries }));
+}
+export const PATCH_SCHEMAS = {
+  communities: patchSchema(communityFields),
+  workshops: patchSchema(workshopFields),
+  participants: patchSchema(participantFields),
+  attendance: patchSchema(attendanceFields),
+  needs: patchSchema(needFields),
+  votes: patchSchema(voteFields),
+  resources: patchSchema(resourceFields),
+  actions: patchSchema(actionFields),
+  swot: patchSchema(swotFields),
+  photos: patchSchema(photoFields),
+  conflicts: patchSchema(conflictFields),
+} as const;

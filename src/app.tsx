@@ -1,0 +1,79 @@
+// Routes and top-level wiring. Screens load on demand so a facilitator's first
+// load carries only the shell and the screen they open.
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+import { Notebook, TalkaDatabase, loadDeviceId } from './db';
+import { loadLanguage, t } from './i18n';
+import { AppContext, type AppServices } from './ui/app-context';
+import { Layout } from './ui/Layout';
+import { Page } from './ui/components/page';
+
+const CommunityListScreen = lazy(() => import('./ui/communities/CommunityListScreen').then((m) => m.CommunityListScreen));
+const CommunityFormScreen = lazy(() => import('./ui/communities/CommunityFormScreen').then((m) => m.CommunityFormScreen));
+const CommunityScreen = lazy(() => import('./ui/communities/CommunityScreen').then((m) => m.CommunityScreen));
+const WorkshopFormScreen = lazy(() => import('./ui/workshops/WorkshopFormScreen').then((m) => m.WorkshopFormScreen));
+const WorkshopScreen = lazy(() => import('./ui/workshops/WorkshopScreen').then((m) => m.WorkshopScreen));
+const CheckInScreen = lazy(() => import('./ui/checkin/CheckInScreen').then((m) => m.CheckInScreen));
+const ParticipantsScreen = lazy(() => import('./ui/checkin/ParticipantsScreen').then((m) => m.ParticipantsScreen));
+const NeedsScreen = lazy(() => import('./ui/needs/NeedsScreen').then((m) => m.NeedsScreen));
+const VotingScreen = lazy(() => import('./ui/needs/VotingScreen').then((m) => m.VotingScreen));
+const ResourcesScreen = lazy(() => import('./ui/resources/ResourcesScreen').then((m) => m.ResourcesScreen));
+const SwotScreen = lazy(() => import('./ui/plan/SwotScreen').then((m) => m.SwotScreen));
+const ActionPlanScreen = lazy(() => import('./ui/plan/ActionPlanScreen').then((m) => m.ActionPlanScreen));
+const SettingsScreen = lazy(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
+
+function NotFound() {
+  return <Page title="404"><p>{t('status.notFound')}</p></Page>;
+}
+
+export function Routes() {
+  return (
+    <Router>
+      <Route path="/" component={CommunityListScreen} />
+      <Route path="/communities/new" component={CommunityFormScreen} />
+      <Route path="/communities/:id/edit" component={CommunityFormScreen} />
+      <Route path="/communities/:id" component={CommunityScreen} />
+      <Route path="/communities/:communityId/workshops/new" component={WorkshopFormScreen} />
+      <Route path="/communities/:id/participants" component={ParticipantsScreen} />
+      <Route path="/communities/:id/needs" component={NeedsScreen} />
+      <Route path="/communities/:id/resources" component={ResourcesScreen} />
+      <Route path="/communities/:id/swot" component={SwotScreen} />
+      <Route path="/communities/:id/plan" component={ActionPlanScreen} />
+      <Route path="/workshops/:id/edit" component={WorkshopFormScreen} />
+      <Route path="/workshops/:id/checkin" component={CheckInScreen} />
+      <Route path="/workshops/:id/voting" component={VotingScreen} />
+      <Route path="/workshops/:id" component={WorkshopScreen} />
+      <Route path="/settings" component={SettingsScreen} />
+      <Route default component={NotFound} />
+    </Router>
+  );
+}
+
+async function openServices(): Promise<AppServices> {
+  const [deviceId] = await Promise.all([loadDeviceId(), loadLanguage()]);
+  const db = new TalkaDatabase();
+  await db.open();
+  return { db, notebook: new Notebook({ db, deviceId }) };
+}
+
+export function App() {
+  const [services, setServices] = useState<AppServices | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  useEffect(() => {
+    openServices().then(setServices, setFailure);
+  }, []);
+
+  if (failure) return <p class="notice" role="alert">{String(failure)}</p>;
+  if (!services) return null;
+  return (
+    <AppContext.Provider value={services}>
+      <LocationProvider>
+        <ErrorBoundary>
+          <Layout>
+            <Routes />
+          </Layout>
+        </ErrorBoundary>
+      </LocationProvider>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,185 @@
+// The named commands that change the device's data. Each runs in one Dexie
+// transaction that writes the record and its outbox entry, stamped with the
+// device's hybrid logical clock; a failure leaves neither.
+import * as v from 'valibot';
+import type { Table } from 'dexie';
+import {
+  PATCH_SCHEMAS, RECORD_SCHEMAS, attendanceId, formatHlc, initialClock, parseHlc, tick, uuidv7,
+  type ClockState, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
+} from '../../protocol';
+import type { OutboxEntry, Stored, TalkaDatabase } from './database';
+import { ValidationError } from './errors';
+
+type Row = Record<string, unknown> & { id: string; clocks: Clocks };
+type Patch<T extends TableName> = Partial<EditableFields<T>> & { deleted?: boolean };
+
+export interface NotebookOptions {
+  db: TalkaDatabase;
+  deviceId: string;
+  /** Who is writing: the signed-in user's id, or the device until someone signs in. */
+  author?: () => string;
+  now?: () => number;
+  randomBytes?: RandomBytes;
+}
+
+const CLOCK_KEY = 'clock';
+
+function browserRandomBytes(length: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
+
+export class Notebook {
+  readonly db: TalkaDatabase;
+  readonly deviceId: string;
+  private readonly author: () => string;
+  private readonly now: () => number;
+  private readonly randomBytes: RandomBytes;
+
+  constructor(options: NotebookOptions) {
+    this.db = options.db;
+    this.deviceId = options.deviceId;
+    this.now = options.now ?? (() => Date.now());
+    this.randomBytes = options.randomBytes ?? browserRandomBytes;
+    this.author = options.author ?? (() => options.deviceId);
+  }
+
+  newId(): string {
+    return uuidv7(this.now(), this.randomBytes);
+  }
+
+  /** Creates a record of `table` with the given fields; returns its id. */
+  async create<T extends TableName>(table: T, fields: EditableFields<T>, id = this.newId()): Promise<string> {
+    await this.write(table, id, fields, 'create');
+    return id;
+  }
+
+  /** Changes some fields of an existing record. */
+  async update<T extends TableName>(table: T, id: string, patch: Patch<T>): Promise<void> {
+    await this.write(table, id, patch, 'update');
+  }
+
+  /** Soft delete: an edit like any other, so it syncs and can be undone. */
+  async remove(table: TableName, id: string): Promise<void> {
+    await this.write(table, id, { deleted: true }, 'update');
+  }
+
+  async restore(table: TableName, id: string): Promise<void> {
+    await this.write(table, id, { deleted: false }, 'update');
+  }
+
+  /** Checks a participant in; the row's id is derived so two tablets make the same one. */
+  async checkIn(workshop: { id: string; communityId: string }, participantId: string): Promise<string> {
+    const id = attendanceId(workshop.id, participantId);
+    await this.db.transaction('rw', [this.db.attendance, this.db.outbox, this.db.meta], async () => {
+      const existing = await this.db.attendance.get(id);
+      if (existing && !existing.deleted) return;
+      if (existing) {
+        await this.write('attendance', id, { deleted: false, checkedInAt: this.now() }, 'update');
+      } else {
+        await this.write('attendance', id, {
+          communityId: workshop.communityId, workshopId: workshop.id, participantId, checkedInAt: this.now(),
+        }, 'create');
+      }
+    });
+    return id;
+  }
+
+  async checkOut(workshopId: string, participantId: string): Promise<void> {
+    const id = attendanceId(workshopId, participantId);
+    const existing = await this.db.attendance.get(id);
+    if (existing && !existing.deleted) await this.remove('attendance', id);
+  }
+
+  /** Adds a walk-in and checks them in, both in one transaction. */
+  async addWalkIn(workshop: { id: string; communityId: string }, fields: EditableFields<'participants'>): Promise<string> {
+    return this.db.transaction('rw', [this.db.participants, this.db.attendance, this.db.outbox, this.db.meta], async () => {
+      const participantId = await this.create('participants', fields);
+      await this.checkIn(workshop, participantId);
+      return participantId;
+    });
+  }
+
+  /** One dot on a need; votes are append-only rows so counts merge without conflict. */
+  async castVote(workshop: { id: string; communityId: string }, needId: string, participantId: string | null): Promise<string> {
+    return this.create('votes', {
+      communityId: workshop.communityId, workshopId: workshop.id, needId, participantId, castAt: this.now(),
+    });
+  }
+
+  async takeBackVote(voteId: string): Promise<void> {
+    await this.remove('votes', voteId);
+  }
+
+  private async write(table: TableName, id: string, input: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
+    const rows: Table<Row, string> = this.db.table(table);
+    await this.db.transaction('rw', [rows, this.db.outbox, this.db.meta], async () => {
+      const existing = await rows.get(id);
+      if (mode === 'update' && !existing) throw new Error(`No ${table} record ${id}`);
+      if (mode === 'create' && existing) throw new Error(`${table} record ${id} exists already`);
+      const now = this.now();
+      const fields = mode === 'create'
+        ? this.validateNew(table, id, { ...input, createdAt: now, updatedAt: now, createdBy: this.author(), deleted: false })
+        : this.validatePatch(table, { ...input, updatedAt: now });
+
+      const hlc = await this.nextClock(now);
+      const clocks: Clocks = { ...(existing?.clocks ?? {}) };
+      const base: Record<string, Hlc | null> = {};
+      for (const field of Object.keys(fields)) {
+        base[field] = existing?.clocks[field] ?? null;
+        clocks[field] = hlc;
+      }
+      await rows.put({ ...(existing ?? {}), ...fields, id, clocks });
+      await this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc });
+    });
+  }
+
+  private validateNew(table: TableName, id: string, record: Record<string, unknown>): Record<string, unknown> {
+    const result = v.safeParse(RECORD_SCHEMAS[table], { ...record, id });
+    if (!result.success) throw new ValidationError(result.issues);
+    const { id: _id, ...fields } = result.output;
+    return fields;
+  }
+
+  private validatePatch(table: TableName, patch: Record<string, unknown>): Record<string, unknown> {
+    const result = v.safeParse(PATCH_SCHEMAS[table], patch);
+    if (!result.success) throw new ValidationError(result.issues);
+    return result.output;
+  }
+
+  /** Ticks the device clock inside the caller's transaction, so tabs never hand out the same clock. */
+  private async nextClock(now: number): Promise<Hlc> {
+    const saved = await this.db.meta.get(CLOCK_KEY);
+    const last = typeof saved?.value === 'string' ? parseHlc(saved.value) : null;
+    const state: ClockState = last ? { ...last, deviceId: this.deviceId } : initialClock(this.deviceId);
+    const hlc = formatHlc(tick(state, now));
+    await this.db.meta.put({ key: CLOCK_KEY, value: hlc });
+    return hlc;
+  }
+
+  /**
+   * Appends the change to the outbox, or folds it into the record's newest
+   * unsent entry (typing notes would otherwise queue one entry a keystroke).
+   * A folded entry gets a new id, so an acknowledgement of the older version
+   * in flight cannot remove the newer one.
+   */
+  private async enqueue(entry: OutboxEntry): Promise<void> {
+    const newest = await this.db.outbox.where('recordId').equals(entry.recordId).last();
+    if (newest && !newest.rejection && newest.table === entry.table) {
+      const newestSeq = await this.db.outbox.orderBy('seq').lastKey();
+      if (newestSeq === newest.seq) {
+        await this.db.outbox.put({
+          ...newest,
+          id: entry.id,
+          fields: { ...newest.fields, ...entry.fields },
+          base: { ...entry.base, ...newest.base },
+          hlc: entry.hlc,
+        });
+        return;
+      }
+    }
+    await this.db.outbox.add(entry);
+  }
+}
+
+export type { Stored };
+export type StoredRecord<T extends TableName> = Stored<RecordTypes[T]>;

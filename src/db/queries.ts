@@ -1,0 +1,65 @@
+// Reads the screens need, each a small function over the database. Deleted
+// records are left out unless a query says otherwise.
+import type { TableName } from '../../protocol';
+import type { OutboxEntry, TalkaDatabase } from './database';
+import type { StoredRecord } from './notebook';
+
+function alive<T extends { deleted: boolean }>(rows: T[]): T[] {
+  return rows.filter((row) => !row.deleted);
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'lv');
+
+export async function listCommunities(db: TalkaDatabase): Promise<StoredRecord<'communities'>[]> {
+  return alive(await db.communities.toArray()).sort(byName);
+}
+
+export async function getRecord<T extends TableName>(db: TalkaDatabase, table: T, id: string): Promise<StoredRecord<T> | undefined> {
+  return db.recordTable(table).get(id);
+}
+
+/** Records of a table that belong to one community, deleted ones left out. */
+export async function listInCommunity<T extends Exclude<TableName, 'communities' | 'conflicts'>>(
+  db: TalkaDatabase, table: T, communityId: string,
+): Promise<StoredRecord<T>[]> {
+  const rows: StoredRecord<T>[] = await db.recordTable(table).where('communityId').equals(communityId).toArray();
+  return alive(rows);
+}
+
+export async function listWorkshops(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'workshops'>[]> {
+  const rows = await listInCommunity(db, 'workshops', communityId);
+  return rows.sort((a, b) => (b.date + b.startTime).localeCompare(a.date + a.startTime));
+}
+
+export async function listParticipants(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'participants'>[]> {
+  return (await listInCommunity(db, 'participants', communityId)).sort(byName);
+}
+
+export async function listAttendance(db: TalkaDatabase, workshopId: string): Promise<StoredRecord<'attendance'>[]> {
+  return alive(await db.attendance.where('workshopId').equals(workshopId).toArray());
+}
+
+export async function listVotes(db: TalkaDatabase, workshopId: string): Promise<StoredRecord<'votes'>[]> {
+  return alive(await db.votes.where('workshopId').equals(workshopId).toArray());
+}
+
+export async function listVotesInCommunity(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'votes'>[]> {
+  return listInCommunity(db, 'votes', communityId);
+}
+
+/** Parish or village names typed before, for suggestions. */
+export async function listParishes(db: TalkaDatabase): Promise<string[]> {
+  const names = new Set<string>();
+  await db.communities.each((community) => {
+    if (community.parish.trim()) names.add(community.parish.trim());
+  });
+  return [...names].sort((a, b) => a.localeCompare(b, 'lv'));
+}
+
+export async function countPending(db: TalkaDatabase): Promise<number> {
+  return db.outbox.count();
+}
+
+export async function listOutbox(db: TalkaDatabase): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').toArray();
+}

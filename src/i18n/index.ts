@@ -1,0 +1,95 @@
+// The interface language: Latvian first, English second; remembered across
+// reloads in idb-keyval. Components that call t() re-render when it changes.
+import { signal } from '@preact/signals';
+import { get, set } from 'idb-keyval';
+import { catalogues, type MessageKey } from './messages';
+import { renderMessage, type Params } from './translate';
+
+export type Language = 'lv' | 'en';
+export const LANGUAGES: readonly Language[] = ['lv', 'en'];
+const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
+const LANGUAGE_KEY = 'talka:language';
+
+export const language = signal<Language>('lv');
+
+export function locale(): string {
+  return LOCALES[language.value];
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  return renderMessage(catalogues[language.value][key], LOCALES[language.value], params);
+}
+
+/** Translates a code from the protocol schemas (`required`, `too_long`, …). */
+export function tValidation(code: string): string {
+  const key = `validation.${code}`;
+  return isMessageKey(key) ? t(key) : t('validation.invalid');
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogues.lv, key);
+}
+
+/** The label of a value from a closed set, e.g. tLabel('needCategory', 'safety'). */
+export function tLabel(group: string, value: string): string {
+  const key = `${group}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
+}
+
+function isLanguage(value: unknown): value is Language {
+  return value === 'lv' || value === 'en';
+}
+
+function applyToDocument(lang: Language): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+export async function loadLanguage(): Promise<void> {
+  const saved = await get<unknown>(LANGUAGE_KEY).catch(() => undefined);
+  if (isLanguage(saved)) language.value = saved;
+  applyToDocument(language.value);
+}
+
+export async function setLanguage(lang: Language): Promise<void> {
+  language.value = lang;
+  applyToDocument(lang);
+  await set(LANGUAGE_KEY, lang);
+}
+
+// Formatting through Intl in the current language.
+
+/** `2026-11-23` → "2026. gada 23. novembris" / "23 November 2026". */
+export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+}
+
+export function formatDateTime(ms: number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(locale(), options).format(ms);
+}
+
+export function formatTime(ms: number): string {
+  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+export function formatEuro(cents: number): string {
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+export type { MessageKey };

@@ -1,0 +1,8 @@
+import type { Translations } from '../types';
+
+// Strings of the needs screens.
+export const lv = {
+} as const;
+
+export const en: Translations<keyof typeof lv> = {
+};

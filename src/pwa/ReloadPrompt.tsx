@@ -1,0 +1,32 @@
+// The only importer of the PWA plugin's register module. An update is offered,
+// never forced, and is held back while a form holds unsaved input.
+import { useRegisterSW } from 'virtual:pwa-register/preact';
+import { t } from '../i18n';
+import { dirtyForms } from '../ui/form-state';
+
+export function ReloadPrompt() {
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW({ immediate: true });
+
+  if (!needRefresh && !offlineReady) return null;
+  const formOpen = dirtyForms.value.size > 0;
+
+  return (
+    <div class="update-prompt" role="alertdialog" aria-live="polite" aria-labelledby="update-prompt-text">
+      <p id="update-prompt-text">{needRefresh ? t('update.available') : t('update.offlineReady')}</p>
+      {needRefresh && formOpen && <p class="muted">{t('update.unsavedForm')}</p>}
+      <div class="button-row">
+        {needRefresh && (
+          <button type="button" class="button button--primary" disabled={formOpen}
+            onClick={() => void updateServiceWorker(true)}>{t('update.reload')}</button>
+        )}
+        <button type="button" class="button" onClick={() => { setNeedRefresh(false); setOfflineReady(false); }}>
+          {needRefresh ? t('update.later') : t('action.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

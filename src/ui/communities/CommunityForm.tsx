@@ -1,0 +1,92 @@
+import { useId, useState } from 'preact/hooks';
+import { MATURITIES, type ContactPerson, type EditableFields } from '../../../protocol';
+import { MUNICIPALITIES } from '../../domain/municipalities';
+import { t, tLabel } from '../../i18n';
+import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { useDirtyForm } from '../form-state';
+import type { SaveFailure } from '../save-error';
+
+export type CommunityValues = EditableFields<'communities'>;
+
+export const EMPTY_COMMUNITY: CommunityValues = {
+  name: '', municipality: '', parish: '', description: '', maturity: 'emerging', contacts: [],
+};
+
+export interface CommunityFormProps {
+  initial: CommunityValues;
+  parishSuggestions: readonly string[];
+  onSave: (values: CommunityValues) => Promise<SaveFailure | null>;
+  onCancel: () => void;
+}
+
+const EMPTY_CONTACT: ContactPerson = { name: '', phone: '', email: '', role: '' };
+
+/** Create or edit a community. Errors appear beside their fields; what was typed stays. */
+export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: CommunityFormProps) {
+  const [values, setValues] = useState(initial);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const parishListId = useId();
+  const [touched, setTouched] = useState(false);
+  useDirtyForm(touched);
+
+  const set = <K extends keyof CommunityValues>(key: K, value: CommunityValues[K]) => {
+    setTouched(true);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const setContact = (index: number, patch: Partial<ContactPerson>) =>
+    set('contacts', values.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const fieldError = (name: string) => failure?.fields[name];
+
+  const municipalityOptions = MUNICIPALITIES.map((m) => ({ value: m.code, label: m.name }));
+
+  return (
+    <form noValidate onSubmit={async (event) => {
+      event.preventDefault();
+      setSaving(true);
+      const result = await onSave(values);
+      setSaving(false);
+      setFailure(result);
+      if (!result) setTouched(false);
+    }}>
+      <TextField label={t('community.name')} value={values.name} onValue={(v) => set('name', v)} error={fieldError('name')} required autoComplete="off" />
+      <div class="form-grid">
+        <SelectField label={t('community.municipality')} value={values.municipality} options={municipalityOptions}
+          placeholder={t('community.municipalityPlaceholder')} onValue={(v) => set('municipality', v)} error={fieldError('municipality')} required />
+        <TextField label={t('community.parish')} value={values.parish} onValue={(v) => set('parish', v)} error={fieldError('parish')}
+          hint={t('community.parishHint')} list={parishListId} autoComplete="off" />
+        <datalist id={parishListId}>
+          {parishSuggestions.map((name) => <option key={name} value={name} />)}
+        </datalist>
+      </div>
+      <SelectField label={t('community.maturity')} value={values.maturity}
+        options={MATURITIES.map((m) => ({ value: m, label: tLabel('maturity', m) }))} onValue={(v) => set('maturity', v)} error={fieldError('maturity')} />
+      <TextAreaField label={t('community.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} />
+
+      <fieldset>
+        <legend>{t('community.contacts')}</legend>
+        {values.contacts.map((contact, index) => (
+          <fieldset key={index}>
+            <legend>{t('community.contactN', { n: index + 1 })}</legend>
+            <div class="form-grid">
+              <TextField label={t('community.contactName')} value={contact.name} onValue={(v) => setContact(index, { name: v })} error={fieldError(`contacts.${index}.name`)} autoComplete="off" />
+              <TextField label={t('community.contactRole')} value={contact.role} onValue={(v) => setContact(index, { role: v })} error={fieldError(`contacts.${index}.role`)} />
+              <TextField label={t('community.contactPhone')} type="tel" value={contact.phone} onValue={(v) => setContact(index, { phone: v })} error={fieldError(`contacts.${index}.phone`)} />
+              <TextField label={t('community.contactEmail')} type="email" value={contact.email} onValue={(v) => setContact(index, { email: v })} error={fieldError(`contacts.${index}.email`)} />
+            </div>
+            <button type="button" class="button button--danger" onClick={() => set('contacts', values.contacts.filter((_, i) => i !== index))}>
+              {t('community.removeContact', { n: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button type="button" class="button" onClick={() => set('contacts', [...values.contacts, EMPTY_CONTACT])}>+ {t('community.addContact')}</button>
+      </fieldset>
+
+      <FormError message={failure?.message ?? null} />
+      <div class="button-row">
+        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
+        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { listCommunities, useLiveQuery } from '../../db';
+import { municipalityName } from '../../domain/municipalities';
+import { t, tLabel } from '../../i18n';
+import { useServices } from '../app-context';
+import { Loading, Page } from '../components/page';
+
+export function CommunityListScreen() {
+  const { db } = useServices();
+  const communities = useLiveQuery(() => listCommunities(db), [db]);
+  return (
+    <Page title={t('communities.title')} actions={<a class="button button--primary" href="/communities/new">+ {t('communities.new')}</a>}>
+      {communities === undefined ? <Loading /> : communities.length === 0 ? (
+        <p class="notice">{t('communities.empty')}</p>
+      ) : (
+        <>
+          <p class="muted">{t('communities.count', { count: communities.length })}</p>
+          <ul class="card-list">
+            {communities.map((community) => (
+              <li key={community.id}>
+                <a class="card-link" href={`/communities/${community.id}`}>
+                  <h2>{community.name}</h2>
+                  <p class="muted">
+                    {[community.parish, municipalityName(community.municipality)].filter(Boolean).join(', ')}
+                  </p>
+                  <span class="tag">{tLabel('maturity', community.maturity)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}

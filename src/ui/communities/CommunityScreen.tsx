@@ -1,0 +1,102 @@
+import { useLocation, useRoute } from 'preact-iso';
+import { getRecord, listInCommunity, listWorkshops, useLiveQuery } from '../../db';
+import { municipalityName } from '../../domain/municipalities';
+import { formatDay, t, tLabel, type MessageKey } from '../../i18n';
+import { useServices } from '../app-context';
+import { Loading, NotFoundMessage, Page } from '../components/page';
+import { showUndo } from '../components/toast';
+
+interface SectionLink {
+  href: string;
+  title: MessageKey;
+  count: number | undefined;
+  countKey: MessageKey;
+}
+
+/** A community's page: its details, its events, and the way into each part of its notebook. */
+export function CommunityScreen() {
+  const { db, notebook } = useServices();
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const id = params.id ?? '';
+  const community = useLiveQuery(async () => (await getRecord(db, 'communities', id)) ?? null, [db, id]);
+  const workshops = useLiveQuery(() => listWorkshops(db, id), [db, id]);
+  const counts = useLiveQuery(async () => {
+    const [participants, needs, resources, swot, actions] = await Promise.all([
+      listInCommunity(db, 'participants', id), listInCommunity(db, 'needs', id), listInCommunity(db, 'resources', id),
+      listInCommunity(db, 'swot', id), listInCommunity(db, 'actions', id),
+    ]);
+    return { participants: participants.length, needs: needs.length, resources: resources.length, swot: swot.length, actions: actions.length };
+  }, [db, id]);
+
+  if (community === undefined) return <Page title={t('communities.title')} back="/"><Loading /></Page>;
+  if (community === null || community.deleted) return <Page title={t('communities.title')} back="/"><NotFoundMessage /></Page>;
+
+  const remove = async () => {
+    await notebook.remove('communities', id);
+    showUndo(community.name, () => notebook.restore('communities', id));
+    route('/');
+  };
+
+  const sections: SectionLink[] = [
+    { href: `/communities/${id}/participants`, title: 'community.participants', count: counts?.participants, countKey: 'community.participantCount' },
+    { href: `/communities/${id}/needs`, title: 'community.needs', count: counts?.needs, countKey: 'community.needCount' },
+    { href: `/communities/${id}/resources`, title: 'community.resources', count: counts?.resources, countKey: 'community.resourceCount' },
+    { href: `/communities/${id}/swot`, title: 'community.swot', count: counts?.swot, countKey: 'community.swotCount' },
+    { href: `/communities/${id}/plan`, title: 'community.plan', count: counts?.actions, countKey: 'community.actionCount' },
+  ];
+
+  return (
+    <Page title={community.name} back="/" actions={
+      <>
+        <a class="button" href={`/communities/${id}/edit`}>{t('action.edit')}</a>
+        <button type="button" class="button button--danger" onClick={remove}>{t('action.delete')}</button>
+      </>
+    }>
+      <p class="muted">
+        {[community.parish, municipalityName(community.municipality)].filter(Boolean).join(', ')} · <span class="tag">{tLabel('maturity', community.maturity)}</span>
+      </p>
+      {community.description && <p class="prewrap">{community.description}</p>}
+      {community.contacts.length > 0 && (
+        <ul class="row-list">
+          {community.contacts.map((contact, index) => (
+            <li key={index}>
+              <span class="grow"><strong>{contact.name}</strong>{contact.role && ` — ${contact.role}`}</span>
+              {contact.phone && <a class="button button--ghost" href={`tel:${contact.phone}`}>{contact.phone}</a>}
+              {contact.email && <a class="button button--ghost" href={`mailto:${contact.email}`}>{contact.email}</a>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section class="card" aria-labelledby="workshops-heading" style={{ marginTop: '1rem' }}>
+        <div class="page__header">
+          <h2 id="workshops-heading">{t('community.workshops')}</h2>
+          <a class="button button--primary" href={`/communities/${id}/workshops/new`}>+ {t('community.newWorkshop')}</a>
+        </div>
+        {workshops === undefined ? <Loading /> : workshops.length === 0 ? <p class="muted">{t('community.noWorkshops')}</p> : (
+          <ul class="row-list">
+            {workshops.map((workshop) => (
+              <li key={workshop.id}>
+                <a class="grow card-link" href={`/workshops/${workshop.id}`}>
+                  <strong>{workshop.title}</strong>
+                  <span class="muted"> · {formatDay(workshop.date)}{workshop.startTime && ` ${workshop.startTime}`} · {tLabel('workshopKind', workshop.kind)}</span>
+                </a>
+                <span class="tag">{tLabel('workshopStatus', workshop.status)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <nav class="sections" aria-label={community.name} style={{ marginTop: '1rem' }}>
+        {sections.map((section) => (
+          <a key={section.href} class="card card-link" href={section.href}>
+            <h2>{t(section.title)}</h2>
+            <p class="muted">{section.count === undefined ? t('status.loading') : t(section.countKey, { count: section.count })}</p>
+          </a>
+        ))}
+      </nav>
+    </Page>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../../i18n';
+
+export interface PageProps {
+  title: string;
+  /** Where "back" leads; omitted on top-level screens. */
+  back?: string;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+/** A screen's frame: back link, heading, actions, content. */
+export function Page({ title, back, actions, children }: PageProps) {
+  return (
+    <section class="page" aria-labelledby="page-title">
+      <header class="page__header">
+        {back && <a class="button button--ghost page__back" href={back}>← {t('nav.back')}</a>}
+        <h1 id="page-title" tabIndex={-1}>{title}</h1>
+        {actions && <div class="page__actions">{actions}</div>}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function Loading() {
+  return <p class="muted" role="status">{t('status.loading')}</p>;
+}
+
+export function NotFoundMessage() {
+  return <p class="notice">{t('status.notFound')}</p>;
+}
