@@ -10,6 +10,8 @@ export type Stored<T> = T & { clocks: Clocks };
 export interface OutboxEntry extends Mutation {
   /** Local queue order (auto-incremented). */
   seq?: number;
+  /** Who made the change; only that user's session sends it. */
+  author?: string;
   /** Set when the server refused this change for good; kept and shown, never pushed again as is. */
   rejection?: { code: string; message: string };
 }

@@ -4,3 +4,4 @@ export { ValidationError, isQuotaError } from './errors';
 export { useLiveQuery, useLiveQueryResult } from './live';
 export { loadDeviceId } from './device';
 export * from './queries';
+export * from './sync-store';

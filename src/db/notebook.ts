@@ -129,7 +129,7 @@ export class Notebook {
         clocks[field] = hlc;
       }
       await rows.put({ ...(existing ?? {}), ...fields, id, clocks });
-      await this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc });
+      await this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() });
     });
   }
 
@@ -164,7 +164,7 @@ export class Notebook {
    */
   private async enqueue(entry: OutboxEntry): Promise<void> {
     const newest = await this.db.outbox.where('recordId').equals(entry.recordId).last();
-    if (newest && !newest.rejection && newest.table === entry.table) {
+    if (newest && !newest.rejection && newest.table === entry.table && newest.author === entry.author) {
       const newestSeq = await this.db.outbox.orderBy('seq').lastKey();
       if (newestSeq === newest.seq) {
         await this.db.outbox.put({

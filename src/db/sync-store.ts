@@ -1,0 +1,154 @@
+// The database side of sync: each function is one transaction, so a cursor
+// never moves ahead of the data it stands for and an acknowledgement never
+// removes a change it does not name.
+import * as v from 'valibot';
+import { liveQuery, type Table } from 'dexie';
+import {
+  PATCH_SCHEMAS, TABLES, applyServerState, formatHlc, initialClock, isTableName, parseHlc, receive,
+  type Change, type Clocks, type Hlc, type Mutation, type Rejection,
+} from '../../protocol';
+import type { OutboxEntry, TalkaDatabase } from './database';
+
+const CURSOR_KEY = 'cursor';
+const CLOCK_KEY = 'clock';
+const LAST_SYNC_KEY = 'lastSyncAt';
+
+type Row = Record<string, unknown> & { id: string; clocks?: Clocks };
+
+export interface PushBatchOptions {
+  maxCount: number;
+  maxBytes: number;
+  /** Only changes written by these authors are sent (never another user's). */
+  authors: ReadonlySet<string>;
+}
+
+/** The next changes to send, oldest first, leaving out refused ones; each is a wire mutation. */
+export async function takePushBatch(db: TalkaDatabase, options: PushBatchOptions): Promise<Mutation[]> {
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  await db.outbox.orderBy('seq').until(() => batch.length >= options.maxCount || bytes >= options.maxBytes).each((entry) => {
+    if (entry.rejection) return;
+    if (entry.author !== undefined && !options.authors.has(entry.author)) return;
+    const mutation = toMutation(entry);
+    const size = JSON.stringify(mutation).length;
+    if (batch.length > 0 && bytes + size > options.maxBytes) {
+      bytes = options.maxBytes;
+      return;
+    }
+    batch.push(mutation);
+    bytes += size;
+  });
+  return batch;
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+  return { id: entry.id, table: entry.table, recordId: entry.recordId, op: entry.op, fields: entry.fields, base: entry.base, hlc: entry.hlc };
+}
+
+/** Removes acknowledged changes and marks refused ones, in one transaction. */
+export async function settlePush(db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[]): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    if (acked.length > 0) await db.outbox.where('id').anyOf([...acked]).delete();
+    for (const rejection of rejected) {
+      await db.outbox.where('id').equals(rejection.id).modify({ rejection: { code: rejection.code, message: rejection.message } });
+    }
+  });
+}
+
+export async function loadCursor(db: TalkaDatabase): Promise<string | null> {
+  const entry = await db.meta.get(CURSOR_KEY);
+  return typeof entry?.value === 'string' ? entry.value : null;
+}
+
+export async function loadLastSync(db: TalkaDatabase): Promise<number | null> {
+  const entry = await db.meta.get(LAST_SYNC_KEY);
+  return typeof entry?.value === 'number' ? entry.value : null;
+}
+
+export async function saveLastSync(db: TalkaDatabase, at: number): Promise<void> {
+  await db.meta.put({ key: LAST_SYNC_KEY, value: at });
+}
+
+/**
+ * Applies one pulled page and moves the cursor, in one transaction: the
+ * server's state taken field by field, except fields this device changed and
+ * has not had acknowledged; the device clock moved past every clock seen.
+ * Returns how many changes were applied (malformed ones are skipped).
+ */
+export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes: readonly Change[], cursor: string, now: number): Promise<number> {
+  const tables = TABLES.map((table) => db.table(table));
+  let applied = 0;
+  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    const pending = await pendingFieldsOf(db, changes.map((change) => change.recordId));
+    const savedClock = await db.meta.get(CLOCK_KEY);
+    let clock = (typeof savedClock?.value === 'string' ? parseHlc(savedClock.value) : null) ?? initialClock(deviceId);
+    clock = { ...clock, deviceId };
+    for (const change of changes) {
+      if (!isTableName(change.table)) continue;
+      const { id: _ignored, ...fields } = change.fields;
+      if (!v.safeParse(PATCH_SCHEMAS[change.table], fields).success) continue;
+      const rows: Table<Row, string> = db.table(change.table);
+      const local = await rows.get(change.recordId);
+      const localState = local ? { values: withoutBookkeeping(local), clocks: local.clocks ?? {} } : null;
+      const merged = applyServerState(localState, { values: fields, clocks: change.clocks }, pending.get(change.recordId) ?? new Set());
+      await rows.put({ ...merged.values, id: change.recordId, clocks: merged.clocks });
+      for (const seen of Object.values(change.clocks)) clock = receive(clock, seen, now);
+      applied++;
+    }
+    await db.meta.put({ key: CLOCK_KEY, value: formatHlc(clock) });
+    await db.meta.put({ key: CURSOR_KEY, value: cursor });
+  });
+  return applied;
+}
+
+function withoutBookkeeping(row: Row): Record<string, unknown> {
+  const { id: _id, clocks: _clocks, ...values } = row;
+  return values;
+}
+
+async function pendingFieldsOf(db: TalkaDatabase, recordIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const pending = new Map<string, Set<string>>();
+  if (recordIds.length === 0) return pending;
+  const entries = await db.outbox.where('recordId').anyOf([...new Set(recordIds)]).toArray();
+  for (const entry of entries) {
+    const fields = pending.get(entry.recordId) ?? new Set<string>();
+    for (const field of Object.keys(entry.fields)) fields.add(field);
+    pending.set(entry.recordId, fields);
+  }
+  return pending;
+}
+
+/**
+ * After the server lost history (restored from a backup), queue every record
+ * this device holds again, one mutation per distinct field clock, and start
+ * pulling from the beginning. The server merges by clock, so what it still
+ * has is untouched and what it lost comes back.
+ */
+export async function requeueEverything(db: TalkaDatabase, newId: () => string, author: string): Promise<number> {
+  const tables = TABLES.filter((table) => table !== 'conflicts').map((table) => db.table(table));
+  let queued = 0;
+  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    for (const table of tables) {
+      await (table as Table<Row, string>).each(async (row) => {
+        const byClock = new Map<Hlc, Record<string, unknown>>();
+        for (const [field, clock] of Object.entries(row.clocks ?? {})) {
+          const fields = byClock.get(clock) ?? {};
+          fields[field] = row[field];
+          byClock.set(clock, fields);
+        }
+        for (const [hlc, fields] of [...byClock].sort(([a], [b]) => (a < b ? -1 : 1))) {
+          await db.outbox.add({ id: newId(), table: table.name, recordId: row.id, op: 'put', fields, base: {}, hlc, author });
+          queued++;
+        }
+      });
+    }
+    await db.meta.delete(CURSOR_KEY);
+  });
+  return queued;
+}
+
+/** Calls back with the number of changes waiting whenever the outbox changes, in any tab. */
+export function watchOutbox(db: TalkaDatabase, onCount: (count: number) => void): () => void {
+  const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onCount, error: () => {} });
+  return () => subscription.unsubscribe();
+}

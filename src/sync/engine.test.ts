@@ -1,0 +1,267 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7, type EditableFields, type PullResponse, type PushRequest, type PushResponse } from '../../protocol';
+import { Notebook, TalkaDatabase, applyPullPage, loadCursor } from '../db';
+import { ManualTimers, MemoryServer } from '../../tests/support/memory-server';
+import { backoffDelay } from './backoff';
+import { SyncEngine } from './engine';
+import { TransportError, type Transport } from './transport';
+
+const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+const newId = () => uuidv7(Date.now(), randomBytes);
+
+const community: EditableFields<'communities'> = {
+  name: 'Ērgļu kopiena', municipality: 'LV-056', parish: 'Ērgļi', description: '', maturity: 'active', contacts: [],
+};
+const need = (communityId: string, title: string): EditableFields<'needs'> => ({
+  communityId, workshopId: null, title, description: '', category: 'mobility', status: 'raised', owner: '',
+});
+
+interface Device {
+  db: TalkaDatabase;
+  notebook: Notebook;
+  engine: SyncEngine;
+  timers: ManualTimers;
+}
+
+const devices: Device[] = [];
+
+function makeDevice(deviceId: string, transport: Transport, now: () => number = () => Date.now()): Device {
+  const db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
+  const notebook = new Notebook({ db, deviceId, now });
+  const timers = new ManualTimers();
+  const engine = new SyncEngine({
+    db, transport, deviceId, newId, timers, now, random: () => 0.5, authors: () => new Set([deviceId]),
+  });
+  const device = { db, notebook, engine, timers };
+  devices.push(device);
+  return device;
+}
+
+afterEach(async () => {
+  for (const device of devices.splice(0)) {
+    device.engine.stop();
+    device.db.close();
+    await device.db.delete();
+  }
+});
+
+let server: MemoryServer;
+beforeEach(() => {
+  server = new MemoryServer();
+});
+
+describe('SyncEngine', () => {
+  it('pushes the outbox, empties it, and another device pulls the same records', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const b = makeDevice('tabletB', server.transport());
+    const communityId = await a.notebook.create('communities', community);
+    await a.notebook.create('needs', need(communityId, 'Ceļa apgaismojums'));
+    await a.engine.run();
+    expect(await a.db.outbox.count()).toBe(0);
+    await b.engine.run();
+    expect((await b.db.communities.get(communityId))?.name).toBe('Ērgļu kopiena');
+    expect(await b.db.needs.where('communityId').equals(communityId).count()).toBe(1);
+    expect(a.engine.getStatus()).toMatchObject({ lastFailure: null, pending: 0 });
+    expect(a.engine.getStatus().lastSyncAt).not.toBeNull();
+  });
+
+  it('two tablets checking people in and adding needs offline end with the union, no duplicates', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const b = makeDevice('tabletB', server.transport());
+    const communityId = await a.notebook.create('communities', community);
+    const workshopId = await a.notebook.create('workshops', {
+      communityId, title: 'Darbnīca', kind: 'workshop', date: '2026-11-20', startTime: '', endTime: '', place: '',
+      programme: '', facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
+    });
+    const participantId = await a.notebook.create('participants', {
+      communityId, name: 'Jānis Bērziņš', household: '', phone: '', email: '', role: 'resident',
+      consentData: true, consentPhotos: false, consentDate: '2026-11-20', erased: false,
+    });
+    await a.engine.run();
+    await b.engine.run();
+    const workshop = { id: workshopId, communityId };
+    // Both offline: both check the same person in, each adds a need.
+    await a.notebook.checkIn(workshop, participantId);
+    await b.notebook.checkIn(workshop, participantId);
+    await a.notebook.create('needs', need(communityId, 'Soliņi'));
+    await b.notebook.create('needs', need(communityId, 'Bibliotēka'));
+    await a.engine.run();
+    await b.engine.run();
+    await a.engine.run();
+    for (const device of [a, b]) {
+      expect(await device.db.attendance.where('workshopId').equals(workshopId).count()).toBe(1);
+      const titles = (await device.db.needs.toArray()).map((n) => n.title).sort();
+      expect(titles).toEqual(['Bibliotēka', 'Soliņi']);
+    }
+    expect(server.table('conflicts')).toEqual([]);
+  });
+
+  it('a push whose response is lost after the server committed is replayed and applied once', async () => {
+    let dropNext = true;
+    const transport: Transport = {
+      push: async (request) => {
+        const response = server.push(structuredClone(request));
+        if (dropNext) {
+          dropNext = false;
+          throw new TransportError('network', 'connection reset after commit');
+        }
+        return response;
+      },
+      pull: async (cursor, limit) => server.pull(cursor, limit),
+    };
+    const a = makeDevice('tabletA', transport);
+    const communityId = await a.notebook.create('communities', community);
+    await a.engine.run();
+    expect(a.engine.getStatus().lastFailure).toBe('network');
+    expect(await a.db.outbox.count()).toBe(1);
+    await a.engine.run();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(server.table('communities').map((c) => c.id)).toEqual([communityId]);
+    expect(server.applied.size).toBe(1);
+  });
+
+  it('a refused change is kept and shown, and does not block the ones behind it', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const communityId = await a.notebook.create('communities', community);
+    // A change the server will refuse, queued between two good ones.
+    await a.db.outbox.add({ id: newId(), table: 'needs', recordId: newId(), op: 'put', fields: { bad: 1 }, base: {}, hlc: '0000000000001:0000:tabletA', author: 'tabletA' });
+    await a.notebook.create('needs', need(communityId, 'Tilts'));
+    await a.engine.run();
+    const left = await a.db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.rejection).toEqual({ code: 'invalid_fields', message: 'bad: unknown field' });
+    expect(server.table('needs')).toHaveLength(1);
+    expect(a.engine.getStatus().rejectedCount).toBe(1);
+    // The next sync does not send it again.
+    const pushes = server.pushes;
+    await a.engine.run();
+    expect(server.pushes).toBe(pushes);
+  });
+
+  it('a pull never overwrites a field this device changed and has not sent', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const b = makeDevice('tabletB', server.transport());
+    const communityId = await a.notebook.create('communities', community);
+    await a.engine.run();
+    await b.engine.run();
+    await b.notebook.update('communities', communityId, { description: 'from B' });
+    await b.engine.run();
+    await a.notebook.update('communities', communityId, { description: 'typed on A, unsent' });
+    // Pull only (as when the push is still to come): B's newer server value arrives.
+    const page = server.pull(await loadCursor(a.db), 1000);
+    expect(page.changes.some((change) => change.fields.description === 'from B')).toBe(true);
+    await applyPullPage(a.db, 'tabletA', page.changes, page.cursor, Date.now());
+    expect((await a.db.communities.get(communityId))?.description).toBe('typed on A, unsent');
+    // Once sent, the later clock wins everywhere and the loser is kept as a conflict.
+    await a.engine.run();
+    await b.engine.run();
+    expect((await b.db.communities.get(communityId))?.description).toBe('typed on A, unsent');
+    const conflicts = await b.db.conflicts.toArray();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ field: 'description', loserValue: 'from B', winnerValue: 'typed on A, unsent' });
+  });
+
+  it('pulls page by page until the server has no more', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const communityId = await a.notebook.create('communities', community);
+    for (let i = 0; i < 25; i++) await a.notebook.create('needs', need(communityId, `Vajadzība ${i}`));
+    await a.engine.run();
+    const pulls: (string | null)[] = [];
+    const counting: Transport = {
+      push: async (r) => server.push(r),
+      pull: async (cursor, limit) => {
+        pulls.push(cursor);
+        return server.pull(cursor, limit);
+      },
+    };
+    const b = makeDevice('tabletB', counting);
+    const engine = new SyncEngine({ db: b.db, transport: counting, deviceId: 'tabletB', newId, timers: new ManualTimers(), authors: () => new Set(['tabletB']), pullLimit: 10 });
+    await engine.run();
+    engine.stop();
+    expect(pulls).toHaveLength(3);
+    expect(await b.db.needs.count()).toBe(25);
+  });
+
+  it('retries after failures with growing, jittered delays and resets after success', async () => {
+    let online = false;
+    const flaky: Transport = {
+      push: async (r) => { if (!online) throw new TransportError('network', 'offline'); return server.push(r); },
+      pull: async (c, l) => { if (!online) throw new TransportError('server', '503'); return server.pull(c, l); },
+    };
+    const a = makeDevice('tabletA', flaky);
+    await a.notebook.create('communities', community);
+    await a.engine.start();
+    expect(a.timers.delays()).toEqual([backoffDelay(1, () => 0.5)]);
+    await a.engine.run();
+    expect(a.timers.delays()).toEqual([backoffDelay(2, () => 0.5)]);
+    expect(backoffDelay(2, () => 0.5)).toBeGreaterThan(backoffDelay(1, () => 0.5));
+    online = true;
+    await a.engine.run();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(a.timers.delays()).toEqual([2 * 60_000]);
+  });
+
+  it('schedules a sync a few seconds after a local write', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    await a.engine.start();
+    a.timers.pending.clear();
+    await a.notebook.create('communities', community);
+    await expect.poll(() => a.timers.delays()).toContain(3_000);
+    a.timers.fireAll();
+    await expect.poll(async () => a.db.outbox.count()).toBe(0);
+  });
+
+  it('never sends changes made by another user', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const other = new Notebook({ db: a.db, deviceId: 'tabletA', author: () => 'user-2' });
+    await other.create('communities', community);
+    await a.engine.run();
+    expect(await a.db.outbox.count()).toBe(1);
+    expect(server.records.size).toBe(0);
+  });
+
+  it('when the server lost history (cursor ahead), the device sends everything again and re-pulls', async () => {
+    const a = makeDevice('tabletA', server.transport());
+    const communityId = await a.notebook.create('communities', community);
+    await a.notebook.create('needs', need(communityId, 'Skola'));
+    await a.engine.run();
+    // The server is restored from an empty backup.
+    const restored = new MemoryServer();
+    let reset = true;
+    const transport: Transport = {
+      push: async (r) => restored.push(structuredClone(r)),
+      pull: async (cursor, limit): Promise<PullResponse> => {
+        if (reset && cursor !== null && Number(cursor) > restored.seq) {
+          reset = false;
+          throw new TransportError('cursor_reset', 'cursor ahead of server');
+        }
+        return restored.pull(cursor, limit);
+      },
+    };
+    const engine = new SyncEngine({ db: a.db, transport, deviceId: 'tabletA', newId, timers: new ManualTimers(), authors: () => new Set(['tabletA']) });
+    await engine.run();
+    engine.stop();
+    expect(restored.table('communities').map((c) => c.name)).toEqual(['Ērgļu kopiena']);
+    expect(restored.table('needs').map((n) => n.title)).toEqual(['Skola']);
+    expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  it('splits a batch the server finds too large', async () => {
+    const sizes: number[] = [];
+    const transport: Transport = {
+      push: async (request: PushRequest): Promise<PushResponse> => {
+        sizes.push(request.mutations.length);
+        if (request.mutations.length > 2) throw new TransportError('too_large', '413');
+        return server.push(request);
+      },
+      pull: async (c, l) => server.pull(c, l),
+    };
+    const a = makeDevice('tabletA', transport);
+    const communityId = await a.notebook.create('communities', community);
+    for (let i = 0; i < 4; i++) await a.notebook.create('needs', need(communityId, `N${i}`));
+    await a.engine.run();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(sizes[0]).toBe(5);
+    expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,252 @@
+// The sync engine (DESIGN §4): pushes the outbox in batches, then pulls until
+// the server has nothing more, each page applied in one transaction. It runs
+// at start, when the network returns, a few seconds after a local write, on a
+// timer (with exponential backoff and jitter after failures) and on demand;
+// one tab at a time. Transport, clock, timers and locks are parameters so
+// tests can drive it without a browser or a network.
+import { DEFAULT_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION } from '../../protocol';
+import {
+  applyPullPage, countPending, loadCursor, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
+  watchOutbox, type TalkaDatabase,
+} from '../db';
+import { backoffDelay } from './backoff';
+import { TransportError, type Transport, type TransportFailure } from './transport';
+
+export interface SyncProgress {
+  sent: number;
+  toSend: number;
+  received: number;
+}
+
+export interface SyncStatus {
+  running: boolean;
+  pending: number;
+  lastSyncAt: number | null;
+  /** The failure of the last attempt, cleared by the next success. */
+  lastFailure: TransportFailure | null;
+  progress: SyncProgress | null;
+  /** Changes the server refused in the last push. */
+  rejectedCount: number;
+  nextAttemptAt: number | null;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncLocks {
+  /** Runs `task` if no other tab holds the lock; returns false when another tab is syncing. */
+  runExclusive(task: () => Promise<void>): Promise<boolean>;
+}
+
+export interface SyncEngineOptions {
+  db: TalkaDatabase;
+  transport: Transport;
+  deviceId: string;
+  /** Authors whose changes this session may send: the signed-in user (and the device, for what was typed before sign-in). */
+  authors: () => ReadonlySet<string>;
+  now?: () => number;
+  random?: () => number;
+  timers?: Timers;
+  locks?: SyncLocks;
+  newId: () => string;
+  onStatus?: (status: SyncStatus) => void;
+  /** Delay after a local write before syncing. */
+  writeDelayMs?: number;
+  /** Pull interval while everything is fine. */
+  idleIntervalMs?: number;
+  pushBatchSize?: number;
+  pullLimit?: number;
+}
+
+const PUSH_BYTES_BUDGET = Math.floor(MAX_PUSH_BYTES * 0.75);
+
+export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
+  if (typeof navigator === 'undefined' || !('locks' in navigator)) return undefined;
+  return {
+    runExclusive: async (task) => {
+      let ran = false;
+      await navigator.locks.request(name, { ifAvailable: true }, async (lock) => {
+        if (!lock) return;
+        ran = true;
+        await task();
+      });
+      return ran;
+    },
+  };
+}
+
+export class SyncEngine {
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'locks'>> & Pick<SyncEngineOptions, 'onStatus' | 'locks'>;
+  private status: SyncStatus = { running: false, pending: 0, lastSyncAt: null, lastFailure: null, progress: null, rejectedCount: 0, nextAttemptAt: null };
+  private timer: unknown = null;
+  private failures = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private unwatch: (() => void) | null = null;
+  private lastPending = 0;
+  private readonly onOnline = () => this.syncNow();
+
+  constructor(options: SyncEngineOptions) {
+    this.options = {
+      now: () => Date.now(),
+      random: Math.random,
+      timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      writeDelayMs: 3_000,
+      idleIntervalMs: 2 * 60_000,
+      pushBatchSize: MAX_PUSH_MUTATIONS,
+      pullLimit: DEFAULT_PULL_LIMIT,
+      ...options,
+    };
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** Syncs now (resolves after this first sync) and from then on by itself. */
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.update({ lastSyncAt: await loadLastSync(this.options.db), pending: await countPending(this.options.db) });
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+    this.unwatch = watchOutbox(this.options.db, (count) => {
+      const grew = count > this.lastPending;
+      this.lastPending = count;
+      this.update({ pending: count });
+      if (grew && !this.status.running && this.failures === 0) this.schedule(this.options.writeDelayMs);
+    });
+    await this.syncNow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
+    this.unwatch?.();
+    this.unwatch = null;
+    this.clearTimer();
+  }
+
+  /** Runs a sync as soon as possible (the "Sync now" button, the `online` event). Resets the backoff. */
+  syncNow(): Promise<void> {
+    this.failures = 0;
+    this.clearTimer();
+    return this.run();
+  }
+
+  /** One full sync, then the next one is scheduled. Concurrent calls share the run in progress and ask for one more. */
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.attempt();
+      } while (this.again && this.failures === 0);
+    })().finally(() => {
+      this.running = null;
+      if (!this.stopped) this.schedule(this.failures > 0 ? backoffDelay(this.failures, this.options.random) : this.options.idleIntervalMs);
+    });
+    return this.running;
+  }
+
+  private async attempt(): Promise<void> {
+    const work = async () => {
+      this.update({ running: true, progress: null });
+      try {
+        await this.pushAll();
+        await this.pullAll();
+        this.failures = 0;
+        const at = this.options.now();
+        await saveLastSync(this.options.db, at);
+        this.update({ lastSyncAt: at, lastFailure: null });
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        if (error.failure === 'cursor_reset') {
+          await requeueEverything(this.options.db, this.options.newId, this.currentAuthor());
+          this.again = true;
+          return;
+        }
+        this.failures++;
+        this.update({ lastFailure: error.failure });
+      } finally {
+        this.update({ running: false, progress: null, pending: await countPending(this.options.db) });
+      }
+    };
+    if (this.options.locks) await this.options.locks.runExclusive(work);
+    else await work();
+  }
+
+  private currentAuthor(): string {
+    const [first] = this.options.authors();
+    return first ?? this.options.deviceId;
+  }
+
+  private async pushAll(): Promise<void> {
+    const { db, transport, deviceId } = this.options;
+    const toSend = await countPending(db);
+    let sent = 0;
+    let rejectedCount = 0;
+    let batchSize = this.options.pushBatchSize;
+    for (;;) {
+      const mutations = await takePushBatch(db, { maxCount: batchSize, maxBytes: PUSH_BYTES_BUDGET, authors: this.options.authors() });
+      if (mutations.length === 0) break;
+      this.update({ progress: { sent, toSend, received: 0 } });
+      let response;
+      try {
+        response = await transport.push({ protocol: PROTOCOL_VERSION, deviceId, mutations });
+      } catch (error) {
+        // A batch the server finds too large is split rather than retried as is forever.
+        if (error instanceof TransportError && error.failure === 'too_large' && batchSize > 1) {
+          batchSize = Math.max(1, Math.floor(mutations.length / 2));
+          continue;
+        }
+        throw error;
+      }
+      await settlePush(db, response.acked, response.rejected);
+      sent += response.acked.length + response.rejected.length;
+      rejectedCount += response.rejected.length;
+      this.update({ progress: { sent, toSend, received: 0 }, rejectedCount });
+      if (response.acked.length + response.rejected.length === 0) {
+        throw new TransportError('server', 'The server answered a push without acknowledging anything');
+      }
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const { db, transport, deviceId } = this.options;
+    let received = 0;
+    for (;;) {
+      const cursor = await loadCursor(db);
+      const page = await transport.pull(cursor, this.options.pullLimit);
+      received += await applyPullPage(db, deviceId, page.changes, page.cursor, this.options.now());
+      this.update({ progress: { sent: this.status.progress?.sent ?? 0, toSend: this.status.progress?.toSend ?? 0, received } });
+      if (!page.hasMore) break;
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.clearTimer();
+    this.update({ nextAttemptAt: this.options.now() + ms });
+    this.timer = this.options.timers.setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, ms);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.options.timers.clearTimeout(this.timer);
+    this.timer = null;
+    if (this.status.nextAttemptAt !== null) this.update({ nextAttemptAt: null });
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.options.onStatus?.(this.status);
+  }
+}
