@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { HttpTransport, gzipBody } from './http-transport';
+import { TransportError } from './transport';
+
+const reply = (status: number, body: string, type = 'application/json') =>
+  async () => new Response(body, { status, headers: { 'Content-Type': type } });
+
+async function failureOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TransportError) return error.failure;
+    throw error;
+  }
+  return 'none';
+}
+
+describe('HttpTransport', () => {
+  const token = () => 'secret';
+
+  it('sends the bearer token and parses a pull reply', async () => {
+    let seen: Request | null = null;
+    const transport = new HttpTransport({
+      token,
+      fetch: async (input, init) => {
+        seen = new Request(new URL(String(input), 'http://localhost'), init);
+        return new Response(JSON.stringify({ changes: [], cursor: 'c1', hasMore: false }), { status: 200 });
+      },
+    });
+    expect(await transport.pull('c0', 500)).toEqual({ changes: [], cursor: 'c1', hasMore: false });
+    expect(seen!.headers.get('authorization')).toBe('Bearer secret');
+    expect(new URL(seen!.url).searchParams.get('since')).toBe('c0');
+  });
+
+  it('maps answers to failures the engine acts on', async () => {
+    const pull = (fetch: typeof globalThis.fetch) => new HttpTransport({ token, fetch }).pull(null, 10);
+    expect(await failureOf(pull(reply(401, '{"error":{"code":"unauthorized","message":"x"}}')))).toBe('unauthorized');
+    expect(await failureOf(pull(reply(409, '{"error":{"code":"cursor_reset","message":"x"}}')))).toBe('cursor_reset');
+    expect(await failureOf(pull(reply(413, '')))).toBe('too_large');
+    expect(await failureOf(pull(reply(502, '<html>Bad gateway</html>', 'text/html')))).toBe('server');
+    expect(await failureOf(pull(reply(400, '{"error":{"code":"bad_cursor","message":"x"}}')))).toBe('rejected');
+    expect(await failureOf(pull(reply(200, '<html>captive portal</html>', 'text/html')))).toBe('server');
+    expect(await failureOf(pull(reply(200, '{"changes":"nope"}')))).toBe('server');
+    expect(await failureOf(pull(async () => { throw new TypeError('Failed to fetch'); }))).toBe('network');
+    expect(await failureOf(new HttpTransport({ token: () => null, fetch: reply(200, '{}') }).pull(null, 1))).toBe('unauthorized');
+  });
+
+  it('gzips large bodies and the result decompresses to the same text', async () => {
+    const text = JSON.stringify({ mutations: Array.from({ length: 200 }, (_, i) => ({ id: i, title: 'Bērziņš' })) });
+    const { body, encoding } = await gzipBody(text);
+    expect(encoding).toBe('gzip');
+    const back = await new Response(new Blob([body as ArrayBuffer]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(back).toBe(text);
+    expect((body as ArrayBuffer).byteLength).toBeLessThan(text.length / 5);
+  });
+});
