@@ -4,3 +4,4 @@ export * from './ids';
 export * from './merge';
 export * from './messages';
 export * from './records';
+export * from './auth';

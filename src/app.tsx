@@ -4,6 +4,8 @@ import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso
 import { useEffect, useState } from 'preact/hooks';
 import { Notebook, TalkaDatabase, loadDeviceId } from './db';
 import { loadLanguage, t } from './i18n';
+import { startSyncRuntime } from './sync/runtime';
+import { loadSession, session } from './sync/session';
 import { AppContext, type AppServices } from './ui/app-context';
 import { Layout } from './ui/Layout';
 import { Page } from './ui/components/page';
@@ -50,10 +52,12 @@ export function Routes() {
 }
 
 async function openServices(): Promise<AppServices> {
-  const [deviceId] = await Promise.all([loadDeviceId(), loadLanguage()]);
+  const [deviceId] = await Promise.all([loadDeviceId(), loadLanguage(), loadSession()]);
   const db = new TalkaDatabase();
   await db.open();
-  return { db, notebook: new Notebook({ db, deviceId }) };
+  // Changes are authored by the signed-in user, or by the device before anyone signs in.
+  const notebook = new Notebook({ db, deviceId, author: () => session.value?.user.id ?? deviceId });
+  return { db, notebook };
 }
 
 export function App() {
@@ -62,6 +66,10 @@ export function App() {
   useEffect(() => {
     openServices().then(setServices, setFailure);
   }, []);
+  useEffect(() => {
+    if (!services) return;
+    return startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
+  }, [services]);
 
   if (failure) return <p class="notice" role="alert">{String(failure)}</p>;
   if (!services) return null;

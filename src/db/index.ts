@@ -5,3 +5,4 @@ export { useLiveQuery, useLiveQueryResult } from './live';
 export { loadDeviceId } from './device';
 export * from './queries';
 export * from './sync-store';
+export * from './device-owner';

@@ -1,0 +1,54 @@
+// Wires the sync engine to the signed-in session: one engine per session,
+// sending only that user's changes (and what was typed on the device before
+// anyone signed in), its status published as a signal for the sync bar.
+import { effect, signal } from '@preact/signals';
+import type { TalkaDatabase } from '../db';
+import { SyncEngine, webLocks, type SyncStatus } from './engine';
+import { HttpTransport } from './http-transport';
+import { currentToken, session } from './session';
+
+export const syncStatus = signal<SyncStatus | null>(null);
+
+let engine: SyncEngine | null = null;
+
+export interface SyncRuntimeOptions {
+  db: TalkaDatabase;
+  deviceId: string;
+  newId: () => string;
+}
+
+/** Starts syncing whenever someone is signed in; returns a function that stops it. */
+export function startSyncRuntime({ db, deviceId, newId }: SyncRuntimeOptions): () => void {
+  let sessionKey: string | null = null;
+  const dispose = effect(() => {
+    const current = session.value;
+    const key = current ? `${current.user.id}:${current.token}` : null;
+    if (key === sessionKey) return;
+    sessionKey = key;
+    engine?.stop();
+    engine = null;
+    syncStatus.value = null;
+    if (!current) return;
+    const userId = current.user.id;
+    engine = new SyncEngine({
+      db,
+      deviceId,
+      newId,
+      transport: new HttpTransport({ token: currentToken }),
+      authors: () => new Set([userId, deviceId]),
+      locks: webLocks(),
+      onStatus: (status) => { syncStatus.value = status; },
+    });
+    void engine.start();
+  });
+  return () => {
+    dispose();
+    engine?.stop();
+    engine = null;
+  };
+}
+
+/** The "Sync now" button. */
+export function syncNow(): Promise<void> {
+  return engine?.syncNow() ?? Promise.resolve();
+}
