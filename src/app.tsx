@@ -22,6 +22,11 @@ const VotingScreen = lazy(() => import('./ui/needs/VotingScreen').then((m) => m.
 const ResourcesScreen = lazy(() => import('./ui/resources/ResourcesScreen').then((m) => m.ResourcesScreen));
 const SwotScreen = lazy(() => import('./ui/plan/SwotScreen').then((m) => m.SwotScreen));
 const ActionPlanScreen = lazy(() => import('./ui/plan/ActionPlanScreen').then((m) => m.ActionPlanScreen));
+const LoginScreen = lazy(() => import('./ui/account/LoginScreen').then((m) => m.LoginScreen));
+const SetupScreen = lazy(() => import('./ui/account/SetupScreen').then((m) => m.SetupScreen));
+const UsersScreen = lazy(() => import('./ui/account/UsersScreen').then((m) => m.UsersScreen));
+const ConflictsScreen = lazy(() => import('./ui/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
+const ChangesScreen = lazy(() => import('./ui/sync/ChangesScreen').then((m) => m.ChangesScreen));
 const SettingsScreen = lazy(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 function NotFound() {
@@ -46,6 +51,11 @@ export function Routes() {
       <Route path="/workshops/:id/voting" component={VotingScreen} />
       <Route path="/workshops/:id" component={WorkshopScreen} />
       <Route path="/settings" component={SettingsScreen} />
+      <Route path="/login" component={LoginScreen} />
+      <Route path="/setup" component={SetupScreen} />
+      <Route path="/users" component={UsersScreen} />
+      <Route path="/conflicts" component={ConflictsScreen} />
+      <Route path="/changes" component={ChangesScreen} />
       <Route default component={NotFound} />
     </Router>
   );

@@ -164,3 +164,20 @@ describe('Notebook commands', () => {
     expect(compareHlc(stored!.clocks.description!, stored!.clocks.name!)).toBe(1); // … with a later clock
   });
 });
+
+describe('resolveConflict', () => {
+  it('writes the chosen value and marks the conflict resolved, as two synced edits', async () => {
+    const id = await notebook.create('communities', community);
+    const conflictId = '01900000-0000-7000-8000-000000000001';
+    const clock = '1700000000000:0000:server';
+    await db.conflicts.put({
+      id: conflictId, communityId: null, table: 'communities', recordId: id, field: 'name', winnerValue: 'A', winnerClock: clock,
+      loserValue: 'B', loserClock: clock, resolved: false, resolvedBy: '', createdAt: 1, updatedAt: 1, createdBy: 'server', deleted: false, clocks: {},
+    });
+    await db.outbox.clear();
+    await notebook.resolveConflict(conflictId, 'Drabeši (kopā)', 'Koordinatore');
+    expect((await db.communities.get(id))!.name).toBe('Drabeši (kopā)');
+    expect(await db.conflicts.get(conflictId)).toMatchObject({ resolved: true, resolvedBy: 'Koordinatore' });
+    expect((await db.outbox.toArray()).map((entry) => entry.table).sort()).toEqual(['communities', 'conflicts']);
+  });
+});

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import type { Table } from 'dexie';
 import {
-  PATCH_SCHEMAS, RECORD_SCHEMAS, attendanceId, formatHlc, initialClock, parseHlc, tick, uuidv7,
+  PATCH_SCHEMAS, RECORD_SCHEMAS, attendanceId, isTableName, formatHlc, initialClock, parseHlc, tick, uuidv7,
   type ClockState, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, Stored, TalkaDatabase } from './database';
@@ -108,6 +108,22 @@ export class Notebook {
 
   async takeBackVote(voteId: string): Promise<void> {
     await this.remove('votes', voteId);
+  }
+
+  /**
+   * A coordinator's decision on a conflict: the chosen (or merged) value is
+   * written to the record and the conflict marked resolved, together, as
+   * ordinary synced edits.
+   */
+  async resolveConflict(conflictId: string, value: unknown, resolvedBy: string): Promise<void> {
+    const conflict = await this.db.conflicts.get(conflictId);
+    if (!conflict) throw new Error(`No conflict ${conflictId}`);
+    const { table: target, recordId, field } = conflict;
+    if (!isTableName(target)) throw new Error(`Unknown table ${target}`);
+    await this.db.transaction('rw', [this.db.table(target), this.db.conflicts, this.db.outbox, this.db.meta], async () => {
+      if (await this.db.table(target).get(recordId)) await this.write(target, recordId, { [field]: value }, 'update');
+      await this.write('conflicts', conflictId, { resolved: true, resolvedBy }, 'update');
+    });
   }
 
   private async write(table: TableName, id: string, input: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {

@@ -63,3 +63,12 @@ export async function countPending(db: TalkaDatabase): Promise<number> {
 export async function listOutbox(db: TalkaDatabase): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('seq').toArray();
 }
+
+export async function listRejectedChanges(db: TalkaDatabase): Promise<OutboxEntry[]> {
+  return (await db.outbox.orderBy('seq').toArray()).filter((entry) => entry.rejection !== undefined);
+}
+
+export async function listOpenConflicts(db: TalkaDatabase): Promise<StoredRecord<'conflicts'>[]> {
+  return (await db.conflicts.toArray()).filter((conflict) => !conflict.resolved && !conflict.deleted)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}

@@ -152,3 +152,31 @@ export function watchOutbox(db: TalkaDatabase, onCount: (count: number) => void)
   const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onCount, error: () => {} });
   return () => subscription.unsubscribe();
 }
+
+/** Sends a refused change again (after whatever made the server refuse it was put right). */
+export async function retryChange(db: TalkaDatabase, entryId: string): Promise<void> {
+  await db.outbox.where('id').equals(entryId).modify((entry) => {
+    delete entry.rejection;
+  });
+}
+
+/**
+ * Drops a refused change. A record the server never accepted is removed from
+ * this device; otherwise the next sync pulls from the start, so the server's
+ * values replace what was refused.
+ */
+export async function discardChange(db: TalkaDatabase, entryId: string): Promise<void> {
+  const tables = TABLES.map((table) => db.table(table));
+  await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    const entry = await db.outbox.where('id').equals(entryId).first();
+    if (!entry) return;
+    await db.outbox.where('id').equals(entryId).delete();
+    const wasCreate = Object.values(entry.base).every((clock) => clock === null) && 'createdAt' in entry.fields;
+    const othersForRecord = await db.outbox.where('recordId').equals(entry.recordId).count();
+    if (wasCreate && othersForRecord === 0 && isTableName(entry.table)) {
+      await db.table(entry.table).delete(entry.recordId);
+    } else {
+      await db.meta.delete(CURSOR_KEY);
+    }
+  });
+}

@@ -1,0 +1,24 @@
+// Reads of the needs board, the dot-voting and the asset map.
+import type { TalkaDatabase } from './database';
+import type { StoredRecord } from './notebook';
+import { listAttendance, listInCommunity } from './queries';
+
+/** A community's needs in the order they were raised, so a list being voted on never reshuffles. */
+export async function listNeeds(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'needs'>[]> {
+  const needs = await listInCommunity(db, 'needs', communityId);
+  return needs.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export async function listResources(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'resources'>[]> {
+  const resources = await listInCommunity(db, 'resources', communityId);
+  return resources.sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+}
+
+/** The participants checked in at a workshop, by name: the people who may vote there. */
+export async function listCheckedInParticipants(db: TalkaDatabase, workshopId: string): Promise<StoredRecord<'participants'>[]> {
+  const attendance = await listAttendance(db, workshopId);
+  const participants = await db.participants.bulkGet(attendance.map((row) => row.participantId));
+  return participants
+    .filter((participant): participant is StoredRecord<'participants'> => participant !== undefined && !participant.deleted)
+    .sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+}

@@ -1,0 +1,8 @@
+import type { Translations } from '../types';
+
+// Strings of the syncui screens.
+export const lv = {
+} as const;
+
+export const en: Translations<keyof typeof lv> = {
+};
