@@ -4,6 +4,7 @@ import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso
 import { useEffect, useState } from 'preact/hooks';
 import { Notebook, TalkaDatabase, loadDeviceId } from './db';
 import { loadLanguage, t } from './i18n';
+import { usePersistenceOnceThereIsData } from './pwa/storage';
 import { startSyncRuntime } from './sync/runtime';
 import { loadSession, session } from './sync/session';
 import { AppContext, type AppServices } from './ui/app-context';
@@ -73,6 +74,7 @@ async function openServices(): Promise<AppServices> {
 export function App() {
   const [services, setServices] = useState<AppServices | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  usePersistenceOnceThereIsData(services?.db);
   useEffect(() => {
     openServices().then(setServices, setFailure);
   }, []);

@@ -55,6 +55,7 @@ export class Notebook {
 
   /** Changes some fields of an existing record. */
   async update<T extends TableName>(table: T, id: string, patch: Patch<T>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
     await this.write(table, id, patch, 'update');
   }
 

@@ -1,5 +1,6 @@
 import { useLocation, useRoute } from 'preact-iso';
 import { getRecord, listParishes, useLiveQuery } from '../../db';
+import { changedFields } from '../../domain/changed-fields';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
@@ -25,7 +26,8 @@ export function CommunityFormScreen() {
 
   const save = async (values: CommunityValues) => {
     try {
-      const savedId = id ? (await notebook.update('communities', id, values), id) : await notebook.create('communities', values);
+      // An edit sends only what changed, so a colleague's offline edit of another field survives the sync.
+      const savedId = id ? (await notebook.update('communities', id, changedFields(initial, values)), id) : await notebook.create('communities', values);
       route(`/communities/${savedId}`);
       return null;
     } catch (error) {

@@ -1,0 +1,121 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { previewText } from '../../domain/swot-board';
+import { t } from '../../i18n';
+import { FormError } from '../components/fields';
+import { useDirtyForm } from '../form-state';
+import type { SaveFailure } from '../save-error';
+
+export interface SwotItemValues {
+  text: string;
+  workshopId: string | null;
+}
+
+export interface SwotItemRowProps {
+  item: SwotItemValues & { id: string };
+  workshops: readonly { id: string; title: string }[];
+  onSave: (values: SwotItemValues) => Promise<SaveFailure | null>;
+  onDelete: () => void;
+}
+
+/** One point on the board; edited in place so the board stays in view. */
+export function SwotItemRow({ item, workshops, onSave, onDelete }: SwotItemRowProps) {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Back from the editor, focus returns to where the person was, not to the top of the page.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+  const workshopTitle = workshops.find((workshop) => workshop.id === item.workshopId)?.title;
+  const name = previewText(item.text);
+
+  if (editing) {
+    return <SwotItemEditor initial={item} workshops={workshops} onSave={onSave} onDone={() => setEditing(false)} />;
+  }
+  return (
+    <li class="swot-item">
+      <div class="swot-item__text">
+        <span class="prewrap">{item.text}</span>
+        {workshopTitle && <span class="tag swot-item__workshop">{workshopTitle}</span>}
+      </div>
+      <div class="swot-item__actions">
+        <button ref={editButton} type="button" class="button button--icon" aria-label={t('swotBoard.editNamed', { text: name })} title={t('action.edit')}
+          onClick={() => setEditing(true)}><span aria-hidden="true">✎</span></button>
+        <button type="button" class="button button--icon swot-item__delete" aria-label={t('swotBoard.deleteNamed', { text: name })} title={t('action.delete')}
+          onClick={(event) => {
+            // The row is about to vanish; keep the keyboard in this quadrant rather than at the top of the page.
+            event.currentTarget.closest('section')?.querySelector<HTMLInputElement>('.swot-quick-add input')?.focus();
+            onDelete();
+          }}><span aria-hidden="true">×</span></button>
+      </div>
+    </li>
+  );
+}
+
+interface SwotItemEditorProps {
+  initial: SwotItemValues;
+  workshops: readonly { id: string; title: string }[];
+  onSave: (values: SwotItemValues) => Promise<SaveFailure | null>;
+  onDone: () => void;
+}
+
+function SwotItemEditor({ initial, workshops, onSave, onDone }: SwotItemEditorProps) {
+  const textId = useId();
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const field = textArea.current;
+    if (!field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, []);
+  const workshopId = useId();
+  const [values, setValues] = useState<SwotItemValues>({ text: initial.text, workshopId: initial.workshopId });
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  useDirtyForm(values.text !== initial.text || values.workshopId !== initial.workshopId);
+  const textError = failure?.fields.text;
+
+  const save = async (event?: Event) => {
+    event?.preventDefault();
+    const result = await onSave(values);
+    setFailure(result);
+    if (!result) onDone();
+  };
+
+  return (
+    <li class="swot-item swot-item--editing">
+      <form noValidate onSubmit={save}>
+        <div class={`field${textError ? ' field--invalid' : ''}`}>
+          <label for={textId}>{t('swotBoard.itemText')}</label>
+          {/* Enter saves, as in the quick-add line; Shift+Enter starts a new line. */}
+          <textarea ref={textArea} id={textId} rows={3} value={values.text}
+            aria-invalid={textError ? true : undefined} aria-describedby={textError ? `${textId}-error` : undefined}
+            onInput={(event) => setValues((v) => ({ ...v, text: event.currentTarget.value }))}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) void save(event);
+              if (event.key === 'Escape') onDone();
+            }} />
+          {textError && <p class="field__error" id={`${textId}-error`} role="alert">{textError}</p>}
+        </div>
+        {workshops.length > 0 && (
+          <div class="field">
+            <label for={workshopId}>{t('swotBoard.itemWorkshop')}</label>
+            <select id={workshopId} value={values.workshopId ?? ''}
+              onChange={(event) => {
+                const chosen = event.currentTarget.value;
+                setValues((v) => ({ ...v, workshopId: chosen === '' ? null : chosen }));
+              }}>
+              <option value="">{t('swotBoard.noWorkshop')}</option>
+              {workshops.map((workshop) => <option key={workshop.id} value={workshop.id}>{workshop.title}</option>)}
+            </select>
+          </div>
+        )}
+        <FormError message={failure && !textError ? failure.message : null} />
+        <div class="button-row">
+          <button type="submit" class="button button--primary">{t('action.save')}</button>
+          <button type="button" class="button" onClick={onDone}>{t('action.cancel')}</button>
+        </div>
+      </form>
+    </li>
+  );
+}

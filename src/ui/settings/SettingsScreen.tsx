@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { countPending, useLiveQuery } from '../../db';
+import { language, setLanguage, t } from '../../i18n';
+import { askForPersistentStorage, readStorageState, type StorageState } from '../../pwa/storage';
+import { useServices } from '../app-context';
+import { Page } from '../components/page';
+import { SettingsView, type PersistRequest } from './SettingsView';
+import './settings.css';
+
+/** /settings — language, the device's storage and its identity. */
+export function SettingsScreen() {
+  const { db, notebook } = useServices();
+  const pending = useLiveQuery(() => countPending(db), [db]);
+  const [storage, setStorage] = useState<StorageState | undefined>(undefined);
+  const [persistRequest, setPersistRequest] = useState<PersistRequest>(null);
+
+  const refreshStorage = useCallback(() => readStorageState().then(setStorage), []);
+  useEffect(() => { void refreshStorage(); }, [refreshStorage]);
+
+  const askPersistence = async () => {
+    const granted = await askForPersistentStorage();
+    setPersistRequest(granted ? 'granted' : 'denied');
+    await refreshStorage();
+  };
+
+  return (
+    <Page title={t('settings.title')} back="/">
+      <SettingsView
+        language={language.value}
+        onLanguage={(lang) => void setLanguage(lang)}
+        storage={storage}
+        persistRequest={persistRequest}
+        onAskPersistence={() => void askPersistence()}
+        deviceId={notebook.deviceId}
+        pending={pending}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,96 @@
+import { useId } from 'preact/hooks';
+import { formatBytes, t, type Language, type MessageKey } from '../../i18n';
+import type { StorageState } from '../../pwa/storage';
+
+export type PersistRequest = 'granted' | 'denied' | null;
+
+export interface SettingsViewProps {
+  language: Language;
+  onLanguage: (language: Language) => void;
+  /** undefined while the browser is being asked. */
+  storage: StorageState | undefined;
+  persistRequest: PersistRequest;
+  onAskPersistence: () => void;
+  deviceId: string;
+  pending: number | undefined;
+}
+
+const LANGUAGE_NAMES: Record<Language, MessageKey> = { lv: 'settings.languageLv', en: 'settings.languageEn' };
+
+/** Language, what the device keeps and whether it may lose it, and the device's identity. */
+export function SettingsView(props: SettingsViewProps) {
+  return (
+    <div class="settings">
+      <LanguageChoice language={props.language} onLanguage={props.onLanguage} />
+      <StorageSection storage={props.storage} persistRequest={props.persistRequest} onAskPersistence={props.onAskPersistence} />
+      <DeviceSection deviceId={props.deviceId} pending={props.pending} />
+    </div>
+  );
+}
+
+function LanguageChoice({ language, onLanguage }: Pick<SettingsViewProps, 'language' | 'onLanguage'>) {
+  const name = useId();
+  return (
+    <fieldset class="card settings__languages">
+      <legend>{t('settings.language')}</legend>
+      {(Object.keys(LANGUAGE_NAMES) as Language[]).map((lang) => (
+        <label key={lang} class="choice" lang={lang}>
+          <input type="radio" name={name} value={lang} checked={language === lang} onChange={() => onLanguage(lang)} />
+          <span>{t(LANGUAGE_NAMES[lang])}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function StorageSection({ storage, persistRequest, onAskPersistence }: Pick<SettingsViewProps, 'storage' | 'persistRequest' | 'onAskPersistence'>) {
+  const headingId = useId();
+  const usedId = useId();
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('settings.storage')}</h2>
+      {storage === undefined ? <p class="muted" role="status">{t('status.loading')}</p> : (
+        <>
+          {storage.usage !== null && storage.quota !== null ? (
+            <>
+              <p id={usedId}>{t('settings.storageUsed', { used: formatBytes(storage.usage), quota: formatBytes(storage.quota) })}</p>
+              <meter class="settings__meter" min={0} max={storage.quota} value={storage.usage}
+                aria-label={t('settings.storageMeter')} aria-describedby={usedId} />
+            </>
+          ) : <p class="muted">{t('settings.storageUnknown')}</p>}
+          <h3>{t('settings.persistence')}</h3>
+          {storage.persisted === null ? <p class="muted">{t('settings.persistUnsupported')}</p> : (
+            <>
+              <p class={storage.persisted ? 'notice' : 'notice notice--caution'} data-testid="persistence">
+                {storage.persisted ? t('settings.persisted') : t('settings.notPersisted')}
+              </p>
+              {!storage.persisted && (
+                <button type="button" class="button button--primary" onClick={onAskPersistence}>{t('settings.askPersist')}</button>
+              )}
+            </>
+          )}
+          <div role="status">
+            {persistRequest && (
+              <p class="settings__result">{persistRequest === 'granted' ? t('settings.persistGranted') : t('settings.persistDenied')}</p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function DeviceSection({ deviceId, pending }: Pick<SettingsViewProps, 'deviceId' | 'pending'>) {
+  const headingId = useId();
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('settings.device')}</h2>
+      <dl class="settings__facts">
+        <dt>{t('settings.deviceId')}</dt>
+        <dd><code class="settings__device-id">{deviceId}</code></dd>
+        <dt>{t('settings.pending')}</dt>
+        <dd data-testid="settings-pending">{pending === undefined ? t('status.loading') : t('settings.pendingCount', { count: pending })}</dd>
+      </dl>
+    </section>
+  );
+}
