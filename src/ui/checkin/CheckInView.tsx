@@ -1,0 +1,145 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { StoredRecord } from '../../db';
+import { buildSearchIndex, searchIndex } from '../../domain/search';
+import { formatTime, t } from '../../i18n';
+import { TextField } from '../components/fields';
+import type { SaveFailure } from '../save-error';
+import { ConsentTags } from './ConsentTags';
+import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
+
+type StoredParticipant = StoredRecord<'participants'>;
+
+/** Rows drawn at once; typing narrows a big community down quicker than scrolling. */
+const RESULT_LIMIT = 40;
+
+export interface CheckInViewProps {
+  participants: readonly StoredParticipant[];
+  attendance: readonly StoredRecord<'attendance'>[];
+  onCheckIn: (participantId: string) => Promise<void>;
+  onCheckOut: (participantId: string) => Promise<void>;
+  onAddWalkIn: (fields: ParticipantFields) => Promise<SaveFailure | null>;
+}
+
+/** Find people by typing (diacritics optional), check them in or out with one tap, add walk-ins. */
+export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, onAddWalkIn }: CheckInViewProps) {
+  const [query, setQuery] = useState('');
+  const inFlight = useRef(new Set<string>());
+  const [failure, setFailure] = useState<string | null>(null);
+  const [walkIn, setWalkIn] = useState<{ name: string; key: number } | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+
+  // Folded once per participant list, so a keystroke only compares strings.
+  const index = useMemo(() => buildSearchIndex(participants, (p) => `${p.name} ${p.household} ${p.phone}`), [participants]);
+  const found = useMemo(() => searchIndex(index, query, RESULT_LIMIT + 1), [index, query]);
+  const shown = found.slice(0, RESULT_LIMIT);
+
+  const checkedInAt = useMemo(() => new Map(attendance.map((row) => [row.participantId, row.checkedInAt])), [attendance]);
+  const present = useMemo(
+    () => participants
+      .filter((p) => checkedInAt.has(p.id))
+      .sort((a, b) => (checkedInAt.get(b.id) ?? 0) - (checkedInAt.get(a.id) ?? 0)),
+    [participants, checkedInAt],
+  );
+
+  // A second tap while the first is still being written would undo it; it waits instead.
+  const toggle = async (participantId: string, checkIn: boolean) => {
+    if (inFlight.current.has(participantId)) return;
+    inFlight.current.add(participantId);
+    setFailure(null);
+    try {
+      await (checkIn ? onCheckIn(participantId) : onCheckOut(participantId));
+    } catch (error) {
+      setFailure(t('error.save'));
+      console.error(error);
+    } finally {
+      inFlight.current.delete(participantId);
+    }
+  };
+
+  const openWalkIn = () => setWalkIn({ name: found.length === 0 ? query.trim() : '', key: Date.now() });
+  const saveWalkIn = async (fields: ParticipantFields) => {
+    const result = await onAddWalkIn(fields);
+    if (!result) {
+      setWalkIn(null);
+      setQuery('');
+      setAdded(fields.name.trim());
+    }
+    return result;
+  };
+
+  return (
+    <div class="checkin">
+      <p class="checkin-count" role="status" data-testid="checkin-count">{t('checkin.count', { count: present.length })}</p>
+      <div class="checkin-layout">
+        <div class="checkin-find">
+          <TextField label={t('checkin.search')} type="search" value={query} hint={t('checkin.searchHint')}
+            onValue={(value) => { setQuery(value); setAdded(null); }}
+            autoComplete="off" autoCapitalize="off" spellcheck={false} enterKeyHint="search" />
+          {failure && <p class="form-error" role="alert">{failure}</p>}
+          {added && <p class="notice" role="status">{t('checkin.walkInAdded', { name: added })}</p>}
+
+          {participants.length === 0 ? (
+            <p class="muted">{t('checkin.noParticipants')}</p>
+          ) : shown.length === 0 ? (
+            <p class="muted">{t('checkin.noMatch', { query: query.trim() })}</p>
+          ) : (
+            <ul class="checkin-results" aria-label={t('checkin.results')}>
+              {shown.map((participant) => {
+                const isPresent = checkedInAt.has(participant.id);
+                const details = [participant.household, participant.phone].filter(Boolean).join(' · ');
+                return (
+                  <li key={participant.id}>
+                    <button type="button" class="checkin-toggle" aria-pressed={isPresent}
+                      onClick={() => void toggle(participant.id, !isPresent)}>
+                      <span class="checkin-toggle__who">
+                        <span class="checkin-toggle__name">{participant.name}</span>
+                        {details && <span class="checkin-toggle__details">{details}</span>}
+                      </span>
+                      <span class="checkin-toggle__state" aria-hidden="true">
+                        {isPresent ? `✓ ${t('checkin.present')}` : t('checkin.markPresent')}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {found.length > RESULT_LIMIT && <p class="muted">{t('checkin.moreResults', { shown: RESULT_LIMIT })}</p>}
+
+          {walkIn ? (
+            <section class="card checkin-walkin" aria-labelledby="walkin-heading">
+              <h2 id="walkin-heading">{t('checkin.walkInTitle')}</h2>
+              <ParticipantForm key={walkIn.key} initial={emptyParticipant(walkIn.name)} submitLabel={t('checkin.walkInSave')}
+                onSave={saveWalkIn} onCancel={() => setWalkIn(null)} focusName />
+            </section>
+          ) : (
+            <button type="button" class="button checkin-walkin-open" onClick={openWalkIn}>
+              + {found.length === 0 && query.trim() ? t('checkin.addWalkInNamed', { name: query.trim() }) : t('checkin.addWalkIn')}
+            </button>
+          )}
+        </div>
+
+        <section class="card checkin-present" aria-labelledby="checkin-present-heading">
+          <h2 id="checkin-present-heading">{t('checkin.checkedIn')} <span class="muted">({present.length})</span></h2>
+          {present.length === 0 ? <p class="muted">{t('checkin.nobodyYet')}</p> : (
+            <ul class="row-list" data-testid="checked-in-list">
+              {present.map((participant) => (
+                <li key={participant.id}>
+                  <span class="grow">
+                    <strong>{participant.name}</strong>
+                    <span class="muted"> {t('checkin.at', { time: formatTime(checkedInAt.get(participant.id) ?? 0) })}</span>
+                    <span class="checkin-present__tags"><ConsentTags participant={participant} missingOnly /></span>
+                  </span>
+                  <button type="button" class="button button--ghost" aria-label={t('checkin.checkOutLabel', { name: participant.name })}
+                    onClick={() => void toggle(participant.id, false)}>
+                    {t('checkin.checkOut')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useId, useState } from 'preact/hooks';
+import { WORKSHOP_KINDS, WORKSHOP_STATUSES, type EditableFields } from '../../../protocol';
+import { t, tLabel } from '../../i18n';
+import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { useDirtyForm } from '../form-state';
+import type { SaveFailure } from '../save-error';
+
+/** What the form edits: everything but the community (fixed) and the notes (saved as typed on the workshop page). */
+export type WorkshopFields = Omit<EditableFields<'workshops'>, 'communityId' | 'notes'>;
+
+/** Programmes the organisation runs; earlier-used ones are added to these. */
+export const KNOWN_PROGRAMMES = ['Drošas kopienas', 'KOPA'] as const;
+
+export const DEFAULT_DOTS_PER_PERSON = 3;
+
+export function emptyWorkshop(date: string): WorkshopFields {
+  return {
+    title: '', kind: 'workshop', date, startTime: '', endTime: '', place: '', programme: '', facilitators: '',
+    agenda: '', status: 'planned', dotsPerPerson: DEFAULT_DOTS_PER_PERSON,
+  };
+}
+
+// The dots field holds what was typed, so a half-typed number is not turned into something else.
+type FormValues = Omit<WorkshopFields, 'dotsPerPerson'> & { dotsPerPerson: string };
+
+export interface WorkshopFormProps {
+  initial: WorkshopFields;
+  programmeSuggestions: readonly string[];
+  onSave: (fields: WorkshopFields) => Promise<SaveFailure | null>;
+  onCancel: () => void;
+}
+
+/** Create or edit a workshop. Errors appear beside their fields; what was typed stays. */
+export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }: WorkshopFormProps) {
+  const [values, setValues] = useState<FormValues>({ ...initial, dotsPerPerson: String(initial.dotsPerPerson) });
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const programmeListId = useId();
+  useDirtyForm(touched);
+
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    setTouched(true);
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+  const fieldError = (name: string) => failure?.fields[name];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const fields = toWorkshopFields(values);
+    const timeProblem = checkTimes(fields);
+    if (timeProblem) {
+      setFailure(timeProblem);
+      return;
+    }
+    setSaving(true);
+    const result = await onSave(fields);
+    setSaving(false);
+    setFailure(result && explainBlankNumber(result, fields));
+    if (!result) setTouched(false);
+  };
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <TextField label={t('workshop.title')} value={values.title} onValue={(v) => set('title', v)} error={fieldError('title')} required autoComplete="off" />
+      <div class="form-grid">
+        <SelectField label={t('workshop.kind')} value={values.kind} onValue={(v) => set('kind', v)} error={fieldError('kind')}
+          options={WORKSHOP_KINDS.map((kind) => ({ value: kind, label: tLabel('workshopKind', kind) }))} />
+        <SelectField label={t('workshop.status')} value={values.status} onValue={(v) => set('status', v)} error={fieldError('status')}
+          options={WORKSHOP_STATUSES.map((status) => ({ value: status, label: tLabel('workshopStatus', status) }))} />
+      </div>
+      <div class="form-grid">
+        <TextField label={t('workshop.date')} type="date" value={values.date} onValue={(v) => set('date', v)} error={fieldError('date')} required />
+        <TextField label={t('workshop.startTime')} type="time" value={values.startTime} onValue={(v) => set('startTime', v)} error={fieldError('startTime')} />
+        <TextField label={t('workshop.endTime')} type="time" value={values.endTime} onValue={(v) => set('endTime', v)} error={fieldError('endTime')} />
+      </div>
+      <div class="form-grid">
+        <TextField label={t('workshop.place')} value={values.place} onValue={(v) => set('place', v)} error={fieldError('place')} hint={t('workshop.placeHint')} />
+        <TextField label={t('workshop.programme')} value={values.programme} onValue={(v) => set('programme', v)} error={fieldError('programme')}
+          hint={t('workshop.programmeHint')} list={programmeListId} autoComplete="off" />
+        <datalist id={programmeListId}>
+          {programmeSuggestions.map((name) => <option key={name} value={name} />)}
+        </datalist>
+      </div>
+      <div class="form-grid">
+        <TextField label={t('workshop.facilitators')} value={values.facilitators} onValue={(v) => set('facilitators', v)} error={fieldError('facilitators')}
+          hint={t('workshop.facilitatorsHint')} />
+        <TextField label={t('workshop.dotsPerPerson')} type="number" inputMode="numeric" min={1} max={20} step={1}
+          value={values.dotsPerPerson} onValue={(v) => set('dotsPerPerson', v)} error={fieldError('dotsPerPerson')} hint={t('workshop.dotsPerPersonHint')} />
+      </div>
+      <TextAreaField label={t('workshop.agenda')} value={values.agenda} onValue={(v) => set('agenda', v)} error={fieldError('agenda')} rows={6} />
+
+      <FormError message={failure?.message ?? null} />
+      <div class="button-row">
+        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
+        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function toWorkshopFields(values: FormValues): WorkshopFields {
+  const dots = values.dotsPerPerson.trim();
+  // Anything but a whole number goes to the schema as NaN, which it refuses beside the field.
+  return { ...values, dotsPerPerson: /^\d+$/.test(dots) ? Number(dots) : Number.NaN };
+}
+
+/** The schema calls a blank or garbled number just "invalid"; say what to type instead. */
+function explainBlankNumber(failure: SaveFailure, fields: WorkshopFields): SaveFailure {
+  if (!failure.fields.dotsPerPerson || !Number.isNaN(fields.dotsPerPerson)) return failure;
+  return { ...failure, fields: { ...failure.fields, dotsPerPerson: t('validation.invalid_number') } };
+}
+
+/** An end time at or before the start time is a slip of the finger: caught before anything is written. */
+function checkTimes(fields: WorkshopFields): SaveFailure | null {
+  if (fields.startTime && fields.endTime && fields.endTime <= fields.startTime) {
+    return { message: t('error.formInvalid'), fields: { endTime: t('workshop.endBeforeStart') } };
+  }
+  return null;
+}

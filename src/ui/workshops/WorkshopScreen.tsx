@@ -1,0 +1,117 @@
+import { useLocation, useRoute } from 'preact-iso';
+import { useMemo } from 'preact/hooks';
+import { getRecord, useLiveQuery, type StoredRecord } from '../../db';
+import { countCheckedIn } from '../../db/workshop-queries';
+import { formatDay, t, tLabel } from '../../i18n';
+import { useServices } from '../app-context';
+import { Loading, NotFoundMessage, Page } from '../components/page';
+import { showUndo } from '../components/toast';
+import { NotesEditor } from './NotesEditor';
+import { localDraft } from './notes-draft';
+import './workshops.css';
+
+/** A workshop's page: what, when and where; the way to check-in and voting; notes saved as typed. */
+export function WorkshopScreen() {
+  const { db, notebook } = useServices();
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const id = params.id ?? '';
+  const loaded = useLiveQuery(async () => {
+    const workshop = (await getRecord(db, 'workshops', id)) ?? null;
+    const community = workshop ? (await getRecord(db, 'communities', workshop.communityId)) ?? null : null;
+    return { workshop, community };
+  }, [db, id]);
+  const attending = useLiveQuery(() => countCheckedIn(db, id), [db, id]);
+  const notesDraft = useMemo(() => localDraft(`talka:notes-draft:${id}`), [id]);
+
+  if (!loaded) return <Page title={t('community.workshops')}><Loading /></Page>;
+  const { workshop, community } = loaded;
+  if (!workshop || workshop.deleted) return <Page title={t('community.workshops')} back="/"><NotFoundMessage /></Page>;
+
+  const communityHref = `/communities/${workshop.communityId}`;
+  const remove = async () => {
+    await notebook.remove('workshops', id);
+    showUndo(workshop.title, () => notebook.restore('workshops', id));
+    route(communityHref);
+  };
+
+  return (
+    <Page title={workshop.title} back={communityHref} actions={
+      <>
+        <a class="button" href={`/workshops/${id}/edit`}>{t('action.edit')}</a>
+        <button type="button" class="button button--danger" onClick={remove}>{t('action.delete')}</button>
+      </>
+    }>
+      <WorkshopDetails workshop={workshop} communityName={community?.name ?? ''} communityHref={communityHref} />
+
+      <nav class="workshop-links" aria-label={workshop.title}>
+        <a class="card card-link workshop-link" href={`/workshops/${id}/checkin`}>
+          <h2>{t('workshop.checkin')}</h2>
+          <p class="stat" data-testid="attendance-count">
+            {attending === undefined ? t('status.loading') : t('checkin.count', { count: attending })}
+          </p>
+        </a>
+        <a class="card card-link workshop-link" href={`/workshops/${id}/voting`}>
+          <h2>{t('workshop.voting')}</h2>
+          <p class="muted">{t('workshop.votingHint', { count: workshop.dotsPerPerson })}</p>
+        </a>
+      </nav>
+
+      <section class="card workshop-section" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t('workshop.agenda')}</h2>
+        {workshop.agenda.trim() ? <p class="prewrap">{workshop.agenda}</p> : <p class="muted">{t('workshop.noAgenda')}</p>}
+      </section>
+
+      <section class="card workshop-section">
+        <NotesEditor key={id} stored={workshop.notes} draft={notesDraft}
+          save={(notes) => notebook.update('workshops', id, { notes })} />
+      </section>
+    </Page>
+  );
+}
+
+interface WorkshopDetailsProps {
+  workshop: StoredRecord<'workshops'>;
+  communityName: string;
+  communityHref: string;
+}
+
+function WorkshopDetails({ workshop, communityName, communityHref }: WorkshopDetailsProps) {
+  const times = [workshop.startTime, workshop.endTime].filter(Boolean).join('–');
+  return (
+    <section aria-label={t('workshop.details')}>
+      <p class="workshop-tags">
+        <span class="tag">{tLabel('workshopKind', workshop.kind)}</span>
+        <span class={`tag workshop-status--${workshop.status}`}>{tLabel('workshopStatus', workshop.status)}</span>
+      </p>
+      <dl class="workshop-facts">
+        <div>
+          <dt>{t('workshop.when')}</dt>
+          <dd>{formatDay(workshop.date)}{times && `, ${times}`}</dd>
+        </div>
+        {workshop.place && (
+          <div>
+            <dt>{t('workshop.where')}</dt>
+            <dd>{workshop.place}</dd>
+          </div>
+        )}
+        {workshop.programme && (
+          <div>
+            <dt>{t('workshop.programme')}</dt>
+            <dd>{workshop.programme}</dd>
+          </div>
+        )}
+        {workshop.facilitators && (
+          <div>
+            <dt>{t('workshop.facilitators')}</dt>
+            <dd>{workshop.facilitators}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('workshop.community')}</dt>
+          <dd><a href={communityHref}>{communityName || t('workshop.community')}</a></dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
