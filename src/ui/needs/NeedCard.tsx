@@ -1,0 +1,38 @@
+import { t, tLabel } from '../../i18n';
+import type { StoredRecord } from '../../db';
+
+export interface NeedCardProps {
+  need: Pick<StoredRecord<'needs'>, 'id' | 'title' | 'description' | 'category' | 'status' | 'owner'>;
+  votes: number;
+  resources: readonly { id: string; name: string }[];
+  onOpen: () => void;
+}
+
+/** One need on the board; tapping anywhere on it opens it for editing. */
+export function NeedCard({ need, votes, resources, onOpen }: NeedCardProps) {
+  return (
+    <article class="need-card" aria-labelledby={`need-open-${need.id}`}>
+      <h3 class="need-card__title">
+        <button type="button" id={`need-open-${need.id}`} class="need-card__open" aria-describedby={`need-edit-${need.id}`} onClick={onOpen}>
+          {need.title}
+        </button>
+      </h3>
+      <span id={`need-edit-${need.id}`} class="visually-hidden">{t('needs.openCard')}</span>
+      <p class="need-card__tags">
+        <span class="tag">{tLabel('needCategory', need.category)}</span>
+        <span class={`tag need-status need-status--${need.status}`}>{tLabel('needStatus', need.status)}</span>
+        <span class="need-card__votes">{t('needs.votes', { count: votes })}</span>
+      </p>
+      {need.description && <p class="need-card__description prewrap">{need.description}</p>}
+      {need.owner && <p class="muted need-card__owner">{t('needs.ownerShort', { owner: need.owner })}</p>}
+      {resources.length > 0 && (
+        <div class="need-card__resources">
+          <span class="muted">{t('needs.linkedResources')}:</span>
+          <ul class="linked-list">
+            {resources.map((resource) => <li key={resource.id}>{resource.name}</li>)}
+          </ul>
+        </div>
+      )}
+    </article>
+  );
+}

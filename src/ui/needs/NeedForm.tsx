@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { NEED_CATEGORIES, NEED_STATUSES, type EditableFields } from '../../../protocol';
+import { t, tLabel } from '../../i18n';
+import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { useDirtyForm } from '../form-state';
+import type { SaveFailure } from '../save-error';
+
+export type NeedValues = Omit<EditableFields<'needs'>, 'communityId'>;
+
+export interface NeedFormProps {
+  initial: NeedValues;
+  workshops: readonly { id: string; title: string }[];
+  onSave: (values: NeedValues) => Promise<SaveFailure | null>;
+  onCancel: () => void;
+  onDelete: () => void;
+}
+
+/** Edits one need in place on the board. */
+export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: NeedFormProps) {
+  const [values, setValues] = useState(initial);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useDirtyForm(touched);
+
+  // The form opens where the card was; put the cursor in it so typing can start at once.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
+
+  const set = <K extends keyof NeedValues>(key: K, value: NeedValues[K]) => {
+    setTouched(true);
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+  const fieldError = (name: keyof NeedValues) => failure?.fields[name];
+  const workshopOptions = [
+    { value: '', label: t('needs.noWorkshop') },
+    ...workshops.map((workshop) => ({ value: workshop.id, label: workshop.title })),
+  ];
+
+  return (
+    <form ref={formRef} class="need-form" noValidate aria-labelledby="need-form-heading"
+      onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSaving(true);
+        const result = await onSave(values);
+        setSaving(false);
+        setFailure(result);
+        if (!result) setTouched(false);
+      }}>
+      <h3 id="need-form-heading">{t('needs.edit')}</h3>
+      <TextField label={t('needs.titleField')} value={values.title} onValue={(v) => set('title', v)} error={fieldError('title')} required autoComplete="off" />
+      <TextAreaField label={t('needs.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} rows={3} />
+      <div class="form-grid">
+        <SelectField label={t('needs.category')} value={values.category} error={fieldError('category')}
+          options={NEED_CATEGORIES.map((c) => ({ value: c, label: tLabel('needCategory', c) }))} onValue={(v) => set('category', v)} />
+        <SelectField label={t('needs.status')} value={values.status} error={fieldError('status')}
+          options={NEED_STATUSES.map((s) => ({ value: s, label: tLabel('needStatus', s) }))} onValue={(v) => set('status', v)} />
+        <TextField label={t('needs.owner')} value={values.owner} onValue={(v) => set('owner', v)} error={fieldError('owner')} hint={t('needs.ownerHint')} />
+        <SelectField label={t('needs.workshop')} value={values.workshopId ?? ''} options={workshopOptions} error={fieldError('workshopId')}
+          onValue={(v) => set('workshopId', v || null)} />
+      </div>
+      <FormError message={failure?.message ?? null} />
+      <div class="button-row">
+        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
+        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
+        <button type="button" class="button button--danger need-form__delete" onClick={onDelete}>{t('action.delete')}</button>
+      </div>
+    </form>
+  );
+}

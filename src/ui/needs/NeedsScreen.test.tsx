@@ -1,0 +1,113 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Notebook, TalkaDatabase } from '../../db';
+import { NeedsScreen } from './NeedsScreen';
+import { closeNotebook, openNotebook, pressEnter, renderScreen, seedCommunity, seedNeed } from './test-support';
+
+let db: TalkaDatabase;
+let notebook: Notebook;
+let communityId: string;
+
+beforeEach(async () => {
+  ({ db, notebook } = openNotebook());
+  communityId = await seedCommunity(notebook);
+});
+
+afterEach(() => closeNotebook({ db }));
+
+function renderNeeds() {
+  renderScreen({ db, notebook }, `/communities/${communityId}/needs`, '/communities/:id/needs', NeedsScreen);
+}
+
+describe('NeedsScreen quick entry', () => {
+  it('Enter adds a card with the chosen category; the field is cleared and keeps the focus', async () => {
+    renderNeeds();
+    const title = await screen.findByLabelText<HTMLInputElement>('Jauna vajadzība');
+    fireEvent.change(screen.getByLabelText('Kategorija'), { target: { value: 'safety' } });
+    title.focus();
+    fireEvent.input(title, { target: { value: 'Ielu apgaismojums' } });
+    pressEnter(title);
+
+    expect(await screen.findByRole('button', { name: 'Ielu apgaismojums' })).toBeTruthy();
+    const needs = await db.needs.toArray();
+    expect(needs).toHaveLength(1);
+    expect(needs[0]).toMatchObject({ title: 'Ielu apgaismojums', category: 'safety', status: 'raised', communityId, workshopId: null, deleted: false });
+    await waitFor(() => expect(title.value).toBe(''));
+    expect(document.activeElement).toBe(title);
+
+    // The category stays for the next card.
+    fireEvent.input(title, { target: { value: 'Gājēju pāreja' } });
+    pressEnter(title);
+    await screen.findByRole('button', { name: 'Gājēju pāreja' });
+    expect((await db.needs.toArray()).map((need) => need.category)).toEqual(['safety', 'safety']);
+  });
+
+  it('an empty title shows "Obligāts lauks" beside the field and writes nothing', async () => {
+    renderNeeds();
+    const title = await screen.findByLabelText<HTMLInputElement>('Jauna vajadzība');
+    title.focus();
+    fireEvent.input(title, { target: { value: '   ' } });
+    pressEnter(title);
+
+    const error = await screen.findByText('Obligāts lauks');
+    expect(title.getAttribute('aria-describedby')).toBe(error.id);
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(title);
+    expect(await db.needs.count()).toBe(0);
+    expect(await db.outbox.where('recordId').notEqual(communityId).count()).toBe(0);
+  });
+});
+
+describe('NeedsScreen cards', () => {
+  it('filters by category and status', async () => {
+    await seedNeed(notebook, communityId, 'Ielu apgaismojums', { category: 'safety' });
+    await seedNeed(notebook, communityId, 'Bērnu laukums', { category: 'youth' });
+    await seedNeed(notebook, communityId, 'Vecais tilts', { category: 'safety', status: 'solved' });
+    renderNeeds();
+    await screen.findByRole('button', { name: 'Bērnu laukums' });
+
+    fireEvent.change(screen.getByLabelText('Rādīt kategoriju'), { target: { value: 'safety' } });
+    expect(screen.queryByRole('button', { name: 'Bērnu laukums' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Vecais tilts' })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Rādīt statusu'), { target: { value: 'raised' } });
+    expect(screen.queryByRole('button', { name: 'Vecais tilts' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Ielu apgaismojums' })).toBeTruthy();
+    expect(screen.getByText('Rāda 1 vajadzību no 3')).toBeTruthy();
+  });
+
+  it('a card shows its votes and the resources that point at it', async () => {
+    const needId = await seedNeed(notebook, communityId, 'Sporta laukums');
+    await notebook.create('resources', {
+      communityId, kind: 'equipment', name: 'Kaimiņa traktors', description: '', contact: '', availability: '', needIds: [needId],
+    });
+    renderNeeds();
+    const card = (await screen.findByRole('button', { name: 'Sporta laukums' })).closest('article')!;
+    expect(within(card).getByText('Kaimiņa traktors')).toBeTruthy();
+    expect(within(card).getByText('0 balsu')).toBeTruthy();
+  });
+
+  it('tapping a card edits it; delete is soft and can be undone', async () => {
+    const needId = await seedNeed(notebook, communityId, 'Bērnu laukums');
+    renderNeeds();
+    fireEvent.click(await screen.findByRole('button', { name: 'Bērnu laukums' }));
+
+    const form = screen.getByRole('form', { name: 'Labot vajadzību' });
+    fireEvent.change(within(form).getByLabelText('Statuss'), { target: { value: 'prioritised' } });
+    fireEvent.input(within(form).getByLabelText('Atbildīgais'), { target: { value: 'Ilze' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Saglabāt' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Labot vajadzību' })).toBeNull());
+    expect(await db.needs.get(needId)).toMatchObject({ status: 'prioritised', owner: 'Ilze' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Bērnu laukums' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Bērnu laukums' }));
+    fireEvent.click(within(screen.getByRole('form', { name: 'Labot vajadzību' })).getByRole('button', { name: 'Dzēst' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Bērnu laukums' })).toBeNull());
+    expect((await db.needs.get(needId))?.deleted).toBe(true);
+
+    expect(screen.getByText('“Bērnu laukums” izdzēsts')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Atsaukt' }));
+    expect(await screen.findByRole('button', { name: 'Bērnu laukums' })).toBeTruthy();
+    expect((await db.needs.get(needId))?.deleted).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+import { t } from '../../i18n';
+
+export interface ResourceCardProps {
+  resource: { id: string; name: string; description: string; contact: string; availability: string };
+  /** The needs this resource is linked to. */
+  needs: readonly { id: string; title: string }[];
+  onEdit: () => void;
+}
+
+export function ResourceCard({ resource, needs, onEdit }: ResourceCardProps) {
+  return (
+    <article class="resource-card" aria-labelledby={`resource-name-${resource.id}`}>
+      <div class="resource-card__head">
+        <h3 id={`resource-name-${resource.id}`}>{resource.name}</h3>
+        <button type="button" id={`resource-edit-${resource.id}`} class="button" onClick={onEdit}
+          aria-label={`${t('action.edit')}: ${resource.name}`}>{t('action.edit')}</button>
+      </div>
+      {resource.description && <p class="prewrap resource-card__description">{resource.description}</p>}
+      {(resource.contact || resource.availability) && (
+        <dl class="resource-card__facts">
+          {resource.contact && <><dt>{t('resources.contact')}</dt><dd>{resource.contact}</dd></>}
+          {resource.availability && <><dt>{t('resources.availability')}</dt><dd>{resource.availability}</dd></>}
+        </dl>
+      )}
+      {needs.length > 0 && (
+        <div class="resource-card__needs">
+          <span class="muted">{t('resources.helps')}:</span>
+          <ul class="linked-list">
+            {needs.map((need) => <li key={need.id}>{need.title}</li>)}
+          </ul>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { RESOURCE_KINDS, type EditableFields } from '../../../protocol';
+import { toggleId } from '../../domain/needs-board';
+import { t, tLabel } from '../../i18n';
+import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { useDirtyForm } from '../form-state';
+import type { SaveFailure } from '../save-error';
+
+export type ResourceValues = Omit<EditableFields<'resources'>, 'communityId'>;
+
+export interface ResourceFormProps {
+  initial: ResourceValues;
+  /** The community's needs a resource can be linked to. */
+  needs: readonly { id: string; title: string }[];
+  onSave: (values: ResourceValues) => Promise<SaveFailure | null>;
+  onCancel: () => void;
+  /** Given when editing an existing resource. */
+  onDelete?: () => void;
+}
+
+export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: ResourceFormProps) {
+  const [values, setValues] = useState(initial);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useDirtyForm(touched);
+
+  // The form opens in the middle of the map; start typing the name at once.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, []);
+
+  const set = <K extends keyof ResourceValues>(key: K, value: ResourceValues[K]) => {
+    setTouched(true);
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+  const fieldError = (name: keyof ResourceValues) => failure?.fields[name];
+
+  return (
+    <form ref={formRef} class="resource-form" noValidate aria-labelledby="resource-form-heading"
+      onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSaving(true);
+        const result = await onSave(values);
+        setSaving(false);
+        setFailure(result);
+        if (!result) setTouched(false);
+      }}>
+      <h3 id="resource-form-heading">{onDelete ? t('resources.edit') : t('resources.new')}</h3>
+      <div class="form-grid">
+        <TextField label={t('resources.name')} value={values.name} onValue={(v) => set('name', v)} error={fieldError('name')} required autoComplete="off" />
+        <SelectField label={t('resources.kind')} value={values.kind} error={fieldError('kind')}
+          options={RESOURCE_KINDS.map((k) => ({ value: k, label: tLabel('resourceKind', k) }))} onValue={(v) => set('kind', v)} />
+      </div>
+      <TextAreaField label={t('resources.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} rows={3} />
+      <div class="form-grid">
+        <TextField label={t('resources.contact')} value={values.contact} onValue={(v) => set('contact', v)} error={fieldError('contact')} hint={t('resources.contactHint')} />
+        <TextField label={t('resources.availability')} value={values.availability} onValue={(v) => set('availability', v)} error={fieldError('availability')} hint={t('resources.availabilityHint')} />
+      </div>
+      <fieldset class="resource-form__needs">
+        <legend>{t('resources.needs')}</legend>
+        {needs.length === 0 ? <p class="muted">{t('resources.noNeeds')}</p> : (
+          <div class="resource-form__need-grid">
+            {needs.map((need) => (
+              <CheckboxField key={need.id} label={need.title} checked={values.needIds.includes(need.id)}
+                onChecked={(on) => set('needIds', toggleId(values.needIds, need.id, on))} />
+            ))}
+          </div>
+        )}
+        {fieldError('needIds') && <p class="field__error" role="alert">{fieldError('needIds')}</p>}
+      </fieldset>
+      <FormError message={failure?.message ?? null} />
+      <div class="button-row">
+        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
+        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
+        {onDelete && <button type="button" class="button button--danger resource-form__delete" onClick={onDelete}>{t('action.delete')}</button>}
+      </div>
+    </form>
+  );
+}
