@@ -55,6 +55,10 @@ export function WorkshopScreen() {
           <h2>{t('workshop.voting')}</h2>
           <p class="muted">{t('workshop.votingHint', { count: workshop.dotsPerPerson })}</p>
         </a>
+        <a class="card card-link workshop-link" href={`/communities/${workshop.communityId}/needs?workshop=${id}`}>
+          <h2>{t('workshop.needs')}</h2>
+          <p class="muted">{t('workshop.needsHint')}</p>
+        </a>
       </nav>
 
       <section class="card workshop-section" aria-labelledby="agenda-heading">
