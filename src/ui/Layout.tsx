@@ -1,26 +1,63 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../i18n';
+import { useLocation } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../i18n';
 import { ReloadPrompt } from '../pwa/ReloadPrompt';
+import { session } from '../sync/session';
+import { AccountMenu } from './account/AccountMenu';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';
 import { ToastHost } from './components/toast';
+import './account/header.css';
 
-/** The frame of every screen: header with sync state and language, then the screen. */
+interface NavLink {
+  href: string;
+  label: MessageKey;
+  /** Whether the link is the current section for `path`. */
+  matches: (path: string) => boolean;
+}
+
+const COMMUNITIES: NavLink = { href: '/', label: 'nav.communities', matches: (path) => path === '/' || path.startsWith('/communities') || path.startsWith('/workshops') };
+const CONFLICTS: NavLink = { href: '/conflicts', label: 'header.conflicts', matches: (path) => path === '/conflicts' };
+const USERS: NavLink = { href: '/users', label: 'header.users', matches: (path) => path === '/users' };
+const SETTINGS: NavLink = { href: '/settings', label: 'nav.settings', matches: (path) => path === '/settings' };
+
+/** The frame of every screen: brand, navigation, account and language, the sync bar, then the screen. */
 export function Layout({ children }: { children: ComponentChildren }) {
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const isCoordinator = session.value?.user.role === 'coordinator';
+  const links = isCoordinator ? [COMMUNITIES, CONFLICTS, USERS, SETTINGS] : [COMMUNITIES, SETTINGS];
+
+  // A narrow screen's menu closes once a link has been followed.
+  useEffect(() => setMenuOpen(false), [path]);
+
   return (
     <>
       <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
-      <header class="app-header">
+      <header class="app-header app-header--with-bar">
         <a class="app-header__brand" href="/">
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span>{t('app.name')}</span>
         </a>
-        <SyncStatus />
-        <nav class="app-header__nav" aria-label={t('nav.main')}>
-          <a class="button button--ghost" href="/">{t('nav.communities')}</a>
-          <a class="button button--ghost" href="/settings">{t('nav.settings')}</a>
-          <LanguageToggle />
+        <button type="button" class="button button--ghost app-header__menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav"
+          onClick={() => setMenuOpen(!menuOpen)}>
+          <span aria-hidden="true">☰</span> {t('header.menu')}
+        </button>
+        <nav id="main-nav" class={`app-header__nav${menuOpen ? ' is-open' : ''}`} aria-label={t('nav.main')}>
+          <ul class="app-header__links">
+            {links.map((link) => (
+              <li key={link.href}>
+                <a class="button button--ghost" href={link.href} aria-current={link.matches(path) ? 'page' : undefined}>{t(link.label)}</a>
+              </li>
+            ))}
+          </ul>
+          <div class="app-header__account">
+            <AccountMenu />
+            <LanguageToggle />
+          </div>
         </nav>
+        <SyncStatus />
       </header>
       <main id="main" class="app-main">{children}</main>
       <ToastHost />

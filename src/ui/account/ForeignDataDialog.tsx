@@ -1,0 +1,38 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { CheckboxField } from '../components/fields';
+import { ConfirmDialog } from '../sync/ConfirmDialog';
+
+export interface ForeignDataDialogProps {
+  /** The organisation being signed in to. */
+  organisation: string;
+  records: number;
+  pending: number;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before another organisation's data is removed; unsent changes need an explicit acknowledgement. */
+export function ForeignDataDialog({ organisation, records, pending, busy, onConfirm, onCancel }: ForeignDataDialogProps) {
+  const [acknowledged, setAcknowledged] = useState(false);
+  return (
+    <ConfirmDialog
+      title={t('otherOrg.title')}
+      confirmLabel={busy ? t('otherOrg.working') : t('otherOrg.confirm')}
+      cancelLabel={t('otherOrg.cancel')}
+      danger
+      confirmDisabled={busy || (pending > 0 && !acknowledged)}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      <p>{t('otherOrg.body', { count: records, organisation })}</p>
+      {pending > 0 && (
+        <div class="foreign-data__unsent">
+          <p><strong>{t('otherOrg.unsent', { count: pending })}</strong> {t('otherOrg.unsentAdvice')}</p>
+          <CheckboxField label={t('otherOrg.acknowledge', { count: pending })} checked={acknowledged} onChecked={setAcknowledged} />
+        </div>
+      )}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countLocalRecords, countPending, loadDataOwner, setDataOwner } from '../../db';
+import { clearSession, session } from '../../sync/session';
+import { LoginScreen } from './LoginScreen';
+import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
+
+const COMMUNITY = { name: 'Rucava', municipality: 'LV-112', parish: 'Rucavas pagasts', description: '', maturity: 'active' as const, contacts: [] };
+
+let services: ReturnType<typeof openTestServices>;
+beforeEach(async () => {
+  services = openTestServices();
+  await clearSession();
+});
+afterEach(async () => {
+  services.db.close();
+  await services.db.delete();
+  await clearSession();
+});
+
+function typeCredentials(email: string, password: string) {
+  fireEvent.input(screen.getByLabelText('E-pasts'), { target: { value: email } });
+  fireEvent.input(screen.getByLabelText('Parole'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Pieslēgties' }));
+}
+
+describe('LoginScreen', () => {
+  it('shows a wrong password in Latvian and keeps the typed email', async () => {
+    const server = fakeServer({
+      'POST /api/auth/login': { status: 401, body: { error: { code: 'invalid_credentials', message: 'Wrong email or password' } } },
+    });
+    renderWithServices(services, server, <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'nepareiza');
+    expect(await screen.findByText('Nepareizs e-pasts vai parole.')).toBeTruthy();
+    expect((screen.getByLabelText('E-pasts') as HTMLInputElement).value).toBe('anna@example.lv');
+    expect(server.requests[0]?.body).toEqual({ email: 'anna@example.lv', password: 'nepareiza' });
+    expect(session.value).toBeNull();
+  });
+
+  it('says there is no connection and that work can go on offline', async () => {
+    renderWithServices(services, fakeServer({}), <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'parole123');
+    expect(await screen.findByText(/Nav savienojuma ar serveri. Varat turpināt strādāt bez tīkla/)).toBeTruthy();
+    expect((screen.getByLabelText('Parole') as HTMLInputElement).value).toBe('parole123');
+  });
+
+  it('signs in, records the organisation as the owner of the device data and opens the app', async () => {
+    await services.notebook.create('communities', COMMUNITY);
+    const server = fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } });
+    renderWithServices(services, server, <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'pareiza-parole');
+    await waitFor(() => expect(session.value?.user.name).toBe('Anna Bērziņa'));
+    expect(await loadDataOwner(services.db)).toBe('org-new');
+    // Data typed before anyone signed in is kept: it had no owner.
+    expect(await countLocalRecords(services.db)).toBe(1);
+    expect(location.pathname).toBe('/');
+  });
+
+  it('asks before removing another organisation’s data, and requires acknowledging unsent changes', async () => {
+    await services.notebook.create('communities', COMMUNITY);
+    await setDataOwner(services.db, 'org-other');
+    const server = fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } });
+    renderWithServices(services, server, <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'pareiza-parole');
+
+    const dialog = await screen.findByRole('dialog', { name: 'Šajā ierīcē ir citas organizācijas dati' });
+    expect(dialog.textContent).toContain('1 ieraksts, kas pieder citai organizācijai');
+    expect(dialog.textContent).toContain('“Latgales kopienu centrs”');
+    expect(dialog.textContent).toContain('1 izmaiņa nekad nav nosūtīta uz serveri');
+    expect(session.value).toBeNull();
+
+    const confirm = screen.getByRole('button', { name: 'Izdzēst datus no ierīces un pieslēgties' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('Saprotu, ka 1 nenosūtīta izmaiņa tiks zaudēta'));
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    fireEvent.click(confirm);
+
+    await waitFor(() => expect(session.value?.organisation.id).toBe('org-new'));
+    expect(await countLocalRecords(services.db)).toBe(0);
+    expect(await countPending(services.db)).toBe(0);
+    expect(await loadDataOwner(services.db)).toBe('org-new');
+  });
+
+  it('removes nothing when the person cancels', async () => {
+    await services.notebook.create('communities', COMMUNITY);
+    await setDataOwner(services.db, 'org-other');
+    renderWithServices(services, fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } }), <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'pareiza-parole');
+    await screen.findByRole('dialog');
+    fireEvent.click(screen.getByRole('button', { name: 'Atcelt, neko nedzēst' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(session.value).toBeNull();
+    expect(await countLocalRecords(services.db)).toBe(1);
+    expect(await loadDataOwner(services.db)).toBe('org-other');
+  });
+});

@@ -1,0 +1,61 @@
+// Renders an account screen over a real, freshly named database with an API
+// client whose fetch is a fake the test scripts.
+import { render } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import { LocationProvider } from 'preact-iso';
+import { Notebook, TalkaDatabase } from '../../db';
+import { ApiClient } from '../../sync/api-client';
+import { AppContext } from '../app-context';
+import { ToastHost } from '../components/toast';
+import { ApiContext } from './api-context';
+
+export interface FakeReply {
+  status: number;
+  body: unknown;
+}
+
+export interface FakeServer {
+  fetch: typeof fetch;
+  /** Requests seen, in order. */
+  requests: { method: string; path: string; body: unknown; authorization: string | null }[];
+}
+
+/** A fetch that answers each `METHOD /path` from `routes`; anything else is a network failure. */
+export function fakeServer(routes: Record<string, FakeReply | ((body: unknown) => FakeReply)>): FakeServer {
+  const requests: FakeServer['requests'] = [];
+  const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const path = new URL(String(input), 'http://talka.test').pathname;
+    const method = init?.method ?? 'GET';
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const headers = new Headers(init?.headers);
+    requests.push({ method, path, body, authorization: headers.get('Authorization') });
+    const route = routes[`${method} ${path}`];
+    if (!route) throw new TypeError('Failed to fetch');
+    const reply = typeof route === 'function' ? route(body) : route;
+    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return { fetch: fakeFetch as typeof fetch, requests };
+}
+
+export function openTestServices() {
+  const db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
+  return { db, notebook: new Notebook({ db, deviceId: 'test-device' }) };
+}
+
+export function renderWithServices(services: ReturnType<typeof openTestServices>, server: FakeServer, children: ComponentChildren, url = '/') {
+  history.replaceState(null, '', url);
+  return render(
+    <AppContext.Provider value={services}>
+      <ApiContext.Provider value={new ApiClient({ fetch: server.fetch, token: () => 'test-token' })}>
+        <LocationProvider>{children}</LocationProvider>
+        <ToastHost />
+      </ApiContext.Provider>
+    </AppContext.Provider>,
+  );
+}
+
+export const SESSION = {
+  token: 'tok-new',
+  user: { id: 'user-1', name: 'Anna Bērziņa', email: 'anna@example.lv', role: 'coordinator' as const },
+  organisation: { id: 'org-new', name: 'Latgales kopienu centrs' },
+};

@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { hlcDeviceId, hlcWall, type Hlc } from '../../../protocol';
+import { listOpenConflicts, useLiveQuery, type StoredRecord, type TalkaDatabase } from '../../db';
+import { formatDateTime, t } from '../../i18n';
+import { session } from '../../sync/session';
+import { useServices } from '../app-context';
+import { Loading, Page } from '../components/page';
+import { showToast } from '../components/toast';
+import { describeSaveError } from '../save-error';
+import { describeRecord, fieldLabel, isLongText, isMergeableText, valueText } from '../sync/record-summary';
+import { ConflictCard, type ConflictSide, type ConflictView } from './ConflictCard';
+import './conflicts.css';
+
+interface OpenConflict {
+  view: ConflictView;
+  currentValue: unknown;
+  keptValue: unknown;
+}
+
+function side(table: string, field: string, value: unknown, clock: Hlc, deviceId: string): ConflictSide {
+  const device = hlcDeviceId(clock);
+  return {
+    text: valueText(table, field, value),
+    who: device === deviceId ? t('conflicts.thisDevice') : t('conflicts.device', { id: device }),
+    when: formatDateTime(hlcWall(clock)),
+  };
+}
+
+/** A conflict as the coordinator sees it: the record's value now (which the winner set, or a later edit) against the kept one. */
+async function describeConflict(db: TalkaDatabase, conflict: StoredRecord<'conflicts'>, deviceId: string): Promise<OpenConflict> {
+  const { table, field, recordId } = conflict;
+  const record = await describeRecord(db, table, recordId);
+  const hasCurrent = record.record !== null && field in record.record;
+  const currentValue = hasCurrent ? record.record![field] : conflict.winnerValue;
+  const currentClock = (hasCurrent && (record.record!.clocks as Record<string, Hlc> | undefined)?.[field]) || conflict.winnerClock;
+  const keptValue = conflict.loserValue;
+  const mergeable = isMergeableText(field) && typeof currentValue === 'string' && typeof keptValue === 'string';
+  return {
+    currentValue,
+    keptValue,
+    view: {
+      id: conflict.id,
+      kind: record.kind,
+      title: record.title,
+      href: record.href,
+      fieldLabel: fieldLabel(field),
+      current: side(table, field, currentValue, currentClock, deviceId),
+      kept: side(table, field, keptValue, conflict.loserClock, deviceId),
+      merge: mergeable
+        ? { initial: isLongText(field) ? `${currentValue}\n\n${keptValue}` : currentValue, multiline: isLongText(field) }
+        : null,
+    },
+  };
+}
+
+/** Coordinators decide each open conflict; the decision is an ordinary synced edit. */
+export function ConflictsScreen() {
+  const current = session.value;
+  if (!current || current.user.role !== 'coordinator') {
+    return (
+      <Page title={t('conflicts.title')}>
+        <p class="notice">{t('conflicts.coordinatorsOnly')}{!current && <> <a href="/login">{t('header.signIn')}</a></>}</p>
+      </Page>
+    );
+  }
+  return <ConflictList resolvedBy={current.user.name} />;
+}
+
+function ConflictList({ resolvedBy }: { resolvedBy: string }) {
+  const { db, notebook } = useServices();
+  const conflicts = useLiveQuery(
+    async () => Promise.all((await listOpenConflicts(db)).map((conflict) => describeConflict(db, conflict, notebook.deviceId))),
+    [db, notebook.deviceId],
+  );
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const resolve = async (id: string, value: unknown) => {
+    setBusyId(id);
+    setErrors(({ [id]: _dropped, ...rest }) => rest);
+    try {
+      await notebook.resolveConflict(id, value, resolvedBy);
+      showToast({ message: t('conflicts.resolved') });
+    } catch (error) {
+      const failure = describeSaveError(error);
+      setErrors((all) => ({ ...all, [id]: Object.values(failure.fields)[0] ?? failure.message }));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <Page title={t('conflicts.title')}>
+      {conflicts === undefined ? <Loading /> : conflicts.length === 0 ? <p class="notice">{t('conflicts.none')}</p> : (
+        <>
+          <p>{t('conflicts.intro')}</p>
+          <p class="muted">{t('conflicts.count', { count: conflicts.length })}</p>
+          <ul class="conflicts">
+            {conflicts.map(({ view, currentValue, keptValue }) => (
+              <ConflictCard key={view.id} conflict={view} busy={busyId === view.id} error={errors[view.id] ?? null}
+                onKeepCurrent={() => void resolve(view.id, currentValue)}
+                onUseKept={() => void resolve(view.id, keptValue)}
+                onMerge={(value) => void resolve(view.id, value)} />
+            ))}
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}
