@@ -5,7 +5,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { Notebook, TalkaDatabase, loadDeviceId } from './db';
 import { loadLanguage, t } from './i18n';
 import { usePersistenceOnceThereIsData } from './pwa/storage';
-import { startSyncRuntime } from './sync/runtime';
 import { loadSession, session } from './sync/session';
 import { AppContext, type AppServices } from './ui/app-context';
 import { Layout } from './ui/Layout';
@@ -80,7 +79,16 @@ export function App() {
   }, []);
   useEffect(() => {
     if (!services) return;
-    return startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
+    // The engine loads after the first screen: nothing on it needs sync to show.
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('./sync/runtime').then(({ startSyncRuntime }) => {
+      if (!cancelled) stop = startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
   }, [services]);
 
   if (failure) return <p class="notice" role="alert">{String(failure)}</p>;

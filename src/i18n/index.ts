@@ -2,7 +2,7 @@
 // reloads in idb-keyval. Components that call t() re-render when it changes.
 import { signal } from '@preact/signals';
 import { get, set } from 'idb-keyval';
-import { catalogues, type MessageKey } from './messages';
+import { loadEnglish, lv, type Catalogue, type MessageKey } from './messages';
 import { renderMessage, type Params } from './translate';
 
 export type Language = 'lv' | 'en';
@@ -11,13 +11,20 @@ const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 const LANGUAGE_KEY = 'talka:language';
 
 export const language = signal<Language>('lv');
+const catalogues: Partial<Record<Language, Catalogue>> = { lv };
+
+/** Makes sure a language's messages are loaded; Latvian always is. */
+async function ensureCatalogue(lang: Language): Promise<void> {
+  if (!catalogues[lang] && lang === 'en') catalogues.en = await loadEnglish();
+}
 
 export function locale(): string {
   return LOCALES[language.value];
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  return renderMessage(catalogues[language.value][key], LOCALES[language.value], params);
+  const catalogue = catalogues[language.value] ?? lv;
+  return renderMessage(catalogue[key], LOCALES[language.value], params);
 }
 
 /** Translates a code from the protocol schemas (`required`, `too_long`, …). */
@@ -27,7 +34,7 @@ export function tValidation(code: string): string {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogues.lv, key);
+  return Object.prototype.hasOwnProperty.call(lv, key);
 }
 
 /** The label of a value from a closed set, e.g. tLabel('needCategory', 'safety'). */
@@ -46,11 +53,15 @@ function applyToDocument(lang: Language): void {
 
 export async function loadLanguage(): Promise<void> {
   const saved = await get<unknown>(LANGUAGE_KEY).catch(() => undefined);
-  if (isLanguage(saved)) language.value = saved;
+  if (isLanguage(saved)) {
+    await ensureCatalogue(saved).catch(() => undefined);
+    if (catalogues[saved]) language.value = saved;
+  }
   applyToDocument(language.value);
 }
 
 export async function setLanguage(lang: Language): Promise<void> {
+  await ensureCatalogue(lang);
   language.value = lang;
   applyToDocument(lang);
   await set(LANGUAGE_KEY, lang);

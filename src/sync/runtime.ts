@@ -1,13 +1,12 @@
 // Wires the sync engine to the signed-in session: one engine per session,
 // sending only that user's changes (and what was typed on the device before
 // anyone signed in), its status published as a signal for the sync bar.
-import { effect, signal } from '@preact/signals';
+import { effect } from '@preact/signals';
 import type { TalkaDatabase } from '../db';
-import { SyncEngine, webLocks, type SyncStatus } from './engine';
+import { SyncEngine, webLocks } from './engine';
 import { HttpTransport } from './http-transport';
 import { currentToken, session } from './session';
-
-export const syncStatus = signal<SyncStatus | null>(null);
+import { setSyncNowHandler, syncStatus } from './status';
 
 let engine: SyncEngine | null = null;
 
@@ -41,14 +40,11 @@ export function startSyncRuntime({ db, deviceId, newId }: SyncRuntimeOptions): (
     });
     void engine.start();
   });
+  setSyncNowHandler(() => engine?.syncNow() ?? Promise.resolve());
   return () => {
     dispose();
+    setSyncNowHandler(null);
     engine?.stop();
     engine = null;
   };
-}
-
-/** The "Sync now" button. */
-export function syncNow(): Promise<void> {
-  return engine?.syncNow() ?? Promise.resolve();
 }

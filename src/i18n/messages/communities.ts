@@ -1,5 +1,3 @@
-import type { Translations } from '../types';
-
 // Strings of the community list, form and page.
 export const lv = {
   'communities.title': 'Kopienas',
@@ -40,43 +38,3 @@ export const lv = {
   'community.swotCount': { zero: '{count} ierakstu', one: '{count} ieraksts', other: '{count} ieraksti' },
   'community.actionCount': { zero: '{count} darbību', one: '{count} darbība', other: '{count} darbības' },
 } as const;
-
-export const en: Translations<keyof typeof lv> = {
-  'communities.title': 'Communities',
-  'communities.new': 'New community',
-  'communities.empty': 'No communities yet. Create the first one!',
-  'communities.count': { one: '{count} community', other: '{count} communities' },
-  'community.edit': 'Edit community',
-  'community.name': 'Name',
-  'community.municipality': 'Municipality or state city',
-  'community.municipalityPlaceholder': 'Choose…',
-  'community.municipalities': 'Municipalities',
-  'community.stateCities': 'State cities',
-  'community.parish': 'Parish or village',
-  'community.parishHint': 'Free text; earlier entries are suggested',
-  'community.description': 'Description',
-  'community.maturity': 'Community maturity',
-  'community.contacts': 'Contact people',
-  'community.contactName': 'Name',
-  'community.contactPhone': 'Phone',
-  'community.contactEmail': 'Email',
-  'community.contactRole': 'Role',
-  'community.addContact': 'Add a contact person',
-  'community.removeContact': 'Remove contact person {n}',
-  'community.contactN': 'Contact person {n}',
-  'community.workshops': 'Events',
-  'community.participants': 'Participants',
-  'community.needs': 'Needs',
-  'community.resources': 'Resources',
-  'community.swot': 'SWOT analysis',
-  'community.plan': 'Action plan',
-  'community.newWorkshop': 'New event',
-  'community.noWorkshops': 'No events yet.',
-  'community.open': 'Open',
-  'community.workshopCount': { one: '{count} event', other: '{count} events' },
-  'community.participantCount': { one: '{count} participant', other: '{count} participants' },
-  'community.needCount': { one: '{count} need', other: '{count} needs' },
-  'community.resourceCount': { one: '{count} resource', other: '{count} resources' },
-  'community.swotCount': { one: '{count} item', other: '{count} items' },
-  'community.actionCount': { one: '{count} action', other: '{count} actions' },
-};

@@ -9,16 +9,19 @@ import * as settings from './settings';
 import * as account from './account';
 import * as conflicts from './conflicts';
 import * as syncui from './syncui';
-import type { Message, Translations } from '../types';
+import type { Message } from '../types';
 
-// Each feature keeps its strings in its own file; here they become one catalogue per language.
+// Each feature keeps its strings in its own file; here they become one
+// catalogue. Latvian ships with the first load; English is fetched (and
+// precached for offline use) only when someone chooses it.
 export const lv = {
   ...common.lv, ...communities.lv, ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv,
   ...account.lv, ...conflicts.lv, ...syncui.lv,
 };
 export type MessageKey = keyof typeof lv;
-export const en: Translations<MessageKey> = {
-  ...common.en, ...communities.en, ...workshops.en, ...checkin.en, ...needs.en, ...resources.en, ...plan.en, ...settings.en,
-  ...account.en, ...conflicts.en, ...syncui.en,
-};
-export const catalogues: Record<'lv' | 'en', Record<MessageKey, Message>> = { lv, en };
+export type Catalogue = Record<MessageKey, Message>;
+
+export async function loadEnglish(): Promise<Catalogue> {
+  const { en } = await import('./en');
+  return en;
+}

@@ -1,5 +1,3 @@
-import type { Translations } from '../types';
-
 // Strings of the SWOT board and the action plan.
 export const lv = {
   'swotBoard.title': 'SVID analīze',
@@ -43,46 +41,3 @@ export const lv = {
   'plan.editNamed': 'Labot: {what}',
   'plan.deleteNamed': 'Dzēst: {what}',
 } as const;
-
-export const en: Translations<keyof typeof lv> = {
-  'swotBoard.title': 'SWOT analysis',
-  'swotBoard.intro': 'Type a point and press Enter — it is saved straight away.',
-  'swotBoard.workshop': 'Event the new items come from',
-  'swotBoard.noWorkshop': 'Not given',
-  'swotBoard.newItem': 'New item: {quadrant}',
-  'swotBoard.newItemPlaceholder': 'Type and press Enter',
-  'swotBoard.itemCount': { one: '{count} item', other: '{count} items' },
-  'swotBoard.empty': 'No items yet.',
-  'swotBoard.itemText': 'Item',
-  'swotBoard.itemWorkshop': 'Event',
-  'swotBoard.editNamed': 'Edit: {text}',
-  'swotBoard.deleteNamed': 'Delete: {text}',
-  'swotBoard.hint.strengths': 'What is good in the community, what can it build on?',
-  'swotBoard.hint.weaknesses': 'What does the community lack, what holds it back?',
-  'swotBoard.hint.opportunities': 'What outside could help?',
-  'swotBoard.hint.threats': 'What outside could do harm?',
-  'plan.title': 'Action plan',
-  'plan.new': 'New action',
-  'plan.edit': 'Edit action',
-  'plan.empty': 'No actions yet. Add the first one!',
-  'plan.count': { one: '{count} action', other: '{count} actions' },
-  'plan.need': 'Need',
-  'plan.noNeed': 'Not linked to a need',
-  'plan.what': 'What we will do',
-  'plan.who': 'Who is responsible',
-  'plan.due': 'Due date',
-  'plan.noDue': 'No due date',
-  'plan.budget': 'Budget, EUR',
-  'plan.budgetHint': 'For example, 1250.50',
-  'plan.budgetShort': 'Budget',
-  'plan.status': 'Status',
-  'plan.total': 'Budget against the grant limit',
-  'plan.totalOfLimit': '{total} of {limit}',
-  'plan.limitFor': 'Grant limit for a community of maturity “{maturity}”: {limit}.',
-  'plan.remaining': 'Still available: {amount}.',
-  'plan.overLimit': 'The budget is over the grant limit by {amount}. Cut costs or drop an action.',
-  'plan.meterLabel': 'Budget used against the grant limit',
-  'plan.droppedNotCounted': 'Dropped actions are not counted in the total.',
-  'plan.editNamed': 'Edit: {what}',
-  'plan.deleteNamed': 'Delete: {what}',
-};

@@ -1,0 +1,19 @@
+import type { Translations } from '../../types';
+import type { MessageKey } from '..';
+import * as common from './common';
+import * as communities from './communities';
+import * as workshops from './workshops';
+import * as checkin from './checkin';
+import * as needs from './needs';
+import * as resources from './resources';
+import * as plan from './plan';
+import * as settings from './settings';
+import * as account from './account';
+import * as conflicts from './conflicts';
+import * as syncui from './syncui';
+
+/** Every Latvian key has its English message (the type checks it). */
+export const en: Translations<MessageKey> = {
+  ...common.en, ...communities.en, ...workshops.en, ...checkin.en, ...needs.en, ...resources.en, ...plan.en, ...settings.en,
+  ...account.en, ...conflicts.en, ...syncui.en,
+};

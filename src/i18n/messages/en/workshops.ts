@@ -1,0 +1,38 @@
+import type { Translations } from '../../types';
+import type { lv } from '../workshops';
+
+// English strings of the workshops screens; loaded only when English is chosen.
+export const en: Translations<keyof typeof lv> = {
+  'workshops.new': 'New event',
+  'workshop.edit': 'Edit event',
+  'workshop.title': 'Title',
+  'workshop.kind': 'Kind',
+  'workshop.date': 'Date',
+  'workshop.startTime': 'Starts',
+  'workshop.endTime': 'Ends',
+  'workshop.endBeforeStart': 'The end must be later than the start',
+  'workshop.place': 'Place',
+  'workshop.placeHint': 'For example, the community house or the school',
+  'workshop.programme': 'Programme',
+  'workshop.programmeHint': 'Free text; known and earlier programmes are suggested',
+  'workshop.facilitators': 'Facilitators',
+  'workshop.facilitatorsHint': 'Names, separated by commas',
+  'workshop.agenda': 'Agenda',
+  'workshop.status': 'Status',
+  'workshop.dotsPerPerson': 'Voting dots per participant',
+  'workshop.dotsPerPersonHint': 'How many dots each person may give to needs (1–20)',
+  'workshop.details': 'About the event',
+  'workshop.when': 'When',
+  'workshop.where': 'Where',
+  'workshop.community': 'Community',
+  'workshop.noAgenda': 'No agenda written yet.',
+  'workshop.checkin': 'Check-in',
+  'workshop.voting': 'Dot voting',
+  'workshop.votingHint': { one: '{count} dot each', other: '{count} dots each' },
+  'workshop.needs': 'Need cards',
+  'workshop.needsHint': 'Write down the needs raised at this event',
+  'workshop.notes': 'Notes',
+  'workshop.notesHint': 'Saved as you type, offline too.',
+  'workshop.notesSaving': 'Saving…',
+  'workshop.notesSaved': 'Saved',
+};
