@@ -2,7 +2,7 @@
 // reloads in idb-keyval. Components that call t() re-render when it changes.
 import { signal } from '@preact/signals';
 import { get, set } from 'idb-keyval';
-import { loadEnglish, lv, type Catalogue, type MessageKey } from './messages';
+import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
 import { renderMessage, type Params } from './translate';
 
 export type Language = 'lv' | 'en';
@@ -11,11 +11,37 @@ const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 const LANGUAGE_KEY = 'talka:language';
 
 export const language = signal<Language>('lv');
-const catalogues: Partial<Record<Language, Catalogue>> = { lv };
+/** Bumped when more messages arrive, so components that used t() render again. */
+const messagesLoaded = signal(0);
+let latvian: Partial<Catalogue> = lvFirst;
+let english: Catalogue | null = null;
+let latvianRest: Promise<void> | null = null;
 
-/** Makes sure a language's messages are loaded; Latvian always is. */
+/** Loads the Latvian strings of the screens after the first one (once). */
+export function loadAllMessages(): Promise<void> {
+  latvianRest ??= loadLatvianRest().then(
+    (rest) => {
+      latvian = { ...latvian, ...rest };
+      messagesLoaded.value++;
+    },
+    (error: unknown) => {
+      latvianRest = null; // try again on the next t() that misses
+      throw error;
+    },
+  );
+  return latvianRest;
+}
+
 async function ensureCatalogue(lang: Language): Promise<void> {
-  if (!catalogues[lang] && lang === 'en') catalogues.en = await loadEnglish();
+  if (lang === 'en' && !english) english = await loadEnglish();
+  if (lang === 'lv') await loadAllMessages();
+}
+
+function messageFor(key: string): Catalogue[MessageKey] | undefined {
+  void messagesLoaded.value;
+  const own = language.value === 'en' && english ? english : latvian;
+  const found: Partial<Record<string, Catalogue[MessageKey]>> = own;
+  return found[key];
 }
 
 export function locale(): string {
@@ -23,8 +49,13 @@ export function locale(): string {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const catalogue = catalogues[language.value] ?? lv;
-  return renderMessage(catalogue[key], LOCALES[language.value], params);
+  const message = messageFor(key);
+  if (message === undefined) {
+    // Not loaded yet (a moment after start): the component renders again when it is.
+    loadAllMessages().catch(() => undefined);
+    return '';
+  }
+  return renderMessage(message, LOCALES[language.value], params);
 }
 
 /** Translates a code from the protocol schemas (`required`, `too_long`, …). */
@@ -34,7 +65,7 @@ export function tValidation(code: string): string {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(lv, key);
+  return messageFor(key) !== undefined;
 }
 
 /** The label of a value from a closed set, e.g. tLabel('needCategory', 'safety'). */
@@ -43,19 +74,16 @@ export function tLabel(group: string, value: string): string {
   return isMessageKey(key) ? t(key) : value;
 }
 
-function isLanguage(value: unknown): value is Language {
-  return value === 'lv' || value === 'en';
-}
-
 function applyToDocument(lang: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
 export async function loadLanguage(): Promise<void> {
   const saved = await get<unknown>(LANGUAGE_KEY).catch(() => undefined);
-  if (isLanguage(saved)) {
-    await ensureCatalogue(saved).catch(() => undefined);
-    if (catalogues[saved]) language.value = saved;
+  void loadAllMessages().catch(() => undefined);
+  if (saved === 'en') {
+    await ensureCatalogue('en').catch(() => undefined);
+    if (english) language.value = 'en';
   }
   applyToDocument(language.value);
 }

@@ -1,25 +1,31 @@
 import * as common from './common';
 import * as communities from './communities';
-import * as workshops from './workshops';
-import * as checkin from './checkin';
-import * as needs from './needs';
-import * as resources from './resources';
-import * as plan from './plan';
-import * as settings from './settings';
 import * as account from './account';
-import * as conflicts from './conflicts';
 import * as syncui from './syncui';
+import type * as workshops from './workshops';
+import type * as checkin from './checkin';
+import type * as needs from './needs';
+import type * as resources from './resources';
+import type * as plan from './plan';
+import type * as settings from './settings';
+import type * as conflicts from './conflicts';
 import type { Message } from '../types';
 
-// Each feature keeps its strings in its own file; here they become one
-// catalogue. Latvian ships with the first load; English is fetched (and
-// precached for offline use) only when someone chooses it.
-export const lv = {
-  ...common.lv, ...communities.lv, ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv,
-  ...account.lv, ...conflicts.lv, ...syncui.lv,
-};
-export type MessageKey = keyof typeof lv;
+// Each feature keeps its strings in its own file. The first screen's
+// Latvian strings (shell, header, communities) ship with the first load; the
+// rest of Latvian follows right after it, and English only when chosen. The
+// service worker precaches all of them for offline use.
+export const lvFirst = { ...common.lv, ...communities.lv, ...account.lv, ...syncui.lv };
+
+type AllLatvian = typeof lvFirst & typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
+  typeof plan.lv & typeof settings.lv & typeof conflicts.lv;
+export type MessageKey = keyof AllLatvian;
 export type Catalogue = Record<MessageKey, Message>;
+
+export async function loadLatvianRest(): Promise<Partial<Catalogue>> {
+  const { lvRest } = await import('./lv-rest');
+  return lvRest;
+}
 
 export async function loadEnglish(): Promise<Catalogue> {
   const { en } = await import('./en');

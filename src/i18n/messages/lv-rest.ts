@@ -1,0 +1,12 @@
+import * as workshops from './workshops';
+import * as checkin from './checkin';
+import * as needs from './needs';
+import * as resources from './resources';
+import * as plan from './plan';
+import * as settings from './settings';
+import * as conflicts from './conflicts';
+
+/** Latvian strings of the screens after the first one. */
+export const lvRest = {
+  ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
+};
