@@ -1,0 +1,82 @@
+// Reading request bodies: JSON parsed with a valibot schema from protocol/,
+// and the push body, which may arrive gzipped.
+import { gunzip } from 'node:zlib';
+import * as v from 'valibot';
+import type { Context } from 'hono';
+import { ApiError } from '../errors';
+
+/** "field: code; other: code" — short enough for a 400's message. */
+export function summariseIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      const where = path ? `${prefix}${path}` : prefix.replace(/\.$/, '') || 'body';
+      return `${where}: ${describeIssue(issue)}`;
+    })
+    .join('; ');
+}
+
+/** Our schemas' messages are codes; valibot's own key checks get one too. */
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown_field';
+  if (issue.kind === 'schema' && issue.received === 'undefined' && issue.message.startsWith('Invalid key')) return 'missing';
+  return issue.message;
+}
+
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'bad_json', 'The request body is not valid JSON');
+  }
+}
+
+export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw new ApiError(400, 'bad_request', summariseIssues(result.issues));
+  return result.output;
+}
+
+/** The JSON body, checked against `schema`; 400 bad_json / bad_request otherwise. */
+export async function readJson<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  return parseWith(schema, parseJsonText(await c.req.text()));
+}
+
+function gunzipLimited(data: Uint8Array, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    gunzip(data, { maxOutputLength: maxBytes }, (error, result) => {
+      if (!error) return resolve(result);
+      if ('code' in error && error.code === 'ERR_BUFFER_TOO_LARGE') {
+        reject(new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes once decompressed`));
+      } else {
+        reject(new ApiError(400, 'bad_gzip', 'The request body is not valid gzip'));
+      }
+    });
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as JSON, after undoing `Content-Encoding: gzip`, at most `maxBytes`
+ * decoded. The compressed size is capped before this by the body limit.
+ */
+export async function readMaybeGzippedJson(c: Context, maxBytes: number): Promise<unknown> {
+  const encoding = (c.req.header('Content-Encoding') ?? 'identity').trim().toLowerCase();
+  const raw = new Uint8Array(await c.req.arrayBuffer());
+  let bytes: Uint8Array;
+  if (encoding === 'gzip' || encoding === 'x-gzip') bytes = await gunzipLimited(raw, maxBytes);
+  else if (encoding === 'identity' || encoding === '') bytes = raw;
+  else throw new ApiError(415, 'unsupported_encoding', `Content-Encoding ${encoding} is not accepted; send gzip or nothing`);
+  if (bytes.byteLength > maxBytes) {
+    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes`);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ApiError(400, 'bad_json', 'The request body is not UTF-8 text');
+  }
+  return parseJsonText(text);
+}

@@ -1,0 +1,52 @@
+// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.
+import { Hono } from 'hono';
+import { loginRequestSchema, type MeResponse } from '../../protocol/auth';
+import { verifyPassword } from '../auth/password';
+import { issueSession, sessionUser } from '../auth/sessions';
+import { requireSession } from '../auth/session';
+import { ApiError } from '../errors';
+import { readJson } from '../http/body';
+import { clientAddress } from '../http/client-address';
+import type { AppDeps, AppEnv } from '../http/env';
+import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
+
+export function authRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', limitBody(SMALL_BODY_BYTES));
+
+  app.post('/login', async (c) => {
+    const { email, password } = await readJson(c, loginRequestSchema);
+    const now = deps.now();
+    const address = clientAddress(c, deps.config.trustProxy);
+    const wait = Math.max(deps.emailLimiter.retryAfter(email, now), deps.addressLimiter.retryAfter(address, now));
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`, { 'Retry-After': String(seconds) });
+    }
+    const user = await deps.store.findUserByEmail(email);
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await deps.dummyPasswordHash));
+    if (!user || !matches) {
+      deps.emailLimiter.recordFailure(email, now);
+      deps.addressLimiter.recordFailure(address, now);
+      throw new ApiError(401, 'invalid_credentials', 'Wrong email or password');
+    }
+    if (!user.active) throw new ApiError(403, 'account_disabled', 'This account is deactivated; ask your coordinator');
+    const organisation = await deps.store.findOrganisation(user.orgId);
+    if (!organisation) throw new Error(`User ${user.id} has no organisation`);
+    deps.emailLimiter.reset(email);
+    return c.json(await issueSession(deps.store, user, organisation, now));
+  });
+
+  app.post('/logout', requireSession(deps), async (c) => {
+    await deps.store.revokeToken(c.get('session').tokenHash, deps.now());
+    return c.json({ ok: true as const });
+  });
+
+  app.get('/me', requireSession(deps), (c) => {
+    const { user, organisation } = c.get('session');
+    const body: MeResponse = { user: sessionUser(user), organisation: { id: organisation.id, name: organisation.name } };
+    return c.json(body);
+  });
+
+  return app;
+}

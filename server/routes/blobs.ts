@@ -1,0 +1,59 @@
+// PUT / GET / HEAD /api/blobs/<sha256>: photos, content-addressed, owned per organisation.
+import { Hono, type Context } from 'hono';
+import { MAX_BLOB_BYTES, SHA256_PATTERN, type BlobPutResponse } from '../../protocol/auth';
+import { sha256Hex } from '../blobs/blob-files';
+import { requireSession } from '../auth/session';
+import { ApiError } from '../errors';
+import type { AppDeps, AppEnv } from '../http/env';
+import { limitBody } from '../http/limits';
+
+const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/webp', 'image/png']);
+
+function hashParam(c: Context<AppEnv>): string {
+  const sha256 = c.req.param('sha256') ?? '';
+  if (!SHA256_PATTERN.test(sha256)) throw new ApiError(400, 'bad_hash', 'The path must end in the SHA-256 of the blob, 64 lowercase hex digits');
+  return sha256;
+}
+
+export function blobRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', requireSession(deps), limitBody(MAX_BLOB_BYTES));
+
+  app.put('/:sha256', async (c) => {
+    const sha256 = hashParam(c);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength === 0) throw new ApiError(400, 'empty_blob', 'The request body is empty');
+    if (sha256Hex(bytes) !== sha256) throw new ApiError(400, 'hash_mismatch', 'The body does not have the SHA-256 named in the path');
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const orgId = c.get('session').organisation.id;
+    const known = await deps.store.findBlobOwner(orgId, sha256);
+    await deps.blobs.write(sha256, bytes);
+    if (!known) {
+      await deps.store.addBlobOwner({
+        orgId, sha256, size: bytes.byteLength, mime: IMAGE_TYPES.has(type) ? type : 'application/octet-stream', createdAt: deps.now(),
+      });
+    }
+    const body: BlobPutResponse = { sha256, size: bytes.byteLength };
+    return c.json(body, known ? 200 : 201);
+  });
+
+  // Hono answers HEAD with the GET handler; the body is skipped for HEAD.
+  app.get('/:sha256', async (c) => {
+    const sha256 = hashParam(c);
+    const owner = await deps.store.findBlobOwner(c.get('session').organisation.id, sha256);
+    const size = owner ? await deps.blobs.size(sha256) : null;
+    if (!owner || size === null) throw new ApiError(404, 'not_found', 'No such blob');
+    const headers = {
+      'Content-Type': owner.mime,
+      'Content-Length': String(size),
+      // Content-addressed: a hash never names other bytes.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      ETag: `"${sha256}"`,
+    };
+    if (c.req.header('If-None-Match') === `"${sha256}"`) return c.body(null, 304, headers);
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(deps.blobs.read(sha256), 200, headers);
+  });
+
+  return app;
+}

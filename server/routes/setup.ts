@@ -1,0 +1,58 @@
+// GET /api/setup/status, POST /api/setup: the first coordinator, through the printed one-time link.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { setupRequestSchema, type SetupStatusResponse } from '../../protocol/auth';
+import { hashPassword } from '../auth/password';
+import { issueSession } from '../auth/sessions';
+import { hashToken, SETUP_TOKEN_LIFETIME_MS } from '../auth/tokens';
+import { ApiError } from '../errors';
+import { readJson } from '../http/body';
+import { clientAddress } from '../http/client-address';
+import type { AppDeps, AppEnv } from '../http/env';
+import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
+import type { OrganisationRow, UserRow } from '../store/store';
+
+export function setupRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', limitBody(SMALL_BODY_BYTES));
+
+  app.get('/status', async (c) => {
+    const body: SetupStatusResponse = { needed: (await deps.store.countUsers()) === 0 };
+    return c.json(body);
+  });
+
+  app.post('/', async (c) => {
+    const request = await readJson(c, setupRequestSchema);
+    const now = deps.now();
+    const address = clientAddress(c, deps.config.trustProxy);
+    if (deps.addressLimiter.retryAfter(address, now) > 0) throw new ApiError(429, 'too_many_attempts', 'Too many failed attempts; try again later');
+
+    const organisation: OrganisationRow = { id: randomUUID(), name: request.organisation, createdAt: now };
+    const user: UserRow = {
+      id: randomUUID(),
+      orgId: organisation.id,
+      email: request.email,
+      name: request.name,
+      role: 'coordinator',
+      passwordHash: await hashPassword(request.password, deps.passwordCost),
+      active: true,
+      createdAt: now,
+    };
+    const outcome = await deps.store.completeSetup({
+      tokenHash: hashToken(request.token), notBefore: now - SETUP_TOKEN_LIFETIME_MS, now, organisation, user,
+    });
+    switch (outcome) {
+      case 'created':
+        return c.json(await issueSession(deps.store, user, organisation, now), 201);
+      case 'already_set_up':
+        throw new ApiError(409, 'already_set_up', 'This server has its first coordinator already; sign in instead');
+      case 'organisation_taken':
+        throw new ApiError(409, 'organisation_taken', 'An organisation with this name exists already');
+      case 'invalid_token':
+        deps.addressLimiter.recordFailure(address, now);
+        throw new ApiError(403, 'invalid_setup_token', 'This setup link is wrong, used or older than 24 hours; restart the server or run `npm run admin -- setup-link` for a new one');
+    }
+  });
+
+  return app;
+}

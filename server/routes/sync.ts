@@ -1,0 +1,45 @@
+// POST /api/sync/push and GET /api/sync/pull (DESIGN §4); the algorithms are in server/sync/.
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema } from '../../protocol/messages';
+import { uuidv7 } from '../../protocol/ids';
+import { requireSession } from '../auth/session';
+import { ApiError } from '../errors';
+import { readMaybeGzippedJson, summariseIssues } from '../http/body';
+import type { AppDeps, AppEnv } from '../http/env';
+import { jsonReply, jsonText } from '../http/json-reply';
+import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
+import { applyPush, type PushBatch } from '../sync/push';
+import { readPull, renderPullBody } from '../sync/pull';
+
+/** The body as a push, or 400: unsupported_protocol for another protocol's push, bad_request for anything else. */
+export function parsePushBody(body: unknown): PushBatch {
+  const result = v.safeParse(pushRequestSchema, body);
+  if (result.success) return result.output;
+  if (typeof body === 'object' && body !== null && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) {
+    throw new ApiError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
+  }
+  throw new ApiError(400, 'bad_request', `Not a push: ${summariseIssues(result.issues)}`);
+}
+
+export function syncRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const newId = () => uuidv7(deps.now(), (length) => new Uint8Array(randomBytes(length)));
+
+  app.post('/push', requireSession(deps), limitBody(MAX_PUSH_BYTES), async (c) => {
+    const batch = parsePushBody(await readMaybeGzippedJson(c, MAX_PUSH_BYTES));
+    const reply = await applyPush({ ...deps, newId }, c.get('session'), batch);
+    return jsonReply(c, reply);
+  });
+
+  app.get('/pull', requireSession(deps), limitBody(SMALL_BODY_BYTES), async (c) => {
+    const page = await readPull(deps.store, c.get('session').organisation.id, {
+      since: c.req.query('since'),
+      limit: c.req.query('limit'),
+    });
+    return jsonText(c, renderPullBody(page));
+  });
+
+  return app;
+}

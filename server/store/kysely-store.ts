@@ -1,0 +1,384 @@
+// The Store over Kysely: one implementation for SQLite and PostgreSQL. Every
+// query that touches records or users is scoped by organisation here or by
+// the caller's check of `orgId`.
+import { type Kysely, type Selectable, type Transaction } from 'kysely';
+import { isRole, type DatabaseKind } from '../../protocol/auth';
+import { migrateToLatest } from './migrations';
+import type { Database, OrganisationTable, RecordTable, UserTable } from './schema';
+import type {
+  AppliedMutationRow, BlobOwnerRow, ChangeRow, OrganisationRow, PushTransaction, SessionRow, SetupOutcome,
+  StoredRecord, Store, SyncHead, TokenRow, UserRow,
+} from './store';
+
+/** Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const CHUNK_ROWS = 500;
+const SYNC_STATE_ID = 1;
+
+function chunks<T>(items: readonly T[], size = CHUNK_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A unique-constraint violation, in either database's words. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === '23505';
+}
+
+function toOrganisation(row: Selectable<OrganisationTable>): OrganisationRow {
+  return { id: row.id, name: row.name, createdAt: row.created_at };
+}
+
+function toUser(row: Selectable<UserTable>): UserRow {
+  if (!isRole(row.role)) throw new Error(`User ${row.id} has an unknown role`);
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function fromUser(user: UserRow): Selectable<UserTable> {
+  return {
+    id: user.id,
+    org_id: user.orgId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    password_hash: user.passwordHash,
+    active: user.active ? 1 : 0,
+    created_at: user.createdAt,
+  };
+}
+
+function toStoredRecord(row: Selectable<RecordTable>): StoredRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    table: row.tbl,
+    communityId: row.community_id,
+    fields: row.fields,
+    clocks: row.clocks,
+    seq: row.seq,
+    updatedAt: row.updated_at,
+  };
+}
+
+function fromStoredRecord(record: StoredRecord): Selectable<RecordTable> {
+  return {
+    id: record.id,
+    org_id: record.orgId,
+    tbl: record.table,
+    community_id: record.communityId,
+    fields: record.fields,
+    clocks: record.clocks,
+    seq: record.seq,
+    updated_at: record.updatedAt,
+  };
+}
+
+async function lockHead(trx: Transaction<Database>): Promise<SyncHead> {
+  // A no-op update takes the row's write lock (PostgreSQL) or the write lock
+  // on the file (SQLite) at once, so concurrent pushes queue here.
+  const row = await trx
+    .updateTable('sync_state')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', SYNC_STATE_ID)
+    .returning(['seq', 'instance_id'])
+    .executeTakeFirstOrThrow();
+  return { seq: row.seq, instanceId: row.instance_id };
+}
+
+function pushTransaction(trx: Transaction<Database>): PushTransaction {
+  return {
+    lockHead: () => lockHead(trx),
+
+    async findAppliedMutations(ids) {
+      const applied = new Map<string, string>();
+      for (const part of chunks(ids)) {
+        const rows = await trx.selectFrom('applied_mutations').select(['id', 'org_id']).where('id', 'in', part).execute();
+        for (const row of rows) applied.set(row.id, row.org_id);
+      }
+      return applied;
+    },
+
+    async findRecords(ids) {
+      const found: StoredRecord[] = [];
+      for (const part of chunks(ids)) {
+        const rows = await trx.selectFrom('records').selectAll().where('id', 'in', part).execute();
+        for (const row of rows) found.push(toStoredRecord(row));
+      }
+      return found;
+    },
+
+    async saveRecords(records) {
+      for (const part of chunks(records)) {
+        await trx
+          .insertInto('records')
+          .values(part.map(fromStoredRecord))
+          .onConflict((oc) =>
+            oc
+              .column('id')
+              .doUpdateSet((eb) => ({
+                community_id: eb.ref('excluded.community_id'),
+                fields: eb.ref('excluded.fields'),
+                clocks: eb.ref('excluded.clocks'),
+                seq: eb.ref('excluded.seq'),
+                updated_at: eb.ref('excluded.updated_at'),
+              }))
+              // Belt and braces: the push never sends another organisation's id here.
+              .where('records.org_id', '=', eb => eb.ref('excluded.org_id'))
+              .where('records.tbl', '=', eb => eb.ref('excluded.tbl')),
+          )
+          .execute();
+      }
+    },
+
+    async saveAppliedMutations(rows) {
+      for (const part of chunks(rows)) {
+        await trx
+          .insertInto('applied_mutations')
+          .values(part.map((row) => ({
+            id: row.id, org_id: row.orgId, device_id: row.deviceId, user_id: row.userId, applied_at: row.appliedAt,
+          })))
+          .execute();
+      }
+    },
+
+    async advanceHead(seq) {
+      await trx.updateTable('sync_state').set({ seq }).where('id', '=', SYNC_STATE_ID).execute();
+    },
+  };
+}
+
+/** What makes SQLite commits durable; PostgreSQL's are durable at commit. */
+export interface CommitFlusher {
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class KyselyStore implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly kind: DatabaseKind,
+    private readonly flusher: CommitFlusher | null = null,
+  ) {}
+
+  async migrate(): Promise<void> {
+    await migrateToLatest(this.db);
+    await this.flushCommits();
+  }
+
+  async close(): Promise<void> {
+    await this.flusher?.close();
+    await this.db.destroy();
+  }
+
+  flushCommits(): Promise<void> {
+    return this.flusher ? this.flusher.sync() : Promise.resolve();
+  }
+
+  /** Account changes are rare: each waits for its own commit to be durable. */
+  private async durably<T>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    await this.flushCommits();
+    return result;
+  }
+
+  async countUsers(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async findOrganisation(id: string): Promise<OrganisationRow | undefined> {
+    const row = await this.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toOrganisation(row);
+  }
+
+  async findOrganisationByName(name: string): Promise<OrganisationRow | undefined> {
+    const row = await this.db.selectFrom('organisations').selectAll().where('name', '=', name).executeTakeFirst();
+    return row && toOrganisation(row);
+  }
+
+  async createOrganisation(organisation: OrganisationRow): Promise<void> {
+    await this.durably(this.db
+      .insertInto('organisations')
+      .values({ id: organisation.id, name: organisation.name, created_at: organisation.createdAt })
+      .execute());
+  }
+
+  async listOrganisations(): Promise<OrganisationRow[]> {
+    const rows = await this.db.selectFrom('organisations').selectAll().orderBy('name').execute();
+    return rows.map(toOrganisation);
+  }
+
+  async findUserByEmail(email: string): Promise<UserRow | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async findUser(orgId: string, userId: string): Promise<UserRow | undefined> {
+    const row = await this.db
+      .selectFrom('users').selectAll()
+      .where('org_id', '=', orgId).where('id', '=', userId)
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async listUsers(orgId: string): Promise<UserRow[]> {
+    const rows = await this.db.selectFrom('users').selectAll().where('org_id', '=', orgId).orderBy('name').orderBy('email').execute();
+    return rows.map(toUser);
+  }
+
+  async createUser(user: UserRow): Promise<boolean> {
+    try {
+      await this.durably(this.db.insertInto('users').values(fromUser(user)).execute());
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async setPasswordHash(orgId: string, userId: string, passwordHash: string): Promise<boolean> {
+    const result = await this.durably(this.db
+      .updateTable('users').set({ password_hash: passwordHash })
+      .where('org_id', '=', orgId).where('id', '=', userId)
+      .executeTakeFirst());
+    return result.numUpdatedRows > 0n;
+  }
+
+  async setUserActive(orgId: string, userId: string, active: boolean, now: number): Promise<boolean> {
+    return this.durably(this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('users').set({ active: active ? 1 : 0 })
+        .where('org_id', '=', orgId).where('id', '=', userId)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      if (!active) {
+        await trx.updateTable('tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+      }
+      return true;
+    }));
+  }
+
+  async createToken(token: TokenRow): Promise<void> {
+    await this.durably(this.db
+      .insertInto('tokens')
+      .values({
+        hash: token.hash, user_id: token.userId, created_at: token.createdAt, last_used_at: token.lastUsedAt, revoked_at: token.revokedAt,
+      })
+      .execute());
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRow | undefined> {
+    const row = await this.db
+      .selectFrom('tokens')
+      .innerJoin('users', 'users.id', 'tokens.user_id')
+      .innerJoin('organisations', 'organisations.id', 'users.org_id')
+      .select([
+        'tokens.hash', 'tokens.created_at as token_created_at', 'tokens.last_used_at', 'tokens.revoked_at',
+        'users.id', 'users.org_id', 'users.email', 'users.name', 'users.role', 'users.password_hash', 'users.active', 'users.created_at',
+        'organisations.name as org_name', 'organisations.created_at as org_created_at',
+      ])
+      .where('tokens.hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      token: { hash: row.hash, userId: row.id, createdAt: row.token_created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at },
+      user: toUser(row),
+      organisation: { id: row.org_id, name: row.org_name, createdAt: row.org_created_at },
+    };
+  }
+
+  async touchToken(tokenHash: string, now: number): Promise<void> {
+    await this.db.updateTable('tokens').set({ last_used_at: now }).where('hash', '=', tokenHash).execute();
+  }
+
+  async revokeToken(tokenHash: string, now: number): Promise<void> {
+    await this.durably(this.db.updateTable('tokens').set({ revoked_at: now }).where('hash', '=', tokenHash).where('revoked_at', 'is', null).execute());
+  }
+
+  async revokeUserTokens(orgId: string, userId: string, now: number): Promise<void> {
+    await this.durably(this.db
+      .updateTable('tokens').set({ revoked_at: now })
+      .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('org_id', '=', orgId).where('id', '=', userId))
+      .where('revoked_at', 'is', null)
+      .execute());
+  }
+
+  async createSetupToken(tokenHash: string, now: number): Promise<void> {
+    await this.durably(this.db.insertInto('setup_tokens').values({ hash: tokenHash, created_at: now, used_at: null }).execute());
+  }
+
+  async completeSetup(input: {
+    tokenHash: string; notBefore: number; now: number; organisation: OrganisationRow; user: UserRow;
+  }): Promise<SetupOutcome> {
+    return this.durably(this.db.transaction().execute(async (trx) => {
+      await lockHead(trx); // serialises two setups racing with two different tokens
+      const users = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      if (Number(users.n) > 0) return 'already_set_up';
+      const used = await trx
+        .updateTable('setup_tokens').set({ used_at: input.now })
+        .where('hash', '=', input.tokenHash).where('used_at', 'is', null).where('created_at', '>=', input.notBefore)
+        .executeTakeFirst();
+      if (used.numUpdatedRows === 0n) return 'invalid_token';
+      const existing = await trx.selectFrom('organisations').select('id').where('name', '=', input.organisation.name).executeTakeFirst();
+      if (existing) return 'organisation_taken';
+      await trx
+        .insertInto('organisations')
+        .values({ id: input.organisation.id, name: input.organisation.name, created_at: input.organisation.createdAt })
+        .execute();
+      await trx.insertInto('users').values(fromUser(input.user)).execute();
+      return 'created' as const;
+    }));
+  }
+
+  async runPush<T>(work: (tx: PushTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(pushTransaction(trx)));
+  }
+
+  async readHead(): Promise<SyncHead> {
+    const row = await this.db.selectFrom('sync_state').select(['seq', 'instance_id']).where('id', '=', SYNC_STATE_ID).executeTakeFirstOrThrow();
+    return { seq: row.seq, instanceId: row.instance_id };
+  }
+
+  async readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]> {
+    const rows = await this.db
+      .selectFrom('records')
+      .select(['id', 'tbl', 'fields', 'clocks', 'seq'])
+      .where('org_id', '=', orgId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, table: row.tbl, fields: row.fields, clocks: row.clocks, seq: row.seq }));
+  }
+
+  async renewInstanceId(instanceId: string): Promise<void> {
+    await this.durably(this.db.updateTable('sync_state').set({ instance_id: instanceId }).where('id', '=', SYNC_STATE_ID).execute());
+  }
+
+  async addBlobOwner(owner: BlobOwnerRow): Promise<void> {
+    await this.durably(this.db
+      .insertInto('blob_owners')
+      .values({ org_id: owner.orgId, sha256: owner.sha256, size: owner.size, mime: owner.mime, created_at: owner.createdAt })
+      .onConflict((oc) => oc.columns(['org_id', 'sha256']).doNothing())
+      .execute());
+  }
+
+  async findBlobOwner(orgId: string, sha256: string): Promise<BlobOwnerRow | undefined> {
+    const row = await this.db
+      .selectFrom('blob_owners').selectAll()
+      .where('org_id', '=', orgId).where('sha256', '=', sha256)
+      .executeTakeFirst();
+    return row && { orgId: row.org_id, sha256: row.sha256, size: row.size, mime: row.mime, createdAt: row.created_at };
+  }
+}
+

@@ -1,0 +1,82 @@
+// The tables as Kysely sees them. Times are unix milliseconds (bigint), JSON
+// is text, flags are integers 0/1: the same on SQLite and PostgreSQL.
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface UserTable {
+  id: string;
+  org_id: string;
+  /** Lowercased; unique over the whole server. */
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  created_at: number;
+}
+
+export interface TokenTable {
+  /** SHA-256 hex of the bearer token; the token itself is never stored. */
+  hash: string;
+  user_id: string;
+  created_at: number;
+  last_used_at: number;
+  revoked_at: number | null;
+}
+
+export interface SetupTokenTable {
+  hash: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+export interface RecordTable {
+  id: string;
+  org_id: string;
+  tbl: string;
+  community_id: string | null;
+  /** JSON object: the record's current field values. */
+  fields: string;
+  /** JSON object: the clock of each field. */
+  clocks: string;
+  seq: number;
+  updated_at: number;
+}
+
+export interface AppliedMutationTable {
+  id: string;
+  org_id: string;
+  device_id: string;
+  user_id: string;
+  applied_at: number;
+}
+
+/** One row (id 1): the highest seq handed out and the database's instance id. */
+export interface SyncStateTable {
+  id: number;
+  seq: number;
+  instance_id: string;
+}
+
+export interface BlobOwnerTable {
+  org_id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: number;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  tokens: TokenTable;
+  setup_tokens: SetupTokenTable;
+  records: RecordTable;
+  applied_mutations: AppliedMutationTable;
+  sync_state: SyncStateTable;
+  blob_owners: BlobOwnerTable;
+}

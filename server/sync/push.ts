@@ -1,0 +1,200 @@
+// POST /api/sync/push, the algorithm (DESIGN §4). Steps are numbered against
+// the contract; the SQL lives in server/store.
+import type { PushResponse, Rejection } from '../../protocol/messages';
+import { mergeEdit, type LostValue } from '../../protocol/merge';
+import { COMMUNITY_TABLES } from '../../protocol/records';
+import type { AppliedMutationRow, OrganisationRow, PushTransaction, UserRow } from '../store/store';
+import type { PushCommitter } from './group-commit';
+import { checkMutation, checkNewRecord, reject, type CheckedMutation, type MutationCheck } from './check-mutation';
+import { encodeCursor } from './cursor';
+import { communityOf, parseStoredRecord, toStoredRecord, type WorkingRecord } from './record-state';
+import { SERVER_DEVICE_ID, type ServerClock } from './server-clock';
+
+export interface PushDeps {
+  /** Runs the push's transaction (grouped with concurrent pushes, see group-commit.ts). */
+  committer: Pick<PushCommitter, 'run'>;
+  clock: ServerClock;
+  now: () => number;
+  /** A new record id (UUIDv7) for the conflicts the server files. */
+  newId: () => string;
+}
+
+export interface PushCaller {
+  user: UserRow;
+  organisation: OrganisationRow;
+}
+
+export interface PushBatch {
+  deviceId: string;
+  mutations: readonly unknown[];
+}
+
+const COMMUNITY_TABLE_SET: ReadonlySet<string> = new Set(COMMUNITY_TABLES);
+
+/** Record ids a batch reads: the records it writes and the communities it names. */
+function idsToLoad(checks: readonly CheckedMutation[]): string[] {
+  const ids = new Set<string>();
+  for (const check of checks) {
+    if (!check.ok) continue;
+    ids.add(check.mutation.recordId);
+    const communityId = check.fields.communityId;
+    if (typeof communityId === 'string') ids.add(communityId);
+  }
+  return [...ids];
+}
+
+/** The conflict record that keeps a losing value (DESIGN §2 `conflicts`), written by the server. */
+function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: LostValue, clock: string, now: number): WorkingRecord {
+  const values = {
+    communityId: communityOf(target),
+    table: target.table,
+    recordId: target.id,
+    field: lost.field,
+    winnerValue: lost.winnerValue,
+    winnerClock: lost.winnerClock,
+    loserValue: lost.loserValue,
+    loserClock: lost.loserClock,
+    resolved: false,
+    resolvedBy: '',
+    createdAt: now,
+    updatedAt: now,
+    createdBy: SERVER_DEVICE_ID,
+    deleted: false,
+  };
+  const clocks = Object.fromEntries(Object.keys(values).map((field) => [field, clock]));
+  return { id, orgId, table: 'conflicts', values, clocks, seq: 0, dirty: true };
+}
+
+/** Runs one mutation against the batch's working state; returns a rejection or null when applied. */
+function applyMutation(
+  check: MutationCheck,
+  records: Map<string, WorkingRecord>,
+  orgId: string,
+  deps: PushDeps,
+  nextSeq: () => number,
+  now: number,
+): Rejection | null {
+  const { mutation, table, fields } = check;
+  const existing = records.get(mutation.recordId);
+
+  // 4c. Records of another organisation are refused, never overwritten, even by a guessed id.
+  if (existing && existing.orgId !== orgId) {
+    return reject(mutation.id, 'forbidden', `Record ${mutation.recordId} belongs to another organisation`);
+  }
+  if (existing && existing.table !== table) {
+    return reject(mutation.id, 'table_mismatch', `Record ${mutation.recordId} is a ${existing.table} record, not ${table}`);
+  }
+  // 4d. A record the server has not seen must arrive whole.
+  if (!existing) {
+    const incomplete = checkNewRecord(table, mutation.recordId, fields);
+    if (incomplete) return { ...incomplete, id: mutation.id };
+  }
+  // 4e. A community named must be one of the caller's (stored, or created earlier in this batch).
+  const communityId = fields.communityId;
+  if ((COMMUNITY_TABLE_SET.has(table) || table === 'conflicts') && typeof communityId === 'string') {
+    const community = records.get(communityId);
+    if (!community || community.orgId !== orgId || community.table !== 'communities') {
+      return reject(mutation.id, 'unknown_community', `communityId: no community ${communityId} in this organisation`);
+    }
+  }
+
+  // 4f. Clamp a clock from a device whose calendar runs ahead, and advance the server's clock past it.
+  const hlc = deps.clock.accept(mutation.hlc);
+  // 4g. Per field, the later clock wins; a concurrent edit's losing value is returned in `lost`.
+  const current = existing ? { values: existing.values, clocks: existing.clocks } : null;
+  const merged = mergeEdit(current, { fields, hlc, base: mutation.base });
+  const record: WorkingRecord = existing ?? { id: mutation.recordId, orgId, table, values: {}, clocks: {}, seq: 0, dirty: false };
+  if (merged.changed.length > 0) {
+    record.values = merged.state.values;
+    record.clocks = merged.state.clocks;
+    record.seq = nextSeq();
+    record.dirty = true;
+    records.set(record.id, record);
+  }
+  // 4h. No typed value is discarded silently: each lost value becomes a conflict record.
+  // (Two coordinators resolving one conflict differently settle by clock alone.)
+  if (table !== 'conflicts') {
+    for (const lost of merged.lost) {
+      const conflict = conflictRecord(deps.newId(), orgId, record, lost, deps.clock.next(), now);
+      conflict.seq = nextSeq();
+      records.set(conflict.id, conflict);
+    }
+  }
+  return null;
+}
+
+/**
+ * Applies a push batch for the caller, in order, in one database transaction:
+ *  1. check each mutation alone (shape, table, role, field types) — outside the transaction;
+ *  2. lock the change log, so seqs commit in the order they are handed out;
+ *  3. load the applied mutation ids and the records the batch touches, in two queries;
+ *  4. per mutation: (a) failed step 1 → rejected alone, the rest go on; (b) applied before →
+ *     acknowledged again, nothing changes (exactly once); (c) another organisation's record →
+ *     forbidden; (d) a new record must be whole; (e) its community must be the caller's;
+ *     (f) clamp its clock; (g) merge per field by clock; (h) file lost values as conflicts;
+ *     (i) remember it applied;
+ *  5. write changed records with fresh seqs, the applied ids and the new head;
+ *  6. reply { acked, rejected, cursor }.
+ */
+export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushBatch): Promise<PushResponse> {
+  const orgId = caller.organisation.id;
+  // 1.
+  const checks = batch.mutations.map((raw) => checkMutation(raw, caller.user.role));
+
+  return deps.committer.run(async (tx: PushTransaction) => {
+    const now = deps.now();
+    // 2.
+    const head = await tx.lockHead();
+    let seq = head.seq;
+    const nextSeq = () => ++seq;
+    // 3.
+    const mutationIds = checks.flatMap((check) => (check.ok ? [check.mutation.id] : []));
+    const applied = mutationIds.length > 0 ? await tx.findAppliedMutations(mutationIds) : new Map<string, string>();
+    const toLoad = idsToLoad(checks);
+    const stored = toLoad.length > 0 ? await tx.findRecords(toLoad) : [];
+    const records = new Map(stored.map((record) => [record.id, parseStoredRecord(record)]));
+
+    // 4.
+    const acked: string[] = [];
+    const rejected: Rejection[] = [];
+    const appliedRows: AppliedMutationRow[] = [];
+    for (const check of checks) {
+      // 4a.
+      if (!check.ok) {
+        rejected.push({ id: check.id, code: check.code, message: check.message });
+        continue;
+      }
+      const id = check.mutation.id;
+      const appliedBy = applied.get(id);
+      // 4b. Exactly once: a replayed mutation is acknowledged and changes nothing.
+      if (appliedBy === orgId) {
+        acked.push(id);
+        continue;
+      }
+      if (appliedBy !== undefined) {
+        rejected.push({ id, code: 'forbidden', message: `Mutation id ${id} is used by another organisation` });
+        continue;
+      }
+      // 4c–h.
+      const rejection = applyMutation(check, records, orgId, deps, nextSeq, now);
+      if (rejection) {
+        rejected.push(rejection);
+        continue;
+      }
+      // 4i.
+      applied.set(id, orgId);
+      appliedRows.push({ id, orgId, deviceId: batch.deviceId, userId: caller.user.id, appliedAt: now });
+      acked.push(id);
+    }
+
+    // 5.
+    const changed = [...records.values()].filter((record) => record.dirty).map((record) => toStoredRecord(record, now));
+    if (changed.length > 0) await tx.saveRecords(changed);
+    if (appliedRows.length > 0) await tx.saveAppliedMutations(appliedRows);
+    if (seq !== head.seq) await tx.advanceHead(seq);
+
+    // 6.
+    return { acked, rejected, cursor: encodeCursor({ instanceId: head.instanceId, seq }) };
+  });
+}
+
