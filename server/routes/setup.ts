@@ -48,6 +48,8 @@ export function setupRoutes(deps: AppDeps) {
         throw new ApiError(409, 'already_set_up', 'This server has its first coordinator already; sign in instead');
       case 'organisation_taken':
         throw new ApiError(409, 'organisation_taken', 'An organisation with this name exists already');
+      case 'email_taken':
+        throw new ApiError(409, 'email_taken', 'A user with this email exists already');
       case 'invalid_token':
         deps.addressLimiter.recordFailure(address, now);
         throw new ApiError(403, 'invalid_setup_token', 'This setup link is wrong, used or older than 24 hours; restart the server or run `npm run admin -- setup-link` for a new one');

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { countPending, listOpenConflicts, listRejectedChanges, loadLastSync, useLiveQuery } from '../../db';
 import { formatDateTime, formatTime, t } from '../../i18n';
 import type { SyncProgress } from '../../sync/engine';
-import { syncNow, syncStatus } from '../../sync/runtime';
+import { syncNow, syncStatus } from '../../sync/status';
 import { session } from '../../sync/session';
 import type { TransportFailure } from '../../sync/transport';
 import { useServices } from '../app-context';

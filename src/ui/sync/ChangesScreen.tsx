@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { discardChange, listOutbox, retryChange, useLiveQuery, type OutboxEntry, type TalkaDatabase } from '../../db';
 import { isMessageKey, t } from '../../i18n';
-import { syncNow } from '../../sync/runtime';
+import { syncNow } from '../../sync/status';
 import { session } from '../../sync/session';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
