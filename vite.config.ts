@@ -35,6 +35,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first install takes charge of the open tab at once, so screens not yet opened load offline
+        // from the precache; later versions still wait for the user (registerType: 'prompt').
+        clientsClaim: true,
       },
     }),
   ],

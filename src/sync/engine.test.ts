@@ -265,3 +265,30 @@ describe('SyncEngine', () => {
     expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(2);
   });
 });
+
+describe('SyncEngine scheduling', () => {
+  it('a write that lands while a sync is pulling is sent by a follow-up run, not left for the idle timer', async () => {
+    const server = new MemoryServer();
+    let releasePull: () => void = () => {};
+    let holdPull = true;
+    const transport: Transport = {
+      push: async (r) => server.push(structuredClone(r)),
+      pull: async (cursor, limit) => {
+        if (holdPull) {
+          holdPull = false;
+          await new Promise<void>((resolve) => { releasePull = resolve; });
+        }
+        return server.pull(cursor, limit);
+      },
+    };
+    const a = makeDevice('tabletA', transport);
+    const started = a.engine.start();
+    await expect.poll(() => holdPull).toBe(false);
+    await a.notebook.create('communities', community);
+    await expect.poll(() => a.engine.getStatus().pending).toBe(1);
+    releasePull();
+    await started;
+    await expect.poll(async () => a.db.outbox.count()).toBe(0);
+    expect(server.table('communities')).toHaveLength(1);
+  });
+});

@@ -116,7 +116,10 @@ export class SyncEngine {
       const grew = count > this.lastPending;
       this.lastPending = count;
       this.update({ pending: count });
-      if (grew && !this.status.running && this.failures === 0) this.schedule(this.options.writeDelayMs);
+      if (!grew || this.failures > 0) return;
+      // A write during a sync may land after its push: run once more rather than wait for the idle timer.
+      if (this.status.running) this.again = true;
+      else this.schedule(this.options.writeDelayMs);
     });
     await this.syncNow();
   }

@@ -56,7 +56,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const link = /https?:\/\/\S+\/setup#\S+/.exec(output);
+  // An empty database prints its setup link just after the server starts listening.
+  const linkPattern = /https?:\/\/\S+\/setup#\S+/;
+  if (!env.DATA_DIR) {
+    for (let waited = 0; !linkPattern.test(output) && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  const link = linkPattern.exec(output);
   return {
     url,
     dataDir,
