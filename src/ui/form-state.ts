@@ -1,7 +1,8 @@
 // Which forms hold unsaved input. The update prompt reads it so that an app
 // update never reloads the page under a half-filled form.
 import { signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { SaveFailure } from './save-error';
 
 export const dirtyForms = signal<ReadonlySet<string>>(new Set());
 
@@ -19,4 +20,49 @@ export function useDirtyForm(dirty: boolean): void {
       dirtyForms.value = next;
     };
   }, [dirty]);
+}
+
+export interface EditForm<V extends object> {
+  values: V;
+  /** Sets one field and marks the form as holding unsaved input. */
+  set: <K extends keyof V>(key: K, value: V[K]) => void;
+  /** Changes several fields from the current values at once. */
+  change: (next: (current: V) => V) => void;
+  failure: SaveFailure | null;
+  setFailure: (failure: SaveFailure | null) => void;
+  fieldError: (name: string) => string | undefined;
+  saving: boolean;
+  /** Runs a save; on failure the errors show and what was typed stays, on success the form is clean again. */
+  submit: (save: () => Promise<SaveFailure | null>) => Promise<SaveFailure | null>;
+}
+
+/** The state every edit form keeps: values, unsaved-input flag, the last failure, saving. */
+export function useEditForm<V extends object>(initial: V | (() => V)): EditForm<V> {
+  const [values, setValues] = useState<V>(initial);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [touched, setTouched] = useState(false);
+  useDirtyForm(touched);
+
+  const change = (next: (current: V) => V) => {
+    setTouched(true);
+    setValues(next);
+  };
+  return {
+    values,
+    set: (key, value) => change((current) => ({ ...current, [key]: value })),
+    change,
+    failure,
+    setFailure,
+    fieldError: (name) => failure?.fields[name],
+    saving,
+    submit: async (save) => {
+      setSaving(true);
+      const result = await save();
+      setSaving(false);
+      setFailure(result);
+      if (!result) setTouched(false);
+      return result;
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
 import { PARTICIPANT_ROLES, type EditableFields } from '../../../protocol';
 import { localDay } from '../../domain/days';
 import { t, tLabel } from '../../i18n';
 import { CheckboxField, FormError, SelectField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
 /** What the form edits: everything but the community (fixed) and the erasure flag (set only by an erasure). */
@@ -26,30 +25,14 @@ export interface ParticipantFormProps {
 
 /** A participant's details and consent; shared by the participant list and the walk-in at check-in. */
 export function ParticipantForm({ initial, submitLabel, onSave, onCancel, focusName = false, today = () => localDay(Date.now()) }: ParticipantFormProps) {
-  const [values, setValues] = useState(initial);
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [touched, setTouched] = useState(false);
-  useDirtyForm(touched);
-
-  const set = <K extends keyof ParticipantFields>(key: K, value: ParticipantFields[K]) => {
-    setTouched(true);
-    setValues((current) => ({ ...current, [key]: value }));
-  };
+  const { values, set, change, failure, fieldError, saving, submit: runSave } = useEditForm(initial);
   // Consent is dated the day it is given; a date already there (typed or given earlier) is kept.
-  const setConsent = (key: 'consentData' | 'consentPhotos', checked: boolean) => {
-    setTouched(true);
-    setValues((current) => ({ ...current, [key]: checked, consentDate: checked && !current.consentDate ? today() : current.consentDate }));
-  };
-  const fieldError = (name: string) => failure?.fields[name];
+  const setConsent = (key: 'consentData' | 'consentPhotos', checked: boolean) =>
+    change((current) => ({ ...current, [key]: checked, consentDate: checked && !current.consentDate ? today() : current.consentDate }));
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setSaving(true);
-    const result = await onSave(values);
-    setSaving(false);
-    setFailure(result);
-    if (!result) setTouched(false);
+    await runSave(() => onSave(values));
   };
 
   return (

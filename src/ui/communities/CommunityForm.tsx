@@ -1,9 +1,9 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { MATURITIES, type ContactPerson, type EditableFields } from '../../../protocol';
 import { MUNICIPALITIES } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
 import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
 export type CommunityValues = EditableFields<'communities'>;
@@ -23,31 +23,17 @@ const EMPTY_CONTACT: ContactPerson = { name: '', phone: '', email: '', role: '' 
 
 /** Create or edit a community. Errors appear beside their fields; what was typed stays. */
 export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: CommunityFormProps) {
-  const [values, setValues] = useState(initial);
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { values, set, failure, fieldError, saving, submit } = useEditForm(initial);
   const parishListId = useId();
-  const [touched, setTouched] = useState(false);
-  useDirtyForm(touched);
-
-  const set = <K extends keyof CommunityValues>(key: K, value: CommunityValues[K]) => {
-    setTouched(true);
-    setValues((v) => ({ ...v, [key]: value }));
-  };
   const setContact = (index: number, patch: Partial<ContactPerson>) =>
     set('contacts', values.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-  const fieldError = (name: string) => failure?.fields[name];
 
   const municipalityOptions = MUNICIPALITIES.map((m) => ({ value: m.code, label: m.name }));
 
   return (
     <form noValidate onSubmit={async (event) => {
       event.preventDefault();
-      setSaving(true);
-      const result = await onSave(values);
-      setSaving(false);
-      setFailure(result);
-      if (!result) setTouched(false);
+      await submit(() => onSave(values));
     }}>
       <TextField label={t('community.name')} value={values.name} onValue={(v) => set('name', v)} error={fieldError('name')} required autoComplete="off" />
       <div class="form-grid">

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { NEED_CATEGORIES, NEED_STATUSES, type EditableFields } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
 import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
 export type NeedValues = Omit<EditableFields<'needs'>, 'communityId'>;
@@ -17,23 +17,14 @@ export interface NeedFormProps {
 
 /** Edits one need in place on the board. */
 export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: NeedFormProps) {
-  const [values, setValues] = useState(initial);
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [touched, setTouched] = useState(false);
+  const { values, set, failure, fieldError, saving, submit } = useEditForm(initial);
   const formRef = useRef<HTMLFormElement>(null);
-  useDirtyForm(touched);
 
   // The form opens where the card was; put the cursor in it so typing can start at once.
   useEffect(() => {
     formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
   }, []);
 
-  const set = <K extends keyof NeedValues>(key: K, value: NeedValues[K]) => {
-    setTouched(true);
-    setValues((current) => ({ ...current, [key]: value }));
-  };
-  const fieldError = (name: keyof NeedValues) => failure?.fields[name];
   const workshopOptions = [
     { value: '', label: t('needs.noWorkshop') },
     ...workshops.map((workshop) => ({ value: workshop.id, label: workshop.title })),
@@ -44,11 +35,7 @@ export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: Nee
       onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}
       onSubmit={async (event) => {
         event.preventDefault();
-        setSaving(true);
-        const result = await onSave(values);
-        setSaving(false);
-        setFailure(result);
-        if (!result) setTouched(false);
+        await submit(() => onSave(values));
       }}>
       <h3 id="need-form-heading">{t('needs.edit')}</h3>
       <TextField label={t('needs.titleField')} value={values.title} onValue={(v) => set('title', v)} error={fieldError('title')} required autoComplete="off" />

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { RESOURCE_KINDS, type EditableFields } from '../../../protocol';
 import { toggleId } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
 export type ResourceValues = Omit<EditableFields<'resources'>, 'communityId'>;
@@ -19,34 +19,20 @@ export interface ResourceFormProps {
 }
 
 export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: ResourceFormProps) {
-  const [values, setValues] = useState(initial);
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [touched, setTouched] = useState(false);
+  const { values, set, failure, fieldError, saving, submit } = useEditForm(initial);
   const formRef = useRef<HTMLFormElement>(null);
-  useDirtyForm(touched);
 
   // The form opens in the middle of the map; start typing the name at once.
   useEffect(() => {
     formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
   }, []);
 
-  const set = <K extends keyof ResourceValues>(key: K, value: ResourceValues[K]) => {
-    setTouched(true);
-    setValues((current) => ({ ...current, [key]: value }));
-  };
-  const fieldError = (name: keyof ResourceValues) => failure?.fields[name];
-
   return (
     <form ref={formRef} class="resource-form" noValidate aria-labelledby="resource-form-heading"
       onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}
       onSubmit={async (event) => {
         event.preventDefault();
-        setSaving(true);
-        const result = await onSave(values);
-        setSaving(false);
-        setFailure(result);
-        if (!result) setTouched(false);
+        await submit(() => onSave(values));
       }}>
       <h3 id="resource-form-heading">{onDelete ? t('resources.edit') : t('resources.new')}</h3>
       <div class="form-grid">

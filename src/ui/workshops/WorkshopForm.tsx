@@ -1,8 +1,8 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { WORKSHOP_KINDS, WORKSHOP_STATUSES, type EditableFields } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
 import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
 /** What the form edits: everything but the community (fixed) and the notes (saved as typed on the workshop page). */
@@ -32,18 +32,9 @@ export interface WorkshopFormProps {
 
 /** Create or edit a workshop. Errors appear beside their fields; what was typed stays. */
 export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }: WorkshopFormProps) {
-  const [values, setValues] = useState<FormValues>({ ...initial, dotsPerPerson: String(initial.dotsPerPerson) });
-  const [failure, setFailure] = useState<SaveFailure | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [touched, setTouched] = useState(false);
+  const { values, set, failure, setFailure, fieldError, saving, submit: runSave } =
+    useEditForm<FormValues>(() => ({ ...initial, dotsPerPerson: String(initial.dotsPerPerson) }));
   const programmeListId = useId();
-  useDirtyForm(touched);
-
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setTouched(true);
-    setValues((current) => ({ ...current, [key]: value }));
-  };
-  const fieldError = (name: string) => failure?.fields[name];
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -53,11 +44,10 @@ export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }
       setFailure(timeProblem);
       return;
     }
-    setSaving(true);
-    const result = await onSave(fields);
-    setSaving(false);
-    setFailure(result && explainBlankNumber(result, fields));
-    if (!result) setTouched(false);
+    await runSave(async () => {
+      const result = await onSave(fields);
+      return result && explainBlankNumber(result, fields);
+    });
   };
 
   return (
