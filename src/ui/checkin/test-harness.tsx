@@ -1,45 +1,7 @@
-// Renders a screen of this feature over a real, freshly named database, at a
-// real route, with a stand-in for every other route so navigation shows.
-import { render } from '@testing-library/preact';
-import type { ComponentType } from 'preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
-import { Notebook, TalkaDatabase } from '../../db';
-import { AppContext } from '../app-context';
-import { ToastHost } from '../components/toast';
+// Fixtures for the check-in and workshop screen tests.
+import type { TestServices } from '../test-support';
 
-export interface TestServices {
-  db: TalkaDatabase;
-  notebook: Notebook;
-}
-
-export function openTestNotebook(): TestServices {
-  const db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  return { db, notebook: new Notebook({ db, deviceId: 'test-device' }) };
-}
-
-export async function closeTestNotebook({ db }: TestServices): Promise<void> {
-  db.close();
-  await db.delete();
-}
-
-function Elsewhere() {
-  return <p data-testid="elsewhere">{location.pathname}</p>;
-}
-
-export function renderAt(services: TestServices, path: string, url: string, screen: ComponentType) {
-  history.replaceState(null, '', url);
-  return render(
-    <AppContext.Provider value={services}>
-      <LocationProvider>
-        <Router>
-          <Route path={path} component={screen} />
-          <Route default component={Elsewhere} />
-        </Router>
-      </LocationProvider>
-      <ToastHost />
-    </AppContext.Provider>,
-  );
-}
+export { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
 
 /** A community with a workshop and the given people, as a facilitator would have it before the evening. */
 export async function seedWorkshop({ notebook }: TestServices, names: readonly string[]) {

@@ -1,28 +1,12 @@
 // Fixtures for the needs and resources screen tests: a real database and
 // notebook, a seeded community, and a screen rendered at a route.
-import { fireEvent, render } from '@testing-library/preact';
+import { fireEvent } from '@testing-library/preact';
 import type { ComponentType } from 'preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
 import type { EditableFields } from '../../../protocol';
-import { Notebook, TalkaDatabase } from '../../db';
-import { AppContext } from '../app-context';
-import { ToastHost } from '../components/toast';
+import type { Notebook } from '../../db';
+import { renderAt, type TestServices } from '../test-support';
 
-export function openNotebook() {
-  const db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  const notebook = new Notebook({ db, deviceId: 'test-device' });
-  return { db, notebook };
-}
-
-export async function closeNotebook({ db }: { db: TalkaDatabase }): Promise<void> {
-  db.close();
-  await db.delete();
-}
-
-/** Where a link out of the screen under test lands. */
-function Elsewhere() {
-  return <p data-testid="elsewhere">{location.pathname}</p>;
-}
+export { openTestNotebook as openNotebook, closeTestNotebook as closeNotebook } from '../test-support';
 
 export async function seedCommunity(notebook: Notebook): Promise<string> {
   return notebook.create('communities', {
@@ -53,19 +37,8 @@ export async function seedNeed(notebook: Notebook, communityId: string, title: s
 }
 
 /** Renders one screen as the app would at `url`, its route `pattern` giving the params. */
-export function renderScreen(services: { db: TalkaDatabase; notebook: Notebook }, url: string, pattern: string, Screen: ComponentType) {
-  history.replaceState(null, '', url);
-  return render(
-    <AppContext.Provider value={services}>
-      <LocationProvider>
-        <Router>
-          <Route path={pattern} component={Screen} />
-          <Route default component={Elsewhere} />
-        </Router>
-      </LocationProvider>
-      <ToastHost />
-    </AppContext.Provider>,
-  );
+export function renderScreen(services: TestServices, url: string, pattern: string, Screen: ComponentType) {
+  return renderAt(services, pattern, url, Screen);
 }
 
 /**
