@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { liveQuery, type Table } from 'dexie';
 import {
   PATCH_SCHEMAS, TABLES, applyServerState, formatHlc, initialClock, isTableName, parseHlc, receive,
-  type Change, type Clocks, type Hlc, type Mutation, type Rejection,
+  type Change, type Clocks, type Hlc, type Mutation, type Rejection, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, TalkaDatabase } from './database';
 
@@ -48,7 +48,8 @@ function toMutation(entry: OutboxEntry): Mutation {
 /** Removes acknowledged changes and marks refused ones, in one transaction. */
 export async function settlePush(db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[]): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
-    if (acked.length > 0) await db.outbox.where('id').anyOf([...acked]).delete();
+    // Keys first, then one bulk delete: a collection delete over a secondary index walks entry by entry.
+    if (acked.length > 0) await db.outbox.bulkDelete(await db.outbox.where('id').anyOf([...acked]).primaryKeys());
     for (const rejection of rejected) {
       await db.outbox.where('id').equals(rejection.id).modify({ rejection: { code: rejection.code, message: rejection.message } });
     }
@@ -83,22 +84,45 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
     const savedClock = await db.meta.get(CLOCK_KEY);
     let clock = (typeof savedClock?.value === 'string' ? parseHlc(savedClock.value) : null) ?? initialClock(deviceId);
     clock = { ...clock, deviceId };
-    for (const change of changes) {
-      if (!isTableName(change.table)) continue;
-      const { id: _ignored, ...fields } = change.fields;
-      if (!v.safeParse(PATCH_SCHEMAS[change.table], fields).success) continue;
-      const rows: Table<Row, string> = db.table(change.table);
-      const local = await rows.get(change.recordId);
-      const localState = local ? { values: withoutBookkeeping(local), clocks: local.clocks ?? {} } : null;
-      const merged = applyServerState(localState, { values: fields, clocks: change.clocks }, pending.get(change.recordId) ?? new Set());
-      await rows.put({ ...merged.values, id: change.recordId, clocks: merged.clocks });
-      for (const seen of Object.values(change.clocks)) clock = receive(clock, seen, now);
-      applied++;
+    // One bulk read and one bulk write per table: a page of thousands applies in one pass, not one await per record.
+    for (const [table, group] of groupByTable(changes)) {
+      const rows: Table<Row, string> = db.table(table);
+      const locals = await rows.bulkGet(group.map((change) => change.recordId));
+      const writes: Row[] = [];
+      group.forEach((change, index) => {
+        const { id: _ignored, ...fields } = change.fields;
+        if (!v.safeParse(PATCH_SCHEMAS[table], fields).success) return;
+        const local = locals[index];
+        const localState = local ? { values: withoutBookkeeping(local), clocks: local.clocks ?? {} } : null;
+        const merged = applyServerState(localState, { values: fields, clocks: change.clocks }, pending.get(change.recordId) ?? new Set());
+        for (const seen of Object.values(change.clocks)) clock = receive(clock, seen, now);
+        applied++;
+        // The device's own pushed records come back unchanged: nothing to write.
+        if (local && sameClocks(local.clocks ?? {}, merged.clocks)) return;
+        writes.push({ ...merged.values, id: change.recordId, clocks: merged.clocks });
+      });
+      if (writes.length > 0) await rows.bulkPut(writes);
     }
     await db.meta.put({ key: CLOCK_KEY, value: formatHlc(clock) });
     await db.meta.put({ key: CURSOR_KEY, value: cursor });
   });
   return applied;
+}
+
+function groupByTable(changes: readonly Change[]): Map<TableName, Change[]> {
+  const groups = new Map<TableName, Change[]>();
+  for (const change of changes) {
+    if (!isTableName(change.table)) continue;
+    const group = groups.get(change.table) ?? [];
+    group.push(change);
+    groups.set(change.table, group);
+  }
+  return groups;
+}
+
+function sameClocks(a: Clocks, b: Clocks): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
 }
 
 function withoutBookkeeping(row: Row): Record<string, unknown> {
