@@ -10,7 +10,8 @@ export const CONTENT_SECURITY_POLICY = {
   imgSrc: ["'self'", 'blob:', 'data:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
-  workerSrc: ["'self'"],
+  // write-excel-file zips a large sheet in a worker made from a blob: URL (the app's own code).
+  workerSrc: ["'self'", 'blob:'],
   manifestSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],

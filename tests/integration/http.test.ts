@@ -42,7 +42,7 @@ describe.each(backends())('http surface on $name', (backend) => {
       const csp = response.headers.get('Content-Security-Policy') ?? '';
       for (const directive of [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' blob: data:", "connect-src 'self'",
-        "worker-src 'self'", "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'",
+        "worker-src 'self' blob:", "manifest-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'",
       ]) expect(csp).toContain(directive);
       expect(csp).not.toContain('unsafe');
       expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');

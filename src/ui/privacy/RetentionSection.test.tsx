@@ -1,0 +1,84 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Notebook, TalkaDatabase } from '../../db';
+import { session } from '../../sync/session';
+import { AppContext } from '../app-context';
+import { RetentionSection } from './RetentionSection';
+import { loadRetentionMonths } from './retention-setting';
+
+const DAY = 24 * 60 * 60 * 1000;
+let db: TalkaDatabase;
+let organisation: string;
+
+async function seed() {
+  let now = Date.now() - 3 * 365 * DAY;
+  const notebook = new Notebook({ db, deviceId: 'test-device', now: () => now });
+  const communityId = await notebook.create('communities', {
+    name: 'Raunas kopiena', municipality: 'LV-094', parish: 'Rauna', description: '', maturity: 'emerging', contacts: [],
+  });
+  const person = (name: string, erased = false) => notebook.create('participants', {
+    communityId, name, household: '', phone: '', email: '', role: 'resident', consentData: true, consentPhotos: false, consentDate: '', erased,
+  });
+  // Made three years ago and never seen since.
+  const old = await person('Jānis Bērziņš');
+  await person('Dzēsts dalībnieks', true);
+  // Made three years ago, at a workshop six weeks ago.
+  const recent = await person('Anna Ozoliņa');
+  now = Date.now() - 45 * DAY;
+  const workshopId = await notebook.create('workshops', {
+    communityId, title: 'Darbnīca', kind: 'workshop', date: new Date(now).toISOString().slice(0, 10), startTime: '', endTime: '',
+    place: '', programme: '', facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
+  });
+  await notebook.checkIn({ id: workshopId, communityId }, recent);
+  // New this week.
+  now = Date.now() - 2 * DAY;
+  await person('Pēteris Kļaviņš');
+  return { old };
+}
+
+beforeEach(() => {
+  db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
+  organisation = `org-${crypto.randomUUID()}`;
+  session.value = {
+    token: 't', user: { id: 'u1', name: 'Dace', email: 'dace@example.lv', role: 'coordinator' }, organisation: { id: organisation, name: 'Org' },
+  };
+});
+
+afterEach(async () => {
+  session.value = null;
+  db.close();
+  await db.delete();
+});
+
+function show() {
+  render(<AppContext.Provider value={{ db, notebook: new Notebook({ db, deviceId: 'test-device' }) }}><RetentionSection /></AppContext.Provider>);
+}
+
+describe('retention review', () => {
+  it('flags, after the default 24 months, only who was last seen before then, linked to their data', async () => {
+    const { old } = await seed();
+    show();
+    await waitFor(() => expect(screen.getByTestId('retention-count').textContent).toMatch(/^1 dalībnieks nav redzēts ilgāk par 24 mēn\./));
+    const link = screen.getByRole('link', { name: 'Personas dati: Jānis Bērziņš' });
+    expect(link.getAttribute('href')).toBe(`/participants/${old}/data`);
+    const item = link.closest('li')!;
+    expect(within(item).getByText(/^Nav apmeklējis pasākumus; ieraksts izveidots/)).toBeTruthy();
+    expect(screen.queryByText('Anna Ozoliņa')).toBeNull();
+    expect(screen.queryByText('Dzēsts dalībnieks')).toBeNull();
+  });
+
+  it('keeps a shorter period per organisation on this device, and flags by it', async () => {
+    await seed();
+    show();
+    const months = await screen.findByLabelText('Atzīmēt, ja nav redzēts ilgāk par (mēnešos)');
+    await waitFor(() => expect((months as HTMLInputElement).value).toBe('24'));
+    fireEvent.input(months, { target: { value: '0' } });
+    expect(await screen.findByText('Ievadiet veselu skaitli no 1 līdz 120')).toBeTruthy();
+    fireEvent.input(months, { target: { value: '1' } });
+    fireEvent.submit(months.closest('form')!);
+    await waitFor(() => expect(screen.getByTestId('retention-count').textContent).toMatch(/^2 dalībnieki nav redzēti ilgāk par 1 mēn\./));
+    expect(screen.getByRole('link', { name: 'Personas dati: Anna Ozoliņa' })).toBeTruthy();
+    expect(await loadRetentionMonths(organisation)).toBe(1);
+    expect(await loadRetentionMonths('another-organisation')).toBe(24);
+  });
+});
