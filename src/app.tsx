@@ -27,6 +27,11 @@ const SetupScreen = lazy(() => import('./ui/account/SetupScreen').then((m) => m.
 const UsersScreen = lazy(() => import('./ui/account/UsersScreen').then((m) => m.UsersScreen));
 const ConflictsScreen = lazy(() => import('./ui/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
 const ChangesScreen = lazy(() => import('./ui/sync/ChangesScreen').then((m) => m.ChangesScreen));
+const OverviewScreen = lazy(() => import('./ui/overview/OverviewScreen').then((m) => m.OverviewScreen));
+const ExportsScreen = lazy(() => import('./ui/reports/ExportsScreen').then((m) => m.ExportsScreen));
+const SignInSheetScreen = lazy(() => import('./ui/reports/SignInSheetScreen').then((m) => m.SignInSheetScreen));
+const WorkshopReportScreen = lazy(() => import('./ui/reports/WorkshopReportScreen').then((m) => m.WorkshopReportScreen));
+const ParticipantDataScreen = lazy(() => import('./ui/privacy/ParticipantDataScreen').then((m) => m.ParticipantDataScreen));
 const SettingsScreen = lazy(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 function NotFound() {
@@ -49,7 +54,12 @@ export function Routes() {
       <Route path="/workshops/:id/edit" component={WorkshopFormScreen} />
       <Route path="/workshops/:id/checkin" component={CheckInScreen} />
       <Route path="/workshops/:id/voting" component={VotingScreen} />
+      <Route path="/workshops/:id/sign-in-sheet" component={SignInSheetScreen} />
+      <Route path="/workshops/:id/report" component={WorkshopReportScreen} />
       <Route path="/workshops/:id" component={WorkshopScreen} />
+      <Route path="/overview" component={OverviewScreen} />
+      <Route path="/exports" component={ExportsScreen} />
+      <Route path="/participants/:id/data" component={ParticipantDataScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/login" component={LoginScreen} />
       <Route path="/setup" component={SetupScreen} />

@@ -16,6 +16,31 @@ export interface OutboxEntry extends Mutation {
   rejection?: { code: string; message: string };
 }
 
+/**
+ * Where a photo's bytes are. Everything but 'remote' has them on this device.
+ * - 'local': made here and not yet on the server — the only copy is this device's;
+ * - 'uploaded': on this device and on the server (sent from here, or downloaded from it);
+ * - 'remote': known from a pulled photo record, on the server, not downloaded yet.
+ */
+export type BlobState = 'local' | 'uploaded' | 'remote';
+
+/**
+ * A photo's image, content-addressed: one row per distinct image however many
+ * photo records name it (photos.sha256 → blobs.sha256). Written by src/db/photos.ts.
+ */
+export interface BlobRow {
+  /** SHA-256 (lowercase hex) of `blob`'s bytes; the key here and on the server. */
+  sha256: string;
+  /** The stored image (resized, re-encoded); null while 'remote'. */
+  blob: Blob | null;
+  /** A small copy for lists (long side ~320 px); null while 'remote'. Never leaves the device. */
+  thumb: Blob | null;
+  /** Type and byte size of `blob` (known from the record while 'remote'). */
+  mime: string;
+  size: number;
+  state: BlobState;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -37,6 +62,7 @@ export class TalkaDatabase extends Dexie {
   conflicts!: RecordTables['conflicts'];
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  blobs!: EntityTable<BlobRow, 'sha256'>;
 
   constructor(name = 'talka') {
     // Outbox writes must survive a power cut: Chromium's default durability is relaxed.
@@ -55,6 +81,10 @@ export class TalkaDatabase extends Dexie {
       conflicts: 'id, recordId, resolved',
       outbox: '++seq, &id, recordId',
       meta: 'key',
+    });
+    // Photos' images (issue 4): the v1 tables stay as they are.
+    this.version(2).stores({
+      blobs: 'sha256, state',
     });
   }
 

@@ -2,6 +2,7 @@
 // never forced, and is held back while a form holds unsaved input.
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { t } from '../i18n';
+import { UpdateKeepsData } from '../ui/device/deferred';
 import { dirtyForms } from '../ui/form-state';
 
 export function ReloadPrompt() {
@@ -17,6 +18,7 @@ export function ReloadPrompt() {
   return (
     <div class="update-prompt" role="alertdialog" aria-live="polite" aria-labelledby="update-prompt-text">
       <p id="update-prompt-text">{needRefresh ? t('update.available') : t('update.offlineReady')}</p>
+      {needRefresh && <UpdateKeepsData />}
       {needRefresh && formOpen && <p class="muted">{t('update.unsavedForm')}</p>}
       <div class="button-row">
         {needRefresh && (

@@ -10,12 +10,15 @@ import {
   watchOutbox, type TalkaDatabase,
 } from '../db';
 import { backoffDelay } from './backoff';
+import { uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
 import { TransportError, type Transport, type TransportFailure } from './transport';
 
 export interface SyncProgress {
   sent: number;
   toSend: number;
   received: number;
+  /** While photos' images go up before their records: "Foto N no M, X MB". */
+  photos?: PhotoProgress;
 }
 
 export interface SyncStatus {
@@ -43,6 +46,8 @@ export interface SyncLocks {
 export interface SyncEngineOptions {
   db: TalkaDatabase;
   transport: Transport;
+  /** Where photos' images go before their records; without it, photo records are pushed as they are. */
+  blobs?: BlobTransport;
   deviceId: string;
   /** Authors whose changes this session may send: the signed-in user (and the device, for what was typed before sign-in). */
   authors: () => ReadonlySet<string>;
@@ -78,7 +83,7 @@ export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
 }
 
 export class SyncEngine {
-  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'locks'>> & Pick<SyncEngineOptions, 'onStatus' | 'locks'>;
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'locks' | 'blobs'>> & Pick<SyncEngineOptions, 'onStatus' | 'locks' | 'blobs'>;
   private status: SyncStatus = { running: false, pending: 0, lastSyncAt: null, lastFailure: null, progress: null, rejectedCount: 0, nextAttemptAt: null };
   private timer: unknown = null;
   private failures = 0;
@@ -199,9 +204,15 @@ export class SyncEngine {
       const mutations = await takePushBatch(db, { maxCount: batchSize, maxBytes: PUSH_BYTES_BUDGET, authors: this.options.authors() });
       if (mutations.length === 0) break;
       this.update({ progress: { sent, toSend, received: 0 } });
+      // Photos: each image goes up before the record that names it (blob-upload.ts). A failed upload
+      // throws like a failed push; a photo refused for good (413) is marked and left out of the batch.
+      const ready = this.options.blobs
+        ? await uploadPhotoBlobs(db, this.options.blobs, mutations, (photos) => this.update({ progress: { sent, toSend, received: 0, photos } }))
+        : mutations;
+      if (ready.length === 0) continue;
       let response;
       try {
-        response = await transport.push({ protocol: PROTOCOL_VERSION, deviceId, mutations });
+        response = await transport.push({ protocol: PROTOCOL_VERSION, deviceId, mutations: ready });
       } catch (error) {
         // A batch the server finds too large is split rather than retried as is forever.
         if (error instanceof TransportError && error.failure === 'too_large' && batchSize > 1) {

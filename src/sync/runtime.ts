@@ -5,6 +5,7 @@ import { effect } from '@preact/signals';
 import type { TalkaDatabase } from '../db';
 import { SyncEngine, webLocks } from './engine';
 import { HttpTransport } from './http-transport';
+import { HttpBlobTransport } from './blob-upload-http';
 import { currentToken, session } from './session';
 import { setSyncNowHandler, syncStatus } from './status';
 
@@ -34,6 +35,7 @@ export function startSyncRuntime({ db, deviceId, newId }: SyncRuntimeOptions): (
       deviceId,
       newId,
       transport: new HttpTransport({ token: currentToken }),
+      blobs: new HttpBlobTransport({ token: currentToken }),
       authors: () => new Set([userId, deviceId]),
       locks: webLocks(),
       onStatus: (status) => { syncStatus.value = status; },

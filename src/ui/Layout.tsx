@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../i18n';
+import { isMessageKey, t, type MessageKey } from '../i18n';
 import { ReloadPrompt } from '../pwa/ReloadPrompt';
 import { session } from '../sync/session';
 import { AccountMenu } from './account/AccountMenu';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';
 import { ToastHost } from './components/toast';
+import { DeviceNotice } from './device/deferred';
 import './account/header.css';
 
 interface NavLink {
@@ -18,6 +19,8 @@ interface NavLink {
 }
 
 const COMMUNITIES: NavLink = { href: '/', label: 'nav.communities', matches: (path) => path === '/' || path.startsWith('/communities') || path.startsWith('/workshops') };
+const OVERVIEW: NavLink = { href: '/overview', label: 'overview.nav', matches: (path) => path === '/overview' };
+const EXPORTS: NavLink = { href: '/exports', label: 'reports.nav', matches: (path) => path === '/exports' };
 const CONFLICTS: NavLink = { href: '/conflicts', label: 'header.conflicts', matches: (path) => path === '/conflicts' };
 const USERS: NavLink = { href: '/users', label: 'header.users', matches: (path) => path === '/users' };
 const SETTINGS: NavLink = { href: '/settings', label: 'nav.settings', matches: (path) => path === '/settings' };
@@ -27,7 +30,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const isCoordinator = session.value?.user.role === 'coordinator';
-  const links = isCoordinator ? [COMMUNITIES, CONFLICTS, USERS, SETTINGS] : [COMMUNITIES, SETTINGS];
+  const links = isCoordinator ? [COMMUNITIES, OVERVIEW, EXPORTS, CONFLICTS, USERS, SETTINGS] : [COMMUNITIES, OVERVIEW, SETTINGS];
 
   // A narrow screen's menu closes once a link has been followed.
   useEffect(() => setMenuOpen(false), [path]);
@@ -46,7 +49,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </button>
         <nav id="main-nav" class={`app-header__nav${menuOpen ? ' is-open' : ''}`} aria-label={t('nav.main')}>
           <ul class="app-header__links">
-            {links.map((link) => (
+            {/* A label of a later screen arrives a moment after the first paint: no empty link meanwhile. */}
+            {links.filter((link) => isMessageKey(link.label)).map((link) => (
               <li key={link.href}>
                 <a class="button button--ghost" href={link.href} aria-current={link.matches(path) ? 'page' : undefined}>{t(link.label)}</a>
               </li>
@@ -59,6 +63,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
         <SyncStatus />
       </header>
+      <DeviceNotice />
       <main id="main" class="app-main">{children}</main>
       <ToastHost />
       <ReloadPrompt />

@@ -62,4 +62,68 @@ describe.each(backends())('blobs on $name', (backend) => {
     expect((await call(server, 'PUT', `/api/blobs/${sha256(photo)}`, { body: photo })).status).toBe(401);
     expect((await call(server, 'GET', `/api/blobs/${'0'.repeat(64)}`, { token })).status).toBe(404);
   });
+
+  it('takes a photo of exactly 15 MB (the limit is inclusive)', async () => {
+    const limit = new Uint8Array(15 * 1024 * 1024).fill(7);
+    const reply = await call(server, 'PUT', `/api/blobs/${sha256(limit)}`, { token, body: limit, headers: { 'Content-Type': 'image/jpeg' } });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toEqual({ sha256: sha256(limit), size: limit.byteLength });
+  });
+
+  it('400 empty_blob for an empty body; HEAD answers 404 for an unknown hash and 401 without a token', async () => {
+    const empty = await call(server, 'PUT', `/api/blobs/${sha256(new Uint8Array())}`, { token, body: new Uint8Array() });
+    expect([empty.status, errorCode(empty)]).toEqual([400, 'empty_blob']);
+    const hash = sha256(photo);
+    expect((await server.app.request(`/api/blobs/${hash}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}` } })).status).toBe(404);
+    await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: photo, headers: { 'Content-Type': 'image/jpeg' } });
+    expect((await server.app.request(`/api/blobs/${hash}`, { method: 'HEAD' })).status).toBe(401);
+  });
+
+  it('an unchanged photo answers 304 to If-None-Match: a device that has it downloads nothing', async () => {
+    const hash = sha256(photo);
+    await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: photo, headers: { 'Content-Type': 'image/jpeg' } });
+    const response = await server.app.request(`/api/blobs/${hash}`, { headers: { Authorization: `Bearer ${token}`, 'If-None-Match': `"${hash}"` } });
+    expect(response.status).toBe(304);
+    expect(response.headers.get('ETag')).toBe(`"${hash}"`);
+  });
+
+  it('a wrong body for a stored hash is refused and the stored photo stays as it was', async () => {
+    const hash = sha256(photo);
+    await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: photo, headers: { 'Content-Type': 'image/jpeg' } });
+    const forged = await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: new Uint8Array([1, 2, 3]) });
+    expect([forged.status, errorCode(forged)]).toEqual([400, 'hash_mismatch']);
+    const response = await server.app.request(`/api/blobs/${hash}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(photo);
+  });
+
+  describe('organisation isolation', () => {
+    let other: TestOrganisation;
+    beforeEach(async () => {
+      other = await createOrganisation(server, 'Otra biedriba');
+    });
+
+    it('another organisation cannot fetch or probe a photo by its hash (404, as for no photo at all)', async () => {
+      const hash = sha256(photo);
+      await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: photo, headers: { 'Content-Type': 'image/jpeg' } });
+      const get = await call(server, 'GET', `/api/blobs/${hash}`, { token: other.coordinator.token });
+      expect([get.status, errorCode(get)]).toEqual([404, 'not_found']);
+      const head = await server.app.request(`/api/blobs/${hash}`, { method: 'HEAD', headers: { Authorization: `Bearer ${other.coordinator.token}` } });
+      expect(head.status).toBe(404);
+      // A guessed hash answers exactly like a missing one: nothing tells whether anyone has it.
+      const unknown = await call(server, 'GET', `/api/blobs/${'f'.repeat(64)}`, { token: other.coordinator.token });
+      expect([unknown.status, unknown.text]).toEqual([get.status, get.text]);
+    });
+
+    it('the same photo uploaded by both is theirs each, and kept once on disk', async () => {
+      const hash = sha256(photo);
+      expect((await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: photo, headers: { 'Content-Type': 'image/jpeg' } })).status).toBe(201);
+      const second = await call(server, 'PUT', `/api/blobs/${hash}`, { token: other.coordinator.token, body: photo, headers: { 'Content-Type': 'image/jpeg' } });
+      expect(second.status).toBe(201);
+      for (const each of [token, other.coordinator.token]) {
+        const response = await server.app.request(`/api/blobs/${hash}`, { headers: { Authorization: `Bearer ${each}` } });
+        expect(new Uint8Array(await response.arrayBuffer())).toEqual(photo);
+      }
+      expect(readdirSync(join(server.config.blobDir, hash.slice(0, 2)))).toEqual([hash]);
+    });
+  });
 });

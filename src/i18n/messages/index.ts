@@ -9,6 +9,11 @@ import type * as resources from './resources';
 import type * as plan from './plan';
 import type * as settings from './settings';
 import type * as conflicts from './conflicts';
+import type * as overview from './overview';
+import type * as reports from './reports';
+import type * as privacy from './privacy';
+import type * as photos from './photos';
+import type * as device from './device';
 import type { Message } from '../types';
 
 // Each feature keeps its strings in its own file. The first screen's
@@ -18,7 +23,8 @@ import type { Message } from '../types';
 export const lvFirst = { ...common.lv, ...communities.lv, ...account.lv, ...syncui.lv };
 
 type AllLatvian = typeof lvFirst & typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
-  typeof plan.lv & typeof settings.lv & typeof conflicts.lv;
+  typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
+  typeof photos.lv & typeof device.lv;
 export type MessageKey = keyof AllLatvian;
 export type Catalogue = Record<MessageKey, Message>;
 

@@ -5,8 +5,15 @@ import * as resources from './resources';
 import * as plan from './plan';
 import * as settings from './settings';
 import * as conflicts from './conflicts';
+import * as overview from './overview';
+import * as reports from './reports';
+import * as privacy from './privacy';
+import * as photos from './photos';
+import * as device from './device';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
   ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
+  ...overview.lv, ...reports.lv, ...privacy.lv, ...photos.lv,
+  ...device.lv,
 };

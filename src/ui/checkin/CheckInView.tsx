@@ -3,7 +3,7 @@ import type { StoredRecord } from '../../db';
 import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { formatTime, t } from '../../i18n';
 import { TextField } from '../components/fields';
-import type { SaveFailure } from '../save-error';
+import { describeSaveError, type SaveFailure } from '../save-error';
 import { ConsentTags } from './ConsentTags';
 import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
 
@@ -49,8 +49,7 @@ export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, o
     try {
       await (checkIn ? onCheckIn(participantId) : onCheckOut(participantId));
     } catch (error) {
-      setFailure(t('error.save'));
-      console.error(error);
+      setFailure(describeSaveError(error).message);
     } finally {
       inFlight.current.delete(participantId);
     }

@@ -4,10 +4,12 @@ import { getRecord, listParticipants, useLiveQuery, type StoredRecord } from '..
 import { changedFields } from '../../domain/changed-fields';
 import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { t, tLabel } from '../../i18n';
+import { session } from '../../sync/session';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { TextField } from '../components/fields';
 import { showUndo } from '../components/toast';
+import { tellIfRefused } from '../device/tell-if-refused';
 import { describeSaveError, type SaveFailure } from '../save-error';
 import { ConsentTags } from './ConsentTags';
 import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
@@ -71,7 +73,7 @@ export function ParticipantsScreen() {
       )}
       {participants === undefined ? <Loading /> : (
         <ParticipantList participants={participants} editingId={editingId} onEdit={setEditingId}
-          onSave={edit} onDelete={(participant) => void remove(participant)} />
+          onSave={edit} onDelete={(participant) => void tellIfRefused(() => remove(participant))} />
       )}
     </Page>
   );
@@ -124,6 +126,11 @@ function ParticipantList({ participants, editingId, onEdit, onSave, onDelete }: 
               <span class="participant-list-item__tags"><ConsentTags participant={participant} /></span>
             </span>
             <span class="participant-list-item__actions">
+              {session.value?.user.role === 'coordinator' && (
+                <a class="button" href={`/participants/${participant.id}/data`} aria-label={t('privacy.dataOf', { name: participant.name })}>
+                  {t('privacy.dataLink')}
+                </a>
+              )}
               <button type="button" class="button" aria-label={t('participants.editLabel', { name: participant.name })}
                 onClick={() => onEdit(participant.id)}>{t('action.edit')}</button>
               <button type="button" class="button button--danger" aria-label={t('participants.deleteLabel', { name: participant.name })}

@@ -5,6 +5,7 @@ import { formatDay, t, tLabel, type MessageKey } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
+import { tellIfRefused } from '../device/tell-if-refused';
 
 interface SectionLink {
   href: string;
@@ -50,7 +51,7 @@ export function CommunityScreen() {
     <Page title={community.name} back="/" actions={
       <>
         <a class="button" href={`/communities/${id}/edit`}>{t('action.edit')}</a>
-        <button type="button" class="button button--danger" onClick={remove}>{t('action.delete')}</button>
+        <button type="button" class="button button--danger" onClick={() => void tellIfRefused(remove)}>{t('action.delete')}</button>
       </>
     }>
       <p class="muted">

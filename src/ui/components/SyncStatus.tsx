@@ -9,6 +9,7 @@ import { syncNow, syncStatus } from '../../sync/status';
 import { session } from '../../sync/session';
 import type { TransportFailure } from '../../sync/transport';
 import { useServices } from '../app-context';
+import { PhotoUploadProgress } from '../photos/PhotoUploadProgress';
 import { online } from './online';
 import '../sync/sync-bar.css';
 
@@ -94,7 +95,7 @@ export function SyncStatusView({
       {failure && <FailureText failure={failure} isOnline={isOnline} nextAttemptAt={nextAttemptAt} now={now} />}
       {refused > 0 && <a class="sync-bar__link sync-bar__link--warn" href="/changes">{t('syncbar.refused', { count: refused })}</a>}
       {conflicts !== null && conflicts > 0 && <a class="sync-bar__link" href="/conflicts">{t('syncbar.conflicts', { count: conflicts })}</a>}
-      {progress && <ProgressLine progress={progress} />}
+      {progress && (progress.photos ? <PhotoUploadProgress photos={progress.photos} /> : <ProgressLine progress={progress} />)}
       <span class="sync-bar__action">
         {signedIn ? (
           <button type="button" class="button sync-bar__button" disabled={running} onClick={onSyncNow}>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t, tLabel } from '../../i18n';
 import type { StoredRecord } from '../../db';
 
@@ -6,10 +7,12 @@ export interface NeedCardProps {
   votes: number;
   resources: readonly { id: string; name: string }[];
   onOpen: () => void;
+  /** The need's photos (a PhotoStrip), at the foot of the card. */
+  photos?: ComponentChildren;
 }
 
 /** One need on the board; tapping anywhere on it opens it for editing. */
-export function NeedCard({ need, votes, resources, onOpen }: NeedCardProps) {
+export function NeedCard({ need, votes, resources, onOpen, photos }: NeedCardProps) {
   return (
     <article class="need-card" aria-labelledby={`need-open-${need.id}`}>
       <h3 class="need-card__title">
@@ -33,6 +36,7 @@ export function NeedCard({ need, votes, resources, onOpen }: NeedCardProps) {
           </ul>
         </div>
       )}
+      {photos}
     </article>
   );
 }

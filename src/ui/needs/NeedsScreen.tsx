@@ -9,6 +9,7 @@ import { useServices } from '../app-context';
 import { SelectField } from '../components/fields';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showToast, showUndo } from '../components/toast';
+import { PhotoStrip } from '../photos/PhotoStrip';
 import { describeSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
 import { NeedForm, type NeedValues } from './NeedForm';
@@ -131,7 +132,8 @@ export function NeedsScreen() {
               ) : (
                 <li key={need.id} class="need-grid__item">
                   <NeedCard need={need} votes={voteCounts.get(need.id) ?? 0} resources={linkedResources.get(need.id) ?? []}
-                    onOpen={() => setEditingId(need.id)} />
+                    onOpen={() => setEditingId(need.id)}
+                    photos={<PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />} />
                 </li>
               ))}
             </ul>

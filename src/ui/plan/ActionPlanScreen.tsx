@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
+import { tellIfRefused } from '../device/tell-if-refused';
 import { describeSaveError, type SaveFailure } from '../save-error';
 import { ActionCard } from './ActionCard';
 import { ActionForm } from './ActionForm';
@@ -92,7 +93,7 @@ export function ActionPlanScreen() {
                 ) : (
                   <ActionCard action={action} needTitle={needTitle(action.needId)}
                     takeFocus={editing === null && closed?.kind === 'existing' && closed.id === action.id}
-                    onEdit={() => open({ kind: 'existing', id: action.id })} onDelete={() => void remove(action)} />
+                    onEdit={() => open({ kind: 'existing', id: action.id })} onDelete={() => void tellIfRefused(() => remove(action))} />
                 )}
               </li>
             ))}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { SWOT_QUADRANTS, type SwotQuadrant } from '../../../protocol';
 import { t, tLabel, type MessageKey } from '../../i18n';
@@ -18,6 +19,8 @@ export interface SwotBoardProps {
   onAdd: (quadrant: SwotQuadrant, text: string) => Promise<SaveFailure | null>;
   onSave: (item: SwotBoardItem, values: SwotItemValues) => Promise<SaveFailure | null>;
   onDelete: (item: SwotBoardItem) => void;
+  /** Each point's photos (the screen places a PhotoStrip). */
+  renderPhotos?: (item: SwotBoardItem) => ComponentChildren;
 }
 
 const HINTS: Record<SwotQuadrant, MessageKey> = {
@@ -28,7 +31,7 @@ const HINTS: Record<SwotQuadrant, MessageKey> = {
 };
 
 /** The four quadrants, each with its points and a line to add one more. */
-export function SwotBoard({ groups, workshops, sourceWorkshopId, onSourceWorkshop, onAdd, onSave, onDelete }: SwotBoardProps) {
+export function SwotBoard({ groups, workshops, sourceWorkshopId, onSourceWorkshop, onAdd, onSave, onDelete, renderPhotos }: SwotBoardProps) {
   const sourceId = useId();
   return (
     <>
@@ -55,7 +58,7 @@ export function SwotBoard({ groups, workshops, sourceWorkshopId, onSourceWorksho
               <ul class="swot-items">
                 {groups[quadrant].map((item) => (
                   <SwotItemRow key={item.id} item={item} workshops={workshops}
-                    onSave={(values) => onSave(item, values)} onDelete={() => onDelete(item)} />
+                    onSave={(values) => onSave(item, values)} onDelete={() => onDelete(item)} photos={renderPhotos?.(item)} />
                 ))}
               </ul>
             )}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { previewText } from '../../domain/swot-board';
 import { t } from '../../i18n';
@@ -15,10 +16,12 @@ export interface SwotItemRowProps {
   workshops: readonly { id: string; title: string }[];
   onSave: (values: SwotItemValues) => Promise<SaveFailure | null>;
   onDelete: () => void;
+  /** The point's photos (a PhotoStrip), under its text. */
+  photos?: ComponentChildren;
 }
 
 /** One point on the board; edited in place so the board stays in view. */
-export function SwotItemRow({ item, workshops, onSave, onDelete }: SwotItemRowProps) {
+export function SwotItemRow({ item, workshops, onSave, onDelete, photos }: SwotItemRowProps) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -38,6 +41,7 @@ export function SwotItemRow({ item, workshops, onSave, onDelete }: SwotItemRowPr
       <div class="swot-item__text">
         <span class="prewrap">{item.text}</span>
         {workshopTitle && <span class="tag swot-item__workshop">{workshopTitle}</span>}
+        {photos}
       </div>
       <div class="swot-item__actions">
         <button ref={editButton} type="button" class="button button--icon" aria-label={t('swotBoard.editNamed', { text: name })} title={t('action.edit')}

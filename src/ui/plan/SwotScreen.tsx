@@ -8,6 +8,8 @@ import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
+import { tellIfRefused } from '../device/tell-if-refused';
+import { PhotoStrip } from '../photos/PhotoStrip';
 import { describeSaveError } from '../save-error';
 import { SwotBoard, type SwotBoardItem } from './SwotBoard';
 import './plan.css';
@@ -61,7 +63,8 @@ export function SwotScreen() {
           const patch = changedFields({ text: item.text, workshopId: item.workshopId }, values);
           if (Object.keys(patch).length > 0) await notebook.update('swot', item.id, patch);
         })}
-        onDelete={(item) => void remove(item)}
+        onDelete={(item) => void tellIfRefused(() => remove(item))}
+        renderPhotos={(item) => <PhotoStrip parentTable="swot" parentId={item.id} communityId={communityId} name={previewText(item.text)} compact />}
       />
     </Page>
   );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n';
 
 export interface ResourceCardProps {
@@ -5,9 +6,11 @@ export interface ResourceCardProps {
   /** The needs this resource is linked to. */
   needs: readonly { id: string; title: string }[];
   onEdit: () => void;
+  /** The resource's photos (a PhotoStrip), at the foot of the card. */
+  photos?: ComponentChildren;
 }
 
-export function ResourceCard({ resource, needs, onEdit }: ResourceCardProps) {
+export function ResourceCard({ resource, needs, onEdit, photos }: ResourceCardProps) {
   return (
     <article class="resource-card" aria-labelledby={`resource-name-${resource.id}`}>
       <div class="resource-card__head">
@@ -30,6 +33,7 @@ export function ResourceCard({ resource, needs, onEdit }: ResourceCardProps) {
           </ul>
         </div>
       )}
+      {photos}
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showToast, showUndo } from '../components/toast';
+import { PhotoStrip } from '../photos/PhotoStrip';
 import { describeSaveError } from '../save-error';
 import { ResourceCard } from './ResourceCard';
 import { ResourceForm, type ResourceValues } from './ResourceForm';
@@ -119,7 +120,8 @@ export function ResourcesScreen() {
                   </li>
                 ) : (
                   <li key={resource.id} class="resource-grid__item">
-                    <ResourceCard resource={resource} needs={linkedNeeds(resource)} onEdit={() => setEditing({ mode: 'edit', id: resource.id })} />
+                    <ResourceCard resource={resource} needs={linkedNeeds(resource)} onEdit={() => setEditing({ mode: 'edit', id: resource.id })}
+                      photos={<PhotoStrip parentTable="resources" parentId={resource.id} communityId={communityId} name={resource.name} compact />} />
                   </li>
                 ))}
               </ul>

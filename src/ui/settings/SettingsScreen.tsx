@@ -4,6 +4,7 @@ import { language, setLanguage, t } from '../../i18n';
 import { askForPersistentStorage, readStorageState, type StorageState } from '../../pwa/storage';
 import { useServices } from '../app-context';
 import { Page } from '../components/page';
+import { DevicePanels } from './DevicePanels';
 import { SettingsView, type PersistRequest } from './SettingsView';
 import './settings.css';
 
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         deviceId={notebook.deviceId}
         pending={pending}
       />
+      <DevicePanels storage={storage} onStorageChanged={() => void refreshStorage()} />
     </Page>
   );
 }

@@ -6,6 +6,8 @@ import { formatDay, t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
+import { tellIfRefused } from '../device/tell-if-refused';
+import { PhotoStrip } from '../photos/PhotoStrip';
 import { NotesEditor } from './NotesEditor';
 import { localDraft } from './notes-draft';
 import './workshops.css';
@@ -39,7 +41,7 @@ export function WorkshopScreen() {
     <Page title={workshop.title} back={communityHref} actions={
       <>
         <a class="button" href={`/workshops/${id}/edit`}>{t('action.edit')}</a>
-        <button type="button" class="button button--danger" onClick={remove}>{t('action.delete')}</button>
+        <button type="button" class="button button--danger" onClick={() => void tellIfRefused(remove)}>{t('action.delete')}</button>
       </>
     }>
       <WorkshopDetails workshop={workshop} communityName={community?.name ?? ''} communityHref={communityHref} />
@@ -59,6 +61,14 @@ export function WorkshopScreen() {
           <h2>{t('workshop.needs')}</h2>
           <p class="muted">{t('workshop.needsHint')}</p>
         </a>
+        <a class="card card-link workshop-link" href={`/workshops/${id}/sign-in-sheet`}>
+          <h2>{t('reports.signIn.link')}</h2>
+          <p class="muted">{t('reports.signIn.linkHint')}</p>
+        </a>
+        <a class="card card-link workshop-link" href={`/workshops/${id}/report`}>
+          <h2>{t('reports.report.link')}</h2>
+          <p class="muted">{t('reports.report.linkHint')}</p>
+        </a>
       </nav>
 
       <section class="card workshop-section" aria-labelledby="agenda-heading">
@@ -70,6 +80,10 @@ export function WorkshopScreen() {
         <NotesEditor key={id} stored={workshop.notes} draft={notesDraft}
           save={(notes) => notebook.update('workshops', id, { notes })} />
       </section>
+
+      <div class="card workshop-section">
+        <PhotoStrip parentTable="workshops" parentId={id} communityId={workshop.communityId} name={workshop.title} />
+      </div>
     </Page>
   );
 }

@@ -1,0 +1,49 @@
+import { Blob as NodeBlob } from 'node:buffer';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Notebook, TalkaDatabase } from '../../db';
+import { AppContext } from '../app-context';
+import { DeviceNoticeView } from './DeviceNotice';
+import { UpdateKeepsData } from './UnsentSummary';
+
+let db: TalkaDatabase;
+beforeEach(() => { db = new TalkaDatabase(`device-${crypto.randomUUID()}`); });
+afterEach(async () => { db.close(); await db.delete(); });
+
+describe('UpdateKeepsData (the update prompt)', () => {
+  it('counts unsent changes and photos and says the update keeps them', async () => {
+    const notebook = new Notebook({ db, deviceId: 'tablet-A' });
+    await notebook.create('communities', { name: 'Rucava', municipality: 'LV-112', parish: '', description: '', maturity: 'active', contacts: [] });
+    const image = new NodeBlob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) as unknown as Blob;
+    await db.blobs.put({ sha256: 'a'.repeat(64), blob: image, thumb: image, mime: 'image/jpeg', size: 3, state: 'local' });
+    render(<AppContext.Provider value={{ db, notebook }}><UpdateKeepsData /></AppContext.Provider>);
+    expect((await screen.findByTestId('update-unsent')).textContent)
+      .toBe('Ierīcē ir 1 neizsūtīta izmaiņa un 1 neizsūtīts foto. Atjaunināšana tos saglabā: dati paliek ierīcē un tiks nosūtīti kā parasti.');
+  });
+
+  it('says so when everything was sent', async () => {
+    render(<AppContext.Provider value={{ db, notebook: new Notebook({ db, deviceId: 'tablet-A' }) }}><UpdateKeepsData /></AppContext.Provider>);
+    expect((await screen.findByTestId('update-unsent')).textContent).toBe('Visas izmaiņas ir nosūtītas. Atjaunināšana ierīces datus nemaina.');
+  });
+});
+
+describe('DeviceNoticeView', () => {
+  it('warns of low space with the free bytes, links to settings and closes', () => {
+    const onDismiss = vi.fn();
+    render(<DeviceNoticeView notice={{ kind: 'space', level: 'low', free: 150 * 1024 * 1024 }} onDismiss={onDismiss} />);
+    const notice = screen.getByRole('complementary', { name: 'Ierīces paziņojums' });
+    expect(notice.textContent).toContain('Ierīcē drīz pietrūks vietas: brīvi 150 MB.');
+    expect(screen.getByRole('link', { name: 'Uz iestatījumiem' }).getAttribute('href')).toBe('/settings');
+    fireEvent.click(screen.getByRole('button', { name: 'Aizvērt paziņojumu' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('asks iPad users to add Talka to the Home Screen in three steps', () => {
+    render(<DeviceNoticeView notice={{ kind: 'install', browser: 'safari' }} onDismiss={() => {}} />);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Pieskarieties pogai “Kopīgot” (kvadrāts ar bultiņu uz augšu).',
+      'Izvēlieties “Pievienot sākuma ekrānam” un “Pievienot”.',
+      'Turpmāk atveriet Talka ar ikonu sākuma ekrānā.',
+    ]);
+  });
+});

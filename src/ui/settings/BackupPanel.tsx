@@ -1,0 +1,63 @@
+// The backup file in settings: export everything on the device (optionally
+// encrypted) and import a file here, merging by clock.
+import { useId } from 'preact/hooks';
+import { exportBackup, importBackup, type BackupCounts, type BackupPhase } from '../../db/backup';
+import { BACKUP_MIME } from '../../domain/backup-format';
+import { formatBytes, t } from '../../i18n';
+import { session } from '../../sync/session';
+import { useServices } from '../app-context';
+import { BackupExportForm } from './BackupExportForm';
+import { BackupImportForm } from './BackupImportForm';
+import { describeBackupError } from './backup-errors';
+
+function countsParams(counts: BackupCounts) {
+  return {
+    records: t('device.records', { count: counts.records }),
+    changes: t('device.changes', { count: counts.changes }),
+    images: t('device.images', { count: counts.photos }),
+  };
+}
+
+/** Hands the bytes to the browser as a download. */
+function download(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: BACKUP_MIME }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Long enough for the browser to start reading the file.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function BackupPanel() {
+  const { db, notebook } = useServices();
+  const headingId = useId();
+
+  const onExport = async (passphrase: string | null, onPhase: (phase: BackupPhase) => void) => {
+    const file = await exportBackup(db, { deviceId: notebook.deviceId, passphrase: passphrase ?? undefined, onPhase });
+    download(file.bytes, file.fileName);
+    return t('backup.export.done', { file: file.fileName, size: formatBytes(file.bytes.length), ...countsParams(file.counts) });
+  };
+
+  const onImport = async (file: File, passphrase: string, onPhase: (phase: BackupPhase) => void) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const summary = await importBackup(db, bytes, {
+      deviceId: notebook.deviceId, passphrase, organisationId: session.value?.organisation.id ?? null, onPhase,
+    });
+    const { imported } = summary;
+    const nothing = imported.records + imported.changes + imported.photos === 0;
+    return `${nothing ? t('backup.import.nothingNew') : t('backup.import.done', countsParams(imported))} ${t('backup.import.inFile', countsParams(summary.inFile))}`;
+  };
+
+  return (
+    <section class="card backup-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('backup.title')}</h2>
+      <p>{t('backup.intro')}</p>
+      <BackupExportForm onExport={onExport} describeError={describeBackupError} />
+      <BackupImportForm onImport={onImport} describeError={describeBackupError} />
+    </section>
+  );
+}

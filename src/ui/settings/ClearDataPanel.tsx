@@ -1,0 +1,76 @@
+// "Clear data from this device", behind a strong confirmation: what is not on
+// the server yet is counted and named, and the person types a word to go on.
+import { useId, useState } from 'preact/hooks';
+import { clearLocalData, setDataOwner } from '../../db';
+import { countUnsent, type UnsentWork } from '../../db/backup-inventory';
+import { foldText } from '../../domain/search';
+import { t } from '../../i18n';
+import { session } from '../../sync/session';
+import { useServices } from '../app-context';
+import { showToast } from '../components/toast';
+import { ConfirmDialog } from '../sync/ConfirmDialog';
+import { describeBackupError } from './backup-errors';
+import { unsentParams } from '../device/UnsentSummary';
+
+/** Typed "dzest" or "DZĒST" both confirm: diacritics are hard on a tablet keyboard, the intent is the same. */
+export function confirmsWith(typed: string, word: string): boolean {
+  return foldText(typed.trim()) === foldText(word);
+}
+
+export function ClearDataPanel() {
+  const { db } = useServices();
+  const headingId = useId();
+  const wordId = useId();
+  const [asking, setAsking] = useState<UnsentWork | null>(null);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const start = async () => {
+    setTyped('');
+    setFailure(null);
+    setAsking(await countUnsent(db));
+  };
+  const clear = async () => {
+    setBusy(true);
+    try {
+      await clearLocalData(db);
+      await db.blobs.clear();
+      // Still signed in: the device stays the organisation's, so another's backup cannot slip in.
+      if (session.value) await setDataOwner(db, session.value.organisation.id);
+      setAsking(null);
+      showToast({ message: t('clear.done') });
+    } catch (error) {
+      setFailure(describeBackupError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const word = t('clear.word');
+  const unsent = asking !== null && asking.changes + asking.photos > 0;
+  return (
+    <section class="card clear-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('clear.title')}</h2>
+      <p>{t('clear.intro')}</p>
+      <button type="button" class="button button--danger" onClick={() => void start()}>{t('clear.button')}</button>
+      {asking !== null && (
+        <ConfirmDialog title={t('clear.confirmTitle')} confirmLabel={t('clear.confirm')} danger
+          confirmDisabled={busy || !confirmsWith(typed, word)} onConfirm={() => void clear()} onCancel={() => setAsking(null)}>
+          {unsent ? (
+            <>
+              <p class="notice notice--danger" data-testid="clear-unsent">{t('clear.unsentWarning', unsentParams(asking))}</p>
+              <p>{t('clear.backupFirst')}</p>
+            </>
+          ) : <p>{t('clear.allSent')}</p>}
+          <div class="field">
+            <label for={wordId}>{t('clear.typeToConfirm', { word })}</label>
+            <input id={wordId} value={typed} autoComplete="off" autoCapitalize="characters" spellcheck={false}
+              onInput={(event) => setTyped(event.currentTarget.value)} />
+          </div>
+          {failure && <p class="form-error" role="alert">{failure}</p>}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
