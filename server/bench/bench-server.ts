@@ -19,8 +19,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts server/main.ts on a free port with a fresh DATA_DIR; resolves with its setup token. */
-export async function startBenchServer() {
+/** Starts server/main.ts on a free port with a fresh DATA_DIR (and `env`, e.g. DATABASE_URL); resolves with its setup token. */
+export async function startBenchServer(env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'talka-bench-'));
   mkdirSync(join(dataDir, 'static'));
@@ -28,7 +28,7 @@ export async function startBenchServer() {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
-      ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'static'),
+      ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'static'), ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

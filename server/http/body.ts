@@ -38,9 +38,35 @@ export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown):
   return result.output;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A request body the client stopped sending (connection cut): its own 400, not a server error. */
+function isAbortedBody(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error ? error.code : undefined;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || error.message === 'aborted';
+}
+
+/** The raw request body; 400 incomplete_body when the connection is cut before it ends. */
+export async function readBodyBytes(c: Context): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await c.req.arrayBuffer());
+  } catch (error) {
+    if (isAbortedBody(error)) throw new ApiError(400, 'incomplete_body', 'The connection closed before the request body ended');
+    throw error;
+  }
+}
+
 /** The JSON body, checked against `schema`; 400 bad_json / bad_request otherwise. */
 export async function readJson<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
-  return parseWith(schema, parseJsonText(await c.req.text()));
+  let text: string;
+  try {
+    text = utf8.decode(await readBodyBytes(c));
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(400, 'bad_json', 'The request body is not UTF-8 text');
+  }
+  return parseWith(schema, parseJsonText(text));
 }
 
 function gunzipLimited(data: Uint8Array, maxBytes: number): Promise<Buffer> {
@@ -56,15 +82,13 @@ function gunzipLimited(data: Uint8Array, maxBytes: number): Promise<Buffer> {
   });
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The body as JSON, after undoing `Content-Encoding: gzip`, at most `maxBytes`
  * decoded. The compressed size is capped before this by the body limit.
  */
 export async function readMaybeGzippedJson(c: Context, maxBytes: number): Promise<unknown> {
   const encoding = (c.req.header('Content-Encoding') ?? 'identity').trim().toLowerCase();
-  const raw = new Uint8Array(await c.req.arrayBuffer());
+  const raw = await readBodyBytes(c);
   let bytes: Uint8Array;
   if (encoding === 'gzip' || encoding === 'x-gzip') bytes = await gunzipLimited(raw, maxBytes);
   else if (encoding === 'identity' || encoding === '') bytes = raw;

@@ -4,6 +4,7 @@ import { MAX_BLOB_BYTES, SHA256_PATTERN, type BlobPutResponse } from '../../prot
 import { sha256Hex } from '../blobs/blob-files';
 import { requireSession } from '../auth/session';
 import { ApiError } from '../errors';
+import { readBodyBytes } from '../http/body';
 import type { AppDeps, AppEnv } from '../http/env';
 import { limitBody } from '../http/limits';
 
@@ -21,7 +22,7 @@ export function blobRoutes(deps: AppDeps) {
 
   app.put('/:sha256', async (c) => {
     const sha256 = hashParam(c);
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const bytes = await readBodyBytes(c);
     if (bytes.byteLength === 0) throw new ApiError(400, 'empty_blob', 'The request body is empty');
     if (sha256Hex(bytes) !== sha256) throw new ApiError(400, 'hash_mismatch', 'The body does not have the SHA-256 named in the path');
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

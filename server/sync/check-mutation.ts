@@ -37,7 +37,22 @@ export function reject(id: string, code: string, message: string): MutationRejec
 /** Tables whose records only a coordinator may write: the server files conflicts, coordinators resolve them. */
 const COORDINATOR_TABLES: ReadonlySet<TableName> = new Set(['conflicts']);
 
+/** Keys a JSON object can carry that a schema's record parse drops silently instead of refusing. */
+const DROPPED_KEYS = ['__proto__'] as const;
+
+function droppedKey(raw: unknown, member: 'fields' | 'base'): string | null {
+  if (typeof raw !== 'object' || raw === null || !(member in raw)) return null;
+  const value: unknown = (raw as Record<string, unknown>)[member];
+  if (typeof value !== 'object' || value === null) return null;
+  return DROPPED_KEYS.find((key) => Object.prototype.hasOwnProperty.call(value, key)) ?? null;
+}
+
 export function checkMutation(raw: unknown, role: Role): CheckedMutation {
+  // An unknown field is refused, never dropped: `__proto__` would otherwise vanish in parsing and the rest be applied.
+  for (const member of ['fields', 'base'] as const) {
+    const key = droppedKey(raw, member);
+    if (key) return reject(idOf(raw), member === 'fields' ? 'invalid_fields' : 'invalid_mutation', `${member}.${key}: unknown_field`);
+  }
   const parsed = v.safeParse(mutationSchema, raw);
   if (!parsed.success) return reject(idOf(raw), 'invalid_mutation', summariseIssues(parsed.issues));
   const mutation = parsed.output;
