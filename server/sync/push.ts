@@ -65,6 +65,13 @@ function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: 
   return { id, orgId, table: 'conflicts', values, clocks, seq: 0, dirty: true };
 }
 
+/** The participant fields an erasure replaces (and `erased` itself, which is never undone). */
+const ERASED_FIELDS: readonly string[] = ['name', 'household', 'phone', 'email', 'consentData', 'consentPhotos', 'consentDate', 'erased'];
+
+function isErased(record: WorkingRecord): boolean {
+  return record.table === 'participants' && record.values.erased === true;
+}
+
 /** Runs one mutation against the batch's working state; returns a rejection or null when applied. */
 function applyMutation(
   check: MutationCheck,
@@ -88,6 +95,10 @@ function applyMutation(
   if (!existing) {
     const incomplete = checkNewRecord(table, mutation.recordId, fields);
     if (incomplete) return { ...incomplete, id: mutation.id };
+  }
+  // 4d'. Erasure on request is final: no device (one offline since, say) writes a person's data back.
+  if (existing && isErased(existing) && ERASED_FIELDS.some((field) => field in fields)) {
+    return reject(mutation.id, 'erased', `Participant ${mutation.recordId} was erased on request; their personal data cannot be written again`);
   }
   // 4e. A community named must be one of the caller's (stored, or created earlier in this batch).
   const communityId = fields.communityId;
@@ -115,6 +126,8 @@ function applyMutation(
   // (Two coordinators resolving one conflict differently settle by clock alone.)
   if (table !== 'conflicts') {
     for (const lost of merged.lost) {
+      // An erasure keeps no copy of what it replaced, not even as a conflict.
+      if (isErased(record) && ERASED_FIELDS.includes(lost.field)) continue;
       const conflict = conflictRecord(deps.newId(), orgId, record, lost, deps.clock.next(), now);
       conflict.seq = nextSeq();
       records.set(conflict.id, conflict);

@@ -162,6 +162,32 @@ describe.each(backends())('sync on $name', (backend) => {
     expect(a.records.get(conflicts[0]!.recordId)?.table).toBe('conflicts');
   });
 
+  it('an erased participant stays erased: a later edit from an offline device is refused, and no conflict keeps the old name', async () => {
+    const coordinator = device('laptop');
+    const tablet = device('tablet-a');
+    const communityId = coordinator.create('communities', communityFields());
+    const participantId = coordinator.create('participants', participantFields(communityId, 'Jānis Bērziņš'));
+    await coordinator.sync(server);
+    await tablet.sync(server);
+    // The tablet, offline, corrects the phone number; meanwhile the coordinator erases the person on request.
+    tablet.update('participants', participantId, { phone: '+371 20000000' });
+    coordinator.update('participants', participantId, {
+      name: 'Dzēsts dalībnieks', household: '', phone: '', email: '', consentData: false, consentPhotos: false, consentDate: '', erased: true,
+    });
+    await coordinator.sync(server);
+    server.time.now += 60_000;
+    tablet.update('participants', participantId, { name: 'Jānis Bērziņš (labots)' }); // later clock than the erasure
+    const reply = await tablet.sync(server);
+    expect(reply.rejected.map((r) => r.code)).toEqual(['erased', 'erased']);
+
+    const { changes } = await pullAll(server, token);
+    const person = changes.find((c) => c.recordId === participantId)!;
+    expect(person.fields).toMatchObject({ name: 'Dzēsts dalībnieks', phone: '', erased: true });
+    const kept = JSON.stringify(changes.filter((c) => c.table === 'conflicts'));
+    expect(kept).not.toContain('Bērziņš');
+    expect(kept).not.toContain('20000000');
+  });
+
   it('a coordinator resolves a conflict with a synced edit; a facilitator may not touch conflicts', async () => {
     const a = device('tablet-a');
     const b = device('tablet-b');
