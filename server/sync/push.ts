@@ -115,7 +115,10 @@ function applyMutation(
   const current = existing ? { values: existing.values, clocks: existing.clocks } : null;
   const merged = mergeEdit(current, { fields, hlc, base: mutation.base });
   const record: WorkingRecord = existing ?? { id: mutation.recordId, orgId, table, values: {}, clocks: {}, seq: 0, dirty: false };
-  if (merged.changed.length > 0) {
+  // A mutation that lost a field still moves the record in server order, so its device pulls the winner
+  // back even if that device had held on to its own value while its push was in flight.
+  const lostField = Object.keys(fields).some((field) => !merged.changed.includes(field) && merged.state.clocks[field] !== hlc);
+  if (merged.changed.length > 0 || (existing && lostField)) {
     record.values = merged.state.values;
     record.clocks = merged.state.clocks;
     record.seq = nextSeq();

@@ -4,14 +4,22 @@
 import * as v from 'valibot';
 import { liveQuery, type Table } from 'dexie';
 import {
-  PATCH_SCHEMAS, TABLES, applyServerState, formatHlc, initialClock, isTableName, parseHlc, receive,
-  type Change, type Clocks, type Hlc, type Mutation, type Rejection, type TableName,
+  PATCH_SCHEMAS, TABLES, applyServerState, compareHlc, formatHlc, initialClock, isTableName, parseHlc, receive,
+  type Change, type Clocks, type FieldState, type Fields, type Hlc, type Mutation, type Rejection, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, TalkaDatabase } from './database';
 
 const CURSOR_KEY = 'cursor';
 const CLOCK_KEY = 'clock';
 const LAST_SYNC_KEY = 'lastSyncAt';
+/** Meta keys `held:<recordId>`: a pulled server state this device could not take yet (see takeHeldServerStates). */
+const HELD_PREFIX = 'held:';
+
+interface HeldServerState {
+  table: string;
+  fields: Fields;
+  clocks: Clocks;
+}
 
 type Row = Record<string, unknown> & { id: string; clocks?: Clocks };
 
@@ -45,15 +53,67 @@ function toMutation(entry: OutboxEntry): Mutation {
   return { id: entry.id, table: entry.table, recordId: entry.recordId, op: entry.op, fields: entry.fields, base: entry.base, hlc: entry.hlc };
 }
 
-/** Removes acknowledged changes and marks refused ones, in one transaction. */
+/**
+ * Removes acknowledged changes and marks refused ones, in one transaction,
+ * and takes the held server values whose unsent changes are now settled.
+ */
 export async function settlePush(db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
+  const holding = (await db.meta.where('key').startsWith(HELD_PREFIX).count()) > 0;
+  const scope = holding ? [db.outbox, db.meta, ...TABLES.map((table) => db.table(table))] : [db.outbox];
+  await db.transaction('rw', scope, async () => {
     // Keys first, then one bulk delete: a collection delete over a secondary index walks entry by entry.
     if (acked.length > 0) await db.outbox.bulkDelete(await db.outbox.where('id').anyOf([...acked]).primaryKeys());
     for (const rejection of rejected) {
       await db.outbox.where('id').equals(rejection.id).modify({ rejection: { code: rejection.code, message: rejection.message } });
     }
+    if (holding) await takeHeldServerStates(db);
   });
+}
+
+/**
+ * A pull keeps the local value of a field with an unsent change. When the
+ * server's clock for that field is already later, that change will lose when
+ * it is pushed, and a push that changes nothing on the server gives the
+ * device no reason to pull the record again: it would show its own value for
+ * good while everyone else shows the winner (found by
+ * tests/integration/convergence.property.test.ts). So the pull holds the
+ * server's state back (applyPullPage), and once the field has no unsent
+ * change left, the device takes the server's value of each field whose clock
+ * is still later than its own; a field edited again since has a later clock
+ * and stays. Taking the server's value at pull time instead would take an
+ * unsent value off the screen, and an edit made over it would fold it away
+ * unsent (notebook.ts), never reaching the server's conflicts.
+ */
+async function takeHeldServerStates(db: TalkaDatabase): Promise<void> {
+  const entries = await db.meta.where('key').startsWith(HELD_PREFIX).toArray();
+  for (const entry of entries) {
+    const recordId = entry.key.slice(HELD_PREFIX.length);
+    const held = entry.value as HeldServerState;
+    const local = isTableName(held.table) ? ((await db.table(held.table).get(recordId)) as Row | undefined) : undefined;
+    if (!local) {
+      await db.meta.delete(entry.key);
+      continue;
+    }
+    const localState = { values: withoutBookkeeping(local), clocks: local.clocks ?? {} };
+    const later = laterFields(localState, { values: held.fields, clocks: held.clocks });
+    const pending = (await pendingFieldsOf(db, [recordId])).get(recordId) ?? new Set<string>();
+    const merged = applyServerState(localState, later, pending);
+    if (!sameClocks(localState.clocks, merged.clocks)) await db.table(held.table).put({ ...merged.values, id: recordId, clocks: merged.clocks });
+    if (!Object.keys(later.values).some((field) => pending.has(field))) await db.meta.delete(entry.key);
+  }
+}
+
+/** The fields of `server` whose clock is later than the local one. */
+function laterFields(local: FieldState | null, server: FieldState): FieldState {
+  const later: FieldState = { values: {}, clocks: {} };
+  for (const [field, value] of Object.entries(server.values)) {
+    const serverClock = server.clocks[field];
+    const localClock = local?.clocks[field];
+    if (serverClock === undefined || (localClock !== undefined && compareHlc(serverClock, localClock) <= 0)) continue;
+    later.values[field] = value;
+    later.clocks[field] = serverClock;
+  }
+  return later;
 }
 
 export async function loadCursor(db: TalkaDatabase): Promise<string | null> {
@@ -84,6 +144,8 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
     const savedClock = await db.meta.get(CLOCK_KEY);
     let clock = (typeof savedClock?.value === 'string' ? parseHlc(savedClock.value) : null) ?? initialClock(deviceId);
     clock = { ...clock, deviceId };
+    const held: { key: string; value: HeldServerState }[] = [];
+    const released: string[] = [];
     // One bulk read and one bulk write per table: a page of thousands applies in one pass, not one await per record.
     for (const [table, group] of groupByTable(changes)) {
       const rows: Table<Row, string> = db.table(table);
@@ -94,7 +156,15 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
         if (!v.safeParse(PATCH_SCHEMAS[table], fields).success) return;
         const local = locals[index];
         const localState = local ? { values: withoutBookkeeping(local), clocks: local.clocks ?? {} } : null;
-        const merged = applyServerState(localState, { values: fields, clocks: change.clocks }, pending.get(change.recordId) ?? new Set());
+        const serverState = { values: fields, clocks: change.clocks };
+        const pendingHere = pending.get(change.recordId) ?? new Set<string>();
+        const merged = applyServerState(localState, serverState, pendingHere);
+        if (pendingHere.size > 0) {
+          // An unsent value kept here that the server's later one will beat: held until the push settles (takeHeldServerStates).
+          const losing = Object.keys(laterFields(localState, serverState).values).some((field) => pendingHere.has(field));
+          if (losing) held.push({ key: HELD_PREFIX + change.recordId, value: { table, fields, clocks: change.clocks } satisfies HeldServerState });
+          else released.push(HELD_PREFIX + change.recordId);
+        }
         for (const seen of Object.values(change.clocks)) clock = receive(clock, seen, now);
         applied++;
         // The device's own pushed records come back unchanged: nothing to write.
@@ -103,6 +173,8 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
       });
       if (writes.length > 0) await rows.bulkPut(writes);
     }
+    if (held.length > 0) await db.meta.bulkPut(held);
+    if (released.length > 0) await db.meta.bulkDelete(released);
     await db.meta.put({ key: CLOCK_KEY, value: formatHlc(clock) });
     await db.meta.put({ key: CURSOR_KEY, value: cursor });
   });

@@ -1,0 +1,290 @@
+// Upgrades (issue 6): the server's migrations run on a populated database,
+// SQLite always and PostgreSQL when TEST_POSTGRES_URL is set. A database is
+// created at the first migration and filled the way a running server fills it;
+// then every later migration runs one by one, then the production path
+// (openStore, which migrates to the latest) twice; after each, what was
+// there is checked through today's store and today's API.
+//
+// When a migration is added to server/store/migrations.ts, add its step to
+// STEPS below: `populate` writes rows into the schema as that migration leaves
+// it (so the migrations after it run on them), `verify` checks them at the
+// latest schema. A step may leave either out; the test that every migration
+// has a step fails until the step is there.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Migrator, type Kysely } from 'kysely';
+import pg from 'pg';
+import * as v from 'valibot';
+import { afterEach, describe, expect, it } from 'vitest';
+import { meResponseSchema } from '../../protocol/auth';
+import { pullResponseSchema, pushResponseSchema } from '../../protocol/messages';
+import { hashPassword } from '../../server/auth/password';
+import { hashToken } from '../../server/auth/tokens';
+import { encodeCursor } from '../../server/sync/cursor';
+import type { KyselyStore } from '../../server/store/kysely-store';
+import { MIGRATIONS } from '../../server/store/migrations';
+import { openStore, type StoreTarget } from '../../server/store/open';
+import { openPostgres } from '../../server/store/postgres';
+import { openSqlite } from '../../server/store/sqlite';
+import { call, START_TIME, startServer, TEST_PASSWORD_COST, type TestServer } from './support/harness';
+
+// Migrations are written against Kysely<any>; so are the rows written into old schemas.
+type AnyDb = Kysely<any>;
+
+/** What the steps write and check, shared from populate to verify. */
+interface Fixture {
+  /** The database's instance id, as the first migration made it. */
+  instanceId: string;
+  passwordHash: string;
+}
+
+interface VerifyContext {
+  fixture: Fixture;
+  store: KyselyStore;
+  server: TestServer;
+  db: AnyDb;
+}
+
+interface MigrationStep {
+  /** The migration's name in MIGRATIONS. */
+  name: string;
+  populate?: (db: AnyDb, fixture: Fixture) => Promise<void>;
+  verify?: (context: VerifyContext) => Promise<void>;
+}
+
+// ---- 0001_initial: an organisation in use ----------------------------------------------------
+
+const ORG = '3f1d9c2e-7b4a-4e8f-9a1b-2c3d4e5f6a7b';
+const OTHER_ORG = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const COORDINATOR = '11111111-2222-4333-8444-555555555555';
+const FACILITATOR = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+const RETIRED = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
+const LIVE_TOKEN = Buffer.alloc(32, 7).toString('base64url');
+const REVOKED_TOKEN = Buffer.alloc(32, 9).toString('base64url');
+const COMMUNITY = '01968b12-fe80-7000-8000-000000000001';
+const NEED = '01968b12-fe80-7000-8000-000000000002';
+const VOTE = '01968b12-fe80-7000-8000-000000000003';
+const OTHER_ORG_COMMUNITY = '01968b12-fe80-7000-8000-000000000004';
+const CONFLICT = '01968b12-fe80-7000-8000-000000000005';
+const APPLIED_MUTATION = '01968b12-fe80-7000-8000-0000000000a1';
+const SHA = 'c0ffee'.padEnd(64, '0');
+const clock = (ms: number, counter = 0, device = 'tabletA') => `${String(ms).padStart(13, '0')}:${String(counter).padStart(4, '0')}:${device}`;
+const T = START_TIME - 60 * 60 * 1000;
+
+function fieldsAndClocks(fields: Record<string, unknown>, at: string) {
+  return { fields, clocks: Object.fromEntries(Object.keys(fields).map((field) => [field, at])) };
+}
+
+const COMMON = { createdAt: T, updatedAt: T, createdBy: COORDINATOR, deleted: false };
+/** The records as a pull returns them, in seq order. */
+const RECORDS = [
+  {
+    id: COMMUNITY, org: ORG, table: 'communities', communityId: COMMUNITY, seq: 1,
+    ...fieldsAndClocks({ ...COMMON, name: 'Ērgļu kopiena', municipality: 'LV-056', parish: 'Ērgļi', description: 'Pie Ogres', maturity: 'active', contacts: [] }, clock(T)),
+  },
+  {
+    id: NEED, org: ORG, table: 'needs', communityId: COMMUNITY, seq: 2,
+    ...fieldsAndClocks({ ...COMMON, communityId: COMMUNITY, workshopId: null, title: 'Gājēju celiņš', description: 'Līdz stacijai — 2 km', category: 'mobility', status: 'raised', owner: '' }, clock(T, 1)),
+  },
+  {
+    id: OTHER_ORG_COMMUNITY, org: OTHER_ORG, table: 'communities', communityId: OTHER_ORG_COMMUNITY, seq: 3,
+    ...fieldsAndClocks({ ...COMMON, name: 'Cita kopiena', municipality: 'LV-011', parish: '', description: '', maturity: 'emerging', contacts: [] }, clock(T, 0, 'tabletZ')),
+  },
+  {
+    id: VOTE, org: ORG, table: 'votes', communityId: COMMUNITY, seq: 4,
+    ...fieldsAndClocks({ ...COMMON, communityId: COMMUNITY, workshopId: COMMUNITY, needId: NEED, participantId: null, castAt: T }, clock(T, 2)),
+  },
+  {
+    id: CONFLICT, org: ORG, table: 'conflicts', communityId: COMMUNITY, seq: 5,
+    ...fieldsAndClocks({
+      ...COMMON, createdBy: 'server', communityId: COMMUNITY, table: 'needs', recordId: NEED, field: 'title', winnerValue: 'Gājēju celiņš',
+      winnerClock: clock(T, 1), loserValue: 'Celiņš', loserClock: clock(T - 5, 0, 'tabletB'), resolved: false, resolvedBy: '',
+    }, clock(T, 3, 'server')),
+  },
+];
+const HEAD_SEQ = 5;
+
+async function populateInitial(db: AnyDb, fixture: Fixture): Promise<void> {
+  const state = await db.selectFrom('sync_state').select(['instance_id']).executeTakeFirstOrThrow();
+  fixture.instanceId = String(state.instance_id);
+  await db.insertInto('organisations').values([
+    { id: ORG, name: 'Vidzemes kopienu tīkls', created_at: T },
+    { id: OTHER_ORG, name: 'Cita biedrība', created_at: T },
+  ]).execute();
+  await db.insertInto('users').values([
+    { id: COORDINATOR, org_id: ORG, email: 'koordinatore@vidzeme.lv', name: 'Dace Kalniņa', role: 'coordinator', password_hash: fixture.passwordHash, active: 1, created_at: T },
+    { id: FACILITATOR, org_id: ORG, email: 'vaditajs@vidzeme.lv', name: 'Pēteris Ozols', role: 'facilitator', password_hash: fixture.passwordHash, active: 1, created_at: T },
+    { id: RETIRED, org_id: ORG, email: 'bijusi@vidzeme.lv', name: 'Agra Lāce', role: 'facilitator', password_hash: fixture.passwordHash, active: 0, created_at: T },
+  ]).execute();
+  await db.insertInto('tokens').values([
+    { hash: hashToken(LIVE_TOKEN), user_id: FACILITATOR, created_at: T, last_used_at: T, revoked_at: null },
+    { hash: hashToken(REVOKED_TOKEN), user_id: COORDINATOR, created_at: T, last_used_at: T, revoked_at: T + 1 },
+  ]).execute();
+  await db.insertInto('setup_tokens').values({ hash: hashToken('setup'), created_at: T - 10_000, used_at: T - 5_000 }).execute();
+  await db.insertInto('records').values(RECORDS.map((record) => ({
+    id: record.id, org_id: record.org, tbl: record.table, community_id: record.communityId,
+    fields: JSON.stringify(record.fields), clocks: JSON.stringify(record.clocks), seq: record.seq, updated_at: T,
+  }))).execute();
+  await db.insertInto('applied_mutations').values({ id: APPLIED_MUTATION, org_id: ORG, device_id: 'tabletA', user_id: FACILITATOR, applied_at: T }).execute();
+  await db.updateTable('sync_state').set({ seq: HEAD_SEQ }).where('id', '=', 1).execute();
+  await db.insertInto('blob_owners').values({ org_id: ORG, sha256: SHA, size: 1234, mime: 'image/jpeg', created_at: T }).execute();
+}
+
+async function verifyInitial({ fixture, store, server }: VerifyContext): Promise<void> {
+  // Accounts: the password hashes, tokens and deactivation survived.
+  expect(await store.countUsers()).toBe(3);
+  expect((await store.listOrganisations()).map((org) => org.name)).toEqual(['Cita biedrība', 'Vidzemes kopienu tīkls']);
+  const signedIn = await call(server, 'POST', '/api/auth/login', { json: { email: 'koordinatore@vidzeme.lv', password: 'vecā parole' } });
+  expect(signedIn.status).toBe(200);
+  const me = await call(server, 'GET', '/api/auth/me', { token: LIVE_TOKEN });
+  expect(me.status).toBe(200);
+  expect(v.parse(meResponseSchema, me.body).user).toMatchObject({ id: FACILITATOR, role: 'facilitator' });
+  expect((await call(server, 'GET', '/api/auth/me', { token: REVOKED_TOKEN })).status).toBe(401);
+  expect((await call(server, 'POST', '/api/auth/login', { json: { email: 'bijusi@vidzeme.lv', password: 'vecā parole' } })).status).toBe(403);
+  expect((await call(server, 'GET', '/api/setup/status')).body).toEqual({ needed: false });
+
+  // Records: a pull from the start gives the organisation's records whole, in seq order, and nothing of the other's.
+  const all = await call(server, 'GET', '/api/sync/pull', { token: LIVE_TOKEN });
+  expect(all.status).toBe(200);
+  const page = v.parse(pullResponseSchema, all.body);
+  const ours = RECORDS.filter((record) => record.org === ORG);
+  expect(page.changes).toEqual(ours.map((record) => ({ table: record.table, recordId: record.id, fields: record.fields, clocks: record.clocks, seq: record.seq })));
+  // A device's cursor from before the upgrade still counts: same instance, same seqs.
+  const since = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: 2 })}`, { token: LIVE_TOKEN });
+  expect(since.status).toBe(200);
+  expect(v.parse(pullResponseSchema, since.body).changes.map((change) => change.recordId)).toEqual([VOTE, CONFLICT]);
+  expect(await store.readHead()).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+
+  // Exactly once across the upgrade: a mutation applied before is acknowledged and changes nothing.
+  const replay = await call(server, 'POST', '/api/sync/push', {
+    token: LIVE_TOKEN,
+    json: { protocol: 1, deviceId: 'tabletA', mutations: [{ id: APPLIED_MUTATION, table: 'needs', recordId: NEED, op: 'put', fields: { title: 'Atkārtots' }, base: {}, hlc: clock(START_TIME) }] },
+  });
+  expect(v.parse(pushResponseSchema, replay.body)).toMatchObject({ acked: [APPLIED_MUTATION], rejected: [] });
+  expect(await store.readHead()).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+
+  expect(await store.findBlobOwner(ORG, SHA)).toEqual({ orgId: ORG, sha256: SHA, size: 1234, mime: 'image/jpeg', createdAt: T });
+  expect(await store.findBlobOwner(OTHER_ORG, SHA)).toBeUndefined();
+}
+
+/** Every migration, oldest first, with the rows it is tested on. */
+const STEPS: MigrationStep[] = [
+  { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
+];
+
+// ---- the databases ---------------------------------------------------------------------------
+
+interface EmptyDatabase {
+  name: 'sqlite' | 'postgres';
+  target: StoreTarget;
+  /** Kysely over the database with no migration run. */
+  connect: () => { db: AnyDb; close: () => Promise<void> };
+  cleanup: () => Promise<void>;
+}
+
+function sqliteDatabase(): EmptyDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'talka-migrations-'));
+  const file = join(dir, 'talka.sqlite');
+  return {
+    name: 'sqlite',
+    target: { kind: 'sqlite', file },
+    connect: () => {
+      const { db, wal } = openSqlite(file);
+      return { db, close: async () => { await wal?.close(); await db.destroy(); } };
+    },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresDatabase(url: string): Promise<EmptyDatabase> {
+  const schema = `m_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  return {
+    name: 'postgres',
+    target: { kind: 'postgres', url, options: { schema, maxConnections: 3 } },
+    connect: () => {
+      const db = openPostgres(url, { schema, maxConnections: 3 });
+      return { db, close: () => db.destroy() };
+    },
+    cleanup: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+const KINDS: { name: string; make: () => Promise<EmptyDatabase> }[] = [{ name: 'sqlite', make: async () => sqliteDatabase() }];
+if (process.env.TEST_POSTGRES_URL) {
+  const url = process.env.TEST_POSTGRES_URL;
+  KINDS.push({ name: 'postgres', make: () => postgresDatabase(url) });
+}
+
+const migrator = (db: AnyDb) => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+
+async function migrateTo(db: AnyDb, name: string): Promise<void> {
+  const { error, results } = await migrator(db).migrateTo(name);
+  if (error !== undefined) throw error;
+  expect(results?.every((result) => result.status === 'Success')).toBe(true);
+}
+
+async function rowCounts(db: AnyDb): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['organisations', 'users', 'tokens', 'setup_tokens', 'records', 'applied_mutations', 'sync_state', 'blob_owners']) {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('server migrations', () => {
+  it('every migration has a step in this test (add the new one to STEPS)', () => {
+    expect(Object.keys(MIGRATIONS)).toEqual(STEPS.map((step) => step.name));
+  });
+
+  describe.each(KINDS)('on $name', ({ make }) => {
+    it('a database populated at the first migration goes through every later one, and again, with nothing lost', async () => {
+      const empty = await make();
+      cleanups.push(empty.cleanup);
+      const fixture: Fixture = { instanceId: '', passwordHash: await hashPassword('vecā parole', TEST_PASSWORD_COST) };
+
+      // The first migration, its rows; then each later migration in turn, with its own rows.
+      const raw = empty.connect();
+      try {
+        for (const step of STEPS) {
+          await migrateTo(raw.db, step.name);
+          await step.populate?.(raw.db, fixture);
+        }
+      } finally {
+        await raw.close();
+      }
+      expect(fixture.instanceId).not.toBe('');
+
+      // The production path, twice: the second finds nothing to do and changes nothing.
+      let counts: Record<string, number> | undefined;
+      for (const round of [1, 2]) {
+        const store = await openStore(empty.target);
+        const server = await startServer({ name: empty.name, open: async () => ({ store, dir: mkdtempSync(join(tmpdir(), 'talka-migrations-app-')), cleanup: () => store.close() }) });
+        try {
+          const executed = await (store.db as AnyDb).selectFrom('kysely_migration').select('name').execute();
+          expect(executed.map((row) => String(row.name)).sort(), `round ${round}`).toEqual(Object.keys(MIGRATIONS).sort());
+          const now = await rowCounts(store.db as AnyDb);
+          if (counts) expect(now, 'a second migrate changes nothing').toEqual(counts);
+          for (const step of STEPS) await step.verify?.({ fixture, store, server, db: store.db as AnyDb });
+          counts = await rowCounts(store.db as AnyDb);
+        } finally {
+          await server.close();
+          rmSync(server.dir, { recursive: true, force: true });
+        }
+      }
+    });
+  });
+});
