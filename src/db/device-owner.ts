@@ -20,9 +20,9 @@ export async function countLocalRecords(db: TalkaDatabase): Promise<number> {
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
-/** Empties every table but keeps the device clock, so later edits still sort after earlier ones. */
+/** Empties every table (photos' images too) but keeps the device clock, so later edits still sort after earlier ones. */
 export async function clearLocalData(db: TalkaDatabase): Promise<void> {
-  const tables = [...TABLES.map((table) => db.table(table)), db.outbox, db.meta];
+  const tables = [...TABLES.map((table) => db.table(table)), db.blobs, db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     const clock = await db.meta.get('clock');
     await Promise.all(tables.map((table) => table.clear()));
