@@ -9,7 +9,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
 import {
   STEP_TIMEOUT_MS, addDot, addNeedCard, addParticipant, addWalkIn, checkInBySearch, chooseVoter, communitySection, createCommunity,
   createWorkshop, expectScreen, expectText, openCommunity, openWorkshop, typeNotes, visible,
@@ -18,7 +17,8 @@ import {
   UTF8_BOM, downloadBy, eraseOnDataPage, inkShare, openExportsFromReport, openParticipantData, openSignInSheet, openWorkshopReport,
   pdfPageCount, pdfPageSize, readCsv, readWorkbook,
 } from './support/report-steps';
-import { startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { openDeviceLab, type DeviceLab } from './support/device-lab';
 import {
   apiSignIn, expectAllSent, liveRecords, openApp, pullEverything, setUpOrganisation, setupLinkOf, signIn, syncNow, type Account,
 } from './support/sync-steps';
@@ -49,30 +49,22 @@ const LAPTOP: BrowserContextOptions = {
 describe('exports, print and a personal data request', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let laptop: Page;
   let tablet: Page;
   let today: string;
   const pageErrors: string[] = [];
 
-  async function newDevice(name: string, options: BrowserContextOptions): Promise<BrowserContext> {
-    const context = await browser.newContext({ ...options, baseURL: server.url });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`)));
-    contexts.push(context);
-    return context;
-  }
+  let lab: DeviceLab;
+  const newDevice = (name: string, options: BrowserContextOptions) => lab.newDevice(name, options);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
+    lab = await openDeviceLab(pageErrors);
+    ({ server, browser } = lab);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
+    await lab?.close();
   });
 
   it('the coordinator records a workshop: people on the list, three checked in, a need, dots and notes', async () => {

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCameraPhoto } from './fixtures/camera-photo';
-import { launchChromium } from './support/browser';
 import {
   STEP_TIMEOUT_MS, createCommunity, createWorkshop, expectScreen, openCommunityList, openWorkshop, visible,
 } from './support/notebook-steps';
-import { startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { openDeviceLab, type DeviceLab } from './support/device-lab';
 import {
   SYNC_TIMEOUT_MS, addUser, apiSignIn, expectAllSent, goOffline, goOnline, openApp, pendingChanges, setUpOrganisation, setupLinkOf,
   signIn, syncNow, type Account,
@@ -119,7 +119,6 @@ async function closeViewer(page: Page): Promise<void> {
 describe('flipchart photos: taken offline, uploaded when online, shown on a second device', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let tablet: Page;
   let tabletContext: BrowserContext;
   let laptop: Page;
@@ -127,23 +126,16 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
   const pageErrors: string[] = [];
   let flipchartJpeg: Buffer;
 
-  async function newDevice(name: string, options: BrowserContextOptions): Promise<BrowserContext> {
-    const context = await browser.newContext({ ...options, baseURL: server.url });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`)));
-    contexts.push(context);
-    return context;
-  }
+  let lab: DeviceLab;
+  const newDevice = (name: string, options: BrowserContextOptions) => lab.newDevice(name, options);
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
+    lab = await openDeviceLab(pageErrors);
+    ({ server, browser } = lab);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
+    await lab?.close();
   });
 
   it('the coordinator sets up the organisation on the laptop and adds the facilitator', async () => {

@@ -8,13 +8,13 @@
 // title kept as one conflict. A user of another organisation sees none of it.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
 import {
   STEP_TIMEOUT_MS, addDot, addNeedCard, addParticipant, addWalkIn, checkInBySearch, checkInCount, chooseVoter, communitySection,
   createCommunity, createWorkshop, expectScreen, expectText, expectTexts, needCard, openCommunity, openCommunityList, openWorkshop,
   syncBar, tallyRows, visible, voterButton,
 } from './support/notebook-steps';
-import { startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { openDeviceLab, type DeviceLab } from './support/device-lab';
 import {
   SYNC_TIMEOUT_MS, addUser, apiSignIn, conflictCards, conflictSide, editNeedTitle, expectAllSent, goOffline, goOnline, liveRecords,
   needTitles, openApp, openConflicts, pendingChanges, pendingCount, pullEverything, runAdmin, setUpOrganisation, setupLinkOf, signIn, syncNow,
@@ -57,7 +57,6 @@ const LAPTOP: BrowserContextOptions = { ...TABLET, viewport: { width: 1280, heig
 describe('two tablets of one organisation, offline on the same workshop, then synced', () => {
   let server: RunningServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   /** C: the coordinator's laptop; A and B: the facilitators' tablets; D: a coordinator of another organisation. */
   let laptop: Page;
   let tabletA: Page;
@@ -67,23 +66,16 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
   /** Uncaught exceptions in the app, per device. */
   const pageErrors: string[] = [];
 
-  async function newDevice(name: string, options: BrowserContextOptions): Promise<BrowserContext> {
-    const context = await browser.newContext({ ...options, baseURL: server.url });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`)));
-    contexts.push(context);
-    return context;
-  }
+  let lab: DeviceLab;
+  const newDevice = (name: string, options: BrowserContextOptions) => lab.newDevice(name, options);
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
+    lab = await openDeviceLab(pageErrors);
+    ({ server, browser } = lab);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
+    await lab?.close();
   });
 
   it('the coordinator creates the organisation from the setup link and adds two facilitators', async () => {

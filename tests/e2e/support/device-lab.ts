@@ -1,0 +1,35 @@
+// Several devices (browser contexts) of one test against one real server:
+// each context gets the server as base URL and the step timeout, and every
+// uncaught exception in the app is collected with the device's name.
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { launchChromium } from './browser';
+import { STEP_TIMEOUT_MS } from './notebook-steps';
+import { startServer, type RunningServer } from './server';
+
+export interface DeviceLab {
+  server: RunningServer;
+  browser: Browser;
+  newDevice(name: string, options: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function openDeviceLab(pageErrors: string[]): Promise<DeviceLab> {
+  const [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async newDevice(name, options) {
+      const context = await browser.newContext({ ...options, baseURL: server.url });
+      context.setDefaultTimeout(STEP_TIMEOUT_MS);
+      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`)));
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
