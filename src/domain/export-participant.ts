@@ -1,6 +1,6 @@
 // A personal data request: everything held about one participant as a
 // readable, machine-readable JSON document, and the edit that erases them.
-import type { EditableFields, ParticipantRole } from '../../protocol';
+import type { EditableFields, Participant } from '../../protocol';
 
 /** The name an erased participant's record keeps: stored in Latvian like all records, shown translated. */
 export const ERASED_NAME = 'Dzēsts dalībnieks';
@@ -12,21 +12,9 @@ export function erasurePatch(): Pick<EditableFields<'participants'>,
 }
 
 export interface ParticipantData {
-  participant: {
-    id: string;
-    communityId: string;
-    name: string;
-    household: string;
-    phone: string;
-    email: string;
-    role: ParticipantRole;
-    consentData: boolean;
-    consentPhotos: boolean;
-    consentDate: string;
-    erased: boolean;
-    createdAt: number;
-    updatedAt: number;
-  };
+  participant: Pick<Participant,
+    'id' | 'communityId' | 'name' | 'household' | 'phone' | 'email' | 'role' | 'consentData' | 'consentPhotos' | 'consentDate' |
+    'erased' | 'createdAt' | 'updatedAt'>;
   community: { id: string; name: string } | null;
   attendance: { workshopId: string; title: string; date: string; place: string; checkedInAt: number }[];
   votes: { needId: string; need: string; workshopId: string; workshop: string; date: string; castAt: number }[];

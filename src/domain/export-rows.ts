@@ -3,23 +3,12 @@
 // and their contact only where they agreed to their data being kept; and, as
 // evidence of each event, one row per attendance. An erased participant is an
 // anonymous row that still counts, and never carries personal data.
-import type { ParticipantRole } from '../../protocol';
+import type { Participant, ParticipantRole } from '../../protocol';
 import { column, type ExportCell, type ExportTable } from './export-table';
 
-export interface PersonRecord {
-  id: string;
-  communityId: string;
-  name: string;
-  household: string;
-  phone: string;
-  email: string;
-  role: ParticipantRole;
-  consentData: boolean;
-  consentPhotos: boolean;
-  consentDate: string;
-  erased: boolean;
-  deleted: boolean;
-}
+/** The participant fields an export reads. */
+export type PersonRecord = Pick<Participant,
+  'id' | 'communityId' | 'name' | 'household' | 'phone' | 'email' | 'role' | 'consentData' | 'consentPhotos' | 'consentDate' | 'erased' | 'deleted'>;
 
 export interface WorkshopRecord {
   id: string;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { CheckboxField } from '../components/fields';
 import { ConfirmDialog } from '../sync/ConfirmDialog';
+import type { SessionAdoption } from './session-adoption';
 
 export interface ForeignDataDialogProps {
   /** The organisation being signed in to. */
@@ -34,5 +35,20 @@ export function ForeignDataDialog({ organisation, records, pending, busy, onConf
         </div>
       )}
     </ConfirmDialog>
+  );
+}
+
+/** The dialog, shown while a sign-in waits for the user's word on another organisation's data. */
+export function ForeignDataPrompt({ adoption }: { adoption: SessionAdoption }) {
+  if (!adoption.foreign) return null;
+  return (
+    <ForeignDataDialog
+      organisation={adoption.foreign.response.organisation.name}
+      records={adoption.foreign.data.records}
+      pending={adoption.foreign.data.pending}
+      busy={adoption.busy}
+      onConfirm={() => void adoption.confirm()}
+      onCancel={adoption.cancel}
+    />
   );
 }

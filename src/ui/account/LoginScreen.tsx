@@ -7,7 +7,7 @@ import { showToast } from '../components/toast';
 import { useDirtyForm } from '../form-state';
 import { useApi } from './api-context';
 import { describeAccountError, fieldMessage, type AccountFailure } from './api-errors';
-import { ForeignDataDialog } from './ForeignDataDialog';
+import { ForeignDataPrompt } from './ForeignDataDialog';
 import { LoginForm } from './LoginForm';
 import { useSessionAdoption } from './session-adoption';
 import './account.css';
@@ -59,16 +59,7 @@ export function LoginScreen() {
           busy={busy} failure={failure} onSubmit={() => void submit()} />
         <p class="muted">{t('login.setupHint')}</p>
       </div>
-      {adoption.foreign && (
-        <ForeignDataDialog
-          organisation={adoption.foreign.response.organisation.name}
-          records={adoption.foreign.data.records}
-          pending={adoption.foreign.data.pending}
-          busy={adoption.busy}
-          onConfirm={() => void adoption.confirm()}
-          onCancel={adoption.cancel}
-        />
-      )}
+      <ForeignDataPrompt adoption={adoption} />
     </Page>
   );
 }

@@ -8,7 +8,7 @@ import { showToast } from '../components/toast';
 import { useDirtyForm } from '../form-state';
 import { useApi } from './api-context';
 import { SETUP_LINK_CODES, describeAccountError, fieldErrors, type AccountFailure } from './api-errors';
-import { ForeignDataDialog } from './ForeignDataDialog';
+import { ForeignDataPrompt } from './ForeignDataDialog';
 import { EMPTY_SETUP, SetupForm, type SetupValues } from './SetupForm';
 import { useSessionAdoption } from './session-adoption';
 import './account.css';
@@ -92,16 +92,7 @@ export function SetupScreen() {
           </>
         )}
       </div>
-      {adoption.foreign && (
-        <ForeignDataDialog
-          organisation={adoption.foreign.response.organisation.name}
-          records={adoption.foreign.data.records}
-          pending={adoption.foreign.data.pending}
-          busy={adoption.busy}
-          onConfirm={() => void adoption.confirm()}
-          onCancel={adoption.cancel}
-        />
-      )}
+      <ForeignDataPrompt adoption={adoption} />
     </Page>
   );
 }
