@@ -48,6 +48,23 @@ export interface MetaEntry {
 
 type RecordTables = { [T in TableName]: EntityTable<Stored<RecordTypes[T]>, 'id'> };
 
+/** Version 1 as shipped. Never edit: devices hold data in it, and the upgrade test opens it. */
+export const SCHEMA_V1 = {
+  communities: 'id, updatedAt',
+  workshops: 'id, communityId, date',
+  participants: 'id, communityId',
+  attendance: 'id, workshopId, participantId, communityId',
+  needs: 'id, communityId, workshopId',
+  votes: 'id, workshopId, needId, communityId',
+  resources: 'id, communityId',
+  actions: 'id, communityId, needId',
+  swot: 'id, communityId, workshopId',
+  photos: 'id, communityId, parentId, sha256',
+  conflicts: 'id, recordId, resolved',
+  outbox: '++seq, &id, recordId',
+  meta: 'key',
+} as const;
+
 export class TalkaDatabase extends Dexie {
   communities!: RecordTables['communities'];
   workshops!: RecordTables['workshops'];
@@ -67,21 +84,7 @@ export class TalkaDatabase extends Dexie {
   constructor(name = 'talka') {
     // Outbox writes must survive a power cut: Chromium's default durability is relaxed.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({
-      communities: 'id, updatedAt',
-      workshops: 'id, communityId, date',
-      participants: 'id, communityId',
-      attendance: 'id, workshopId, participantId, communityId',
-      needs: 'id, communityId, workshopId',
-      votes: 'id, workshopId, needId, communityId',
-      resources: 'id, communityId',
-      actions: 'id, communityId, needId',
-      swot: 'id, communityId, workshopId',
-      photos: 'id, communityId, parentId, sha256',
-      conflicts: 'id, recordId, resolved',
-      outbox: '++seq, &id, recordId',
-      meta: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // Photos' images (issue 4): the v1 tables stay as they are.
     this.version(2).stores({
       blobs: 'sha256, state',

@@ -7,27 +7,11 @@ import Dexie from 'dexie';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_SCHEMAS, compareHlc, type TableName } from '../../protocol';
-import { TalkaDatabase, type OutboxEntry } from './database';
+import { SCHEMA_V1 as V1_STORES, TalkaDatabase, type OutboxEntry } from './database';
 import { loadDataOwner } from './device-owner';
 import { Notebook } from './notebook';
 import { loadCursor, loadLastSync, takePushBatch } from './sync-store';
 
-/** Version 1 as shipped (database.ts, `this.version(1).stores(…)`). Never edit. */
-const V1_STORES = {
-  communities: 'id, updatedAt',
-  workshops: 'id, communityId, date',
-  participants: 'id, communityId',
-  attendance: 'id, workshopId, participantId, communityId',
-  needs: 'id, communityId, workshopId',
-  votes: 'id, workshopId, needId, communityId',
-  resources: 'id, communityId',
-  actions: 'id, communityId, needId',
-  swot: 'id, communityId, workshopId',
-  photos: 'id, communityId, parentId, sha256',
-  conflicts: 'id, recordId, resolved',
-  outbox: '++seq, &id, recordId',
-  meta: 'key',
-};
 
 /** Every shipped version a device may still hold, oldest first. */
 const SHIPPED_VERSIONS: { version: number; stores: Record<string, string> }[] = [{ version: 1, stores: V1_STORES }];

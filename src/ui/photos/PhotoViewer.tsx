@@ -1,12 +1,13 @@
 // One photo full screen in a modal <dialog>: previous and next by buttons,
 // arrow keys or a swipe; the caption shown, editable, and the image's alt
 // text; delete (with undo, by the caller); Escape or × closes. Mounted = open.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { megabytes } from '../../domain/photo-size';
 import { t } from '../../i18n';
 import { FormError } from '../components/fields';
 import type { SaveFailure } from '../save-error';
 import { availabilityText, type PhotoAvailability } from './PhotoGallery';
+import { useModalDialog } from '../components/modal';
 
 export interface ViewerPhoto {
   id: string;
@@ -45,18 +46,7 @@ export function PhotoViewer({ photos, index, imageUrl, onIndex, onClose, onCapti
     if (next >= 0 && next < count) onIndex(next);
   };
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    closeRef.current?.focus();
-    return () => {
-      if (dialog.open && typeof dialog.close === 'function') dialog.close();
-    };
-  }, []);
+  useModalDialog(dialogRef, closeRef);
 
   if (!photo) return null;
   return (

@@ -2,9 +2,10 @@
 // unsent changes, discarding a change, emptying the device). Mounted = open;
 // Escape and "Cancel" call onCancel. Focus starts on "Cancel".
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import { t } from '../../i18n';
 import './confirm-dialog.css';
+import { useModalDialog } from '../components/modal';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -24,18 +25,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, dang
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    cancelRef.current?.focus();
-    return () => {
-      if (dialog.open && typeof dialog.close === 'function') dialog.close();
-    };
-  }, []);
+  useModalDialog(dialogRef, cancelRef);
   return (
     <dialog ref={dialogRef} class="confirm-dialog" aria-labelledby={titleId} aria-describedby={bodyId}
       onCancel={(event) => { event.preventDefault(); onCancel(); }}>
