@@ -5,3 +5,4 @@ export * from './merge';
 export * from './messages';
 export * from './records';
 export * from './auth';
+export * from './pull-columns';

@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { jsonReply, jsonText } from '../http/json-reply';
 import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
 import { applyPush, type PushBatch } from '../sync/push';
-import { readPull, renderPullBody } from '../sync/pull';
+import { parseShape, readPull, renderPullBody, renderPullColumns } from '../sync/pull';
 
 /** The body as a push, or 400: unsupported_protocol for another protocol's push, bad_request for anything else. */
 export function parsePushBody(body: unknown): PushBatch {
@@ -34,11 +34,12 @@ export function syncRoutes(deps: AppDeps) {
   });
 
   app.get('/pull', requireSession(deps), limitBody(SMALL_BODY_BYTES), async (c) => {
+    const shape = parseShape(c.req.query('shape'));
     const page = await readPull(deps.store, c.get('session').organisation.id, {
       since: c.req.query('since'),
       limit: c.req.query('limit'),
     });
-    return jsonText(c, renderPullBody(page));
+    return jsonText(c, shape === 'columns' ? renderPullColumns(page) : renderPullBody(page));
   });
 
   return app;

@@ -1,6 +1,7 @@
 // GET /api/sync/pull, the algorithm (DESIGN §4): whole current records of the
 // caller's organisation in server order, deleted ones included.
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '../../protocol/messages';
+import { PULL_SHAPES, toColumns, type PullShape } from '../../protocol/pull-columns';
 import { ApiError } from '../errors';
 import type { ChangeRow, Store } from '../store/store';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -8,6 +9,14 @@ import { decodeCursor, encodeCursor } from './cursor';
 export interface PullQuery {
   since: string | undefined;
   limit: string | undefined;
+}
+
+/** `shape`: "rows" (protocol 1's reply, the default) or "columns" (protocol/pull-columns.ts). */
+export function parseShape(text: string | undefined): PullShape {
+  if (text === undefined || text === '') return 'rows';
+  const shape = PULL_SHAPES.find((known) => known === text);
+  if (!shape) throw new ApiError(400, 'bad_shape', `shape must be one of ${PULL_SHAPES.join(', ')}`);
+  return shape;
 }
 
 export interface PullPage {
@@ -63,4 +72,30 @@ export function renderPullBody(page: PullPage): string {
     (row) => `{"table":${JSON.stringify(row.table)},"recordId":${JSON.stringify(row.id)},"fields":${row.fields},"clocks":${row.clocks},"seq":${row.seq}}`,
   );
   return `{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore}}`;
+}
+
+/**
+ * The pull reply in column layout. Fields and clocks are JSON the server
+ * wrote itself (parsed here to lay them out by column).
+ */
+export function renderPullColumns(page: PullPage): string {
+  const tables = toColumns(page.changes.map((row) => ({
+    table: row.table, recordId: row.id, fields: parseObject(row.fields), clocks: parseClocks(row.clocks),
+  })));
+  return JSON.stringify({ tables, cursor: page.cursor, hasMore: page.hasMore });
+}
+
+function parseObject(json: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('A stored record is not an object');
+  return { ...value };
+}
+
+function parseClocks(json: string): Record<string, string> {
+  const clocks: Record<string, string> = {};
+  for (const [field, clock] of Object.entries(parseObject(json))) {
+    if (typeof clock !== 'string') throw new Error('A stored clock is not a string');
+    clocks[field] = clock;
+  }
+  return clocks;
 }

@@ -65,6 +65,11 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+/** What version 2 added (photos' images), as shipped. Never edit. */
+export const SCHEMA_V2 = {
+  blobs: 'sha256, state',
+} as const;
+
 export class TalkaDatabase extends Dexie {
   communities!: RecordTables['communities'];
   workshops!: RecordTables['workshops'];
@@ -86,8 +91,10 @@ export class TalkaDatabase extends Dexie {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
     // Photos' images (issue 4): the v1 tables stay as they are.
-    this.version(2).stores({
-      blobs: 'sha256, state',
+    this.version(2).stores(SCHEMA_V2);
+    // Refused changes by index (only entries with a rejection are in it): the sync bar counts them on every outbox change.
+    this.version(3).stores({
+      outbox: '++seq, &id, recordId, rejection.code',
     });
   }
 

@@ -1,14 +1,12 @@
 // The named commands that change the device's data. Each runs in one Dexie
 // transaction that writes the record and its outbox entry, stamped with the
 // device's hybrid logical clock; a failure leaves neither.
-import * as v from 'valibot';
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import {
-  PATCH_SCHEMAS, RECORD_SCHEMAS, attendanceId, isTableName, formatHlc, initialClock, parseHlc, tick, uuidv7,
+  attendanceId, formatHlc, initialClock, parseHlc, tick, uuidv7,
   type ClockState, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, Stored, TalkaDatabase } from './database';
-import { ValidationError } from './errors';
 
 type Row = Record<string, unknown> & { id: string; clocks: Clocks };
 type Patch<T extends TableName> = Partial<EditableFields<T>> & { deleted?: boolean };
@@ -23,6 +21,18 @@ export interface NotebookOptions {
 }
 
 const CLOCK_KEY = 'clock';
+
+type RecordChecks = typeof import('./record-checks');
+let recordChecks: RecordChecks | null = null;
+
+/**
+ * The record schemas (valibot and every table's), loaded on first use so the
+ * first screen does not carry them; the app loads them just after it.
+ */
+export async function loadRecordChecks(): Promise<RecordChecks> {
+  recordChecks ??= await import('./record-checks');
+  return recordChecks;
+}
 
 function browserRandomBytes(length: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(length));
@@ -120,6 +130,7 @@ export class Notebook {
     const conflict = await this.db.conflicts.get(conflictId);
     if (!conflict) throw new Error(`No conflict ${conflictId}`);
     const { table: target, recordId, field } = conflict;
+    const { isTableName } = await loadRecordChecks();
     if (!isTableName(target)) throw new Error(`Unknown table ${target}`);
     await this.db.transaction('rw', [this.db.table(target), this.db.conflicts, this.db.outbox, this.db.meta], async () => {
       if (await this.db.table(target).get(recordId)) await this.write(target, recordId, { [field]: value }, 'update');
@@ -128,6 +139,8 @@ export class Notebook {
   }
 
   private async write(table: TableName, id: string, input: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
+    // Loaded already but for the first write; then Dexie.waitFor keeps a caller's transaction open meanwhile.
+    const { checkNew, checkPatch } = recordChecks ?? await Dexie.waitFor(loadRecordChecks());
     const rows: Table<Row, string> = this.db.table(table);
     await this.db.transaction('rw', [rows, this.db.outbox, this.db.meta], async () => {
       const existing = await rows.get(id);
@@ -135,8 +148,8 @@ export class Notebook {
       if (mode === 'create' && existing) throw new Error(`${table} record ${id} exists already`);
       const now = this.now();
       const fields = mode === 'create'
-        ? this.validateNew(table, id, { ...input, createdAt: now, updatedAt: now, createdBy: this.author(), deleted: false })
-        : this.validatePatch(table, { ...input, updatedAt: now });
+        ? checkNew(table, id, { ...input, createdAt: now, updatedAt: now, createdBy: this.author(), deleted: false })
+        : checkPatch(table, { ...input, updatedAt: now });
 
       const hlc = await this.nextClock(now);
       const clocks: Clocks = { ...(existing?.clocks ?? {}) };
@@ -148,19 +161,6 @@ export class Notebook {
       await rows.put({ ...(existing ?? {}), ...fields, id, clocks });
       await this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() });
     });
-  }
-
-  private validateNew(table: TableName, id: string, record: Record<string, unknown>): Record<string, unknown> {
-    const result = v.safeParse(RECORD_SCHEMAS[table], { ...record, id });
-    if (!result.success) throw new ValidationError(result.issues);
-    const { id: _id, ...fields } = result.output;
-    return fields;
-  }
-
-  private validatePatch(table: TableName, patch: Record<string, unknown>): Record<string, unknown> {
-    const result = v.safeParse(PATCH_SCHEMAS[table], patch);
-    if (!result.success) throw new ValidationError(result.issues);
-    return result.output;
   }
 
   /** Ticks the device clock inside the caller's transaction, so tabs never hand out the same clock. */

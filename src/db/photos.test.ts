@@ -165,7 +165,7 @@ describe('schema version 2', () => {
 
     const upgraded = new TalkaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBeGreaterThanOrEqual(2);
     expect(await upgraded.table('needs').get('n1')).toMatchObject({ title: 'Ceļš' });
     expect(await upgraded.outbox.count()).toBe(1);
     expect(await upgraded.blobs.where('state').equals('local').count()).toBe(0);

@@ -64,8 +64,14 @@ export async function listOutbox(db: TalkaDatabase): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('seq').toArray();
 }
 
+export async function countRejectedChanges(db: TalkaDatabase): Promise<number> {
+  return db.outbox.orderBy('rejection.code').count();
+}
+
 export async function listRejectedChanges(db: TalkaDatabase): Promise<OutboxEntry[]> {
-  return (await db.outbox.orderBy('seq').toArray()).filter((entry) => entry.rejection !== undefined);
+  // Only refused entries carry `rejection.code`, so the index holds just them.
+  const refused = await db.outbox.orderBy('rejection.code').toArray();
+  return refused.sort((a, b) => a.seq! - b.seq!);
 }
 
 export async function listOpenConflicts(db: TalkaDatabase): Promise<StoredRecord<'conflicts'>[]> {

@@ -41,8 +41,8 @@ async function tabletA() {
 
 async function pushAndAcknowledge(db: TalkaDatabase): Promise<void> {
   const batch = await takePushBatch(db, { maxCount: 100, maxBytes: 1_000_000, authors: new Set([USER]) });
-  expect(batch.length).toBeGreaterThan(0);
-  await settlePush(db, batch.map((mutation) => mutation.id), []);
+  expect(batch.mutations.length).toBeGreaterThan(0);
+  await settlePush(db, batch.mutations.map((mutation) => mutation.id), [], batch.seqs);
 }
 
 async function heldKeys(db: TalkaDatabase): Promise<string[]> {
@@ -88,5 +88,65 @@ describe('a pull meeting a field with an unsent change', () => {
     expect(await heldKeys(db)).toEqual([]);
     await pushAndAcknowledge(db);
     expect((await db.needs.get(NEED))?.title).toBe('Typed on A');
+  });
+});
+
+describe('taking and settling push batches', () => {
+  const newNeed = (notebook: Notebook, title: string) => notebook.create('needs', {
+    communityId: COMMUNITY, workshopId: null, title, description: '', category: 'safety', status: 'raised', owner: '',
+  });
+
+  async function notebookWith(titles: readonly string[]) {
+    const db = new TalkaDatabase(`sync-batches-${crypto.randomUUID()}`);
+    databases.push(db);
+    const notebook = new Notebook({ db, deviceId: 'tabletA', author: () => USER, now: () => T });
+    for (const title of titles) await newNeed(notebook, title);
+    return { db, notebook };
+  }
+
+  it('reads batches one after another from where the last one ended, by count and by bytes', async () => {
+    const { db } = await notebookWith(['a', 'b', 'c', 'd', 'e']);
+    const authors = new Set([USER]);
+    const first = await takePushBatch(db, { maxCount: 2, maxBytes: 1_000_000, authors });
+    const second = await takePushBatch(db, { maxCount: 2, maxBytes: 1_000_000, authors, after: first.last });
+    const third = await takePushBatch(db, { maxCount: 2, maxBytes: 1_000_000, authors, after: second.last });
+    const titles = (batch: typeof first) => batch.mutations.map((mutation) => mutation.fields.title);
+    expect([titles(first), titles(second), titles(third)]).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect((await takePushBatch(db, { maxCount: 2, maxBytes: 1_000_000, authors, after: third.last })).mutations).toEqual([]);
+    // One mutation always goes, however large; the next one waits once the budget is spent.
+    expect((await takePushBatch(db, { maxCount: 10, maxBytes: 1, authors })).mutations).toHaveLength(1);
+  });
+
+  it('skips refused changes and other users\' changes', async () => {
+    const { db } = await notebookWith(['a', 'b', 'c']);
+    const [a, b, c] = await db.outbox.orderBy('seq').toArray();
+    await settlePush(db, [], [{ id: a!.id, code: 'forbidden', message: 'no' }]);
+    await db.outbox.update(b!.seq!, { author: 'someone-else' });
+    const batch = await takePushBatch(db, { maxCount: 10, maxBytes: 1_000_000, authors: new Set([USER]) });
+    expect(batch.mutations.map((mutation) => mutation.id)).toEqual([c!.id]);
+    expect(batch.seqs).toEqual([c!.seq]);
+  });
+
+  it('removes what was acknowledged and keeps what is not: refused, skipped, and an entry folded into since it was sent', async () => {
+    const { db, notebook } = await notebookWith(['a', 'b', 'c']);
+    const [a, b] = await db.outbox.orderBy('seq').toArray();
+    await db.outbox.update(b!.seq!, { author: 'someone-else' });
+    const batch = await takePushBatch(db, { maxCount: 10, maxBytes: 1_000_000, authors: new Set([USER]) });
+    expect(batch.mutations).toHaveLength(2);
+    // While the batch is on the wire the user edits the last need again: the edit folds into its entry under a new id.
+    const lastNeed = batch.mutations[1]!.recordId;
+    await notebook.update('needs', lastNeed, { title: 'c, labots' });
+    await settlePush(db, batch.mutations.map((mutation) => mutation.id), [], batch.seqs);
+    const left = await db.outbox.orderBy('seq').toArray();
+    expect(left.map((entry) => entry.seq)).toEqual([b!.seq, batch.seqs[1]]);
+    expect(left[1]).toMatchObject({ recordId: lastNeed, fields: { title: 'c, labots' } });
+    expect(left.some((entry) => entry.id === a!.id)).toBe(false);
+  });
+
+  it('a batch acknowledged whole leaves an empty outbox', async () => {
+    const { db } = await notebookWith(['a', 'b', 'c', 'd']);
+    const batch = await takePushBatch(db, { maxCount: 10, maxBytes: 1_000_000, authors: new Set([USER]) });
+    await settlePush(db, batch.mutations.map((mutation) => mutation.id), [], batch.seqs);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { liveQuery, type Table } from 'dexie';
 import {
   PATCH_SCHEMAS, TABLES, applyServerState, compareHlc, formatHlc, initialClock, isTableName, parseHlc, receive,
-  type Change, type Clocks, type FieldState, type Fields, type Hlc, type Mutation, type Rejection, type TableName,
+  type Clocks, type FieldState, type Fields, type Hlc, type Mutation, type PulledRecord, type Rejection, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, TalkaDatabase } from './database';
 
@@ -28,25 +28,43 @@ export interface PushBatchOptions {
   maxBytes: number;
   /** Only changes written by these authors are sent (never another user's). */
   authors: ReadonlySet<string>;
+  /** Start after this outbox position (the previous batch's `last`); from the oldest change when left out. */
+  after?: number;
 }
 
-/** The next changes to send, oldest first, leaving out refused ones; each is a wire mutation. */
-export async function takePushBatch(db: TalkaDatabase, options: PushBatchOptions): Promise<Mutation[]> {
-  const batch: Mutation[] = [];
+export interface PushBatch {
+  mutations: Mutation[];
+  /** Outbox positions of `mutations`, in the same order: settlePush removes by these. */
+  seqs: number[];
+  /** The last outbox position read (skipped changes included): where the next batch starts. */
+  last: number;
+}
+
+/** How many outbox entries one read fetches (IndexedDB getAll: one request, not one cursor step per entry). */
+const READ_CHUNK = 500;
+
+/** The next changes to send, oldest first, leaving out refused ones and other users'; each is a wire mutation. */
+export async function takePushBatch(db: TalkaDatabase, options: PushBatchOptions): Promise<PushBatch> {
+  const batch: PushBatch = { mutations: [], seqs: [], last: options.after ?? -Infinity };
   let bytes = 0;
-  await db.outbox.orderBy('seq').until(() => batch.length >= options.maxCount || bytes >= options.maxBytes).each((entry) => {
-    if (entry.rejection) return;
-    if (entry.author !== undefined && !options.authors.has(entry.author)) return;
-    const mutation = toMutation(entry);
-    const size = JSON.stringify(mutation).length;
-    if (batch.length > 0 && bytes + size > options.maxBytes) {
-      bytes = options.maxBytes;
-      return;
+  for (;;) {
+    const chunk = await db.outbox.where('seq').above(batch.last).limit(Math.min(READ_CHUNK, options.maxCount - batch.mutations.length)).toArray();
+    if (chunk.length === 0) return batch;
+    for (const entry of chunk) {
+      if (entry.rejection || (entry.author !== undefined && !options.authors.has(entry.author))) {
+        batch.last = entry.seq!;
+        continue;
+      }
+      const mutation = toMutation(entry);
+      const size = JSON.stringify(mutation).length;
+      if (batch.mutations.length > 0 && bytes + size > options.maxBytes) return batch;
+      batch.mutations.push(mutation);
+      batch.seqs.push(entry.seq!);
+      batch.last = entry.seq!;
+      bytes += size;
+      if (batch.mutations.length >= options.maxCount) return batch;
     }
-    batch.push(mutation);
-    bytes += size;
-  });
-  return batch;
+  }
 }
 
 function toMutation(entry: OutboxEntry): Mutation {
@@ -56,18 +74,39 @@ function toMutation(entry: OutboxEntry): Mutation {
 /**
  * Removes acknowledged changes and marks refused ones, in one transaction,
  * and takes the held server values whose unsent changes are now settled.
+ * With `sentSeqs` (the batch's outbox positions) the acknowledged entries are
+ * found by key, and a batch acknowledged whole goes in one range delete; an
+ * entry folded into since it was sent has a new id and stays.
  */
-export async function settlePush(db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[]): Promise<void> {
+export async function settlePush(
+  db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[], sentSeqs?: readonly number[],
+): Promise<void> {
   const holding = (await db.meta.where('key').startsWith(HELD_PREFIX).count()) > 0;
   const scope = holding ? [db.outbox, db.meta, ...TABLES.map((table) => db.table(table))] : [db.outbox];
   await db.transaction('rw', scope, async () => {
-    // Keys first, then one bulk delete: a collection delete over a secondary index walks entry by entry.
-    if (acked.length > 0) await db.outbox.bulkDelete(await db.outbox.where('id').anyOf([...acked]).primaryKeys());
+    if (acked.length > 0) {
+      if (sentSeqs && sentSeqs.length > 0) await removeAcknowledged(db, new Set(acked), sentSeqs);
+      // Keys first, then one bulk delete: a collection delete over a secondary index walks entry by entry.
+      else await db.outbox.bulkDelete(await db.outbox.where('id').anyOf([...acked]).primaryKeys());
+    }
     for (const rejection of rejected) {
       await db.outbox.where('id').equals(rejection.id).modify({ rejection: { code: rejection.code, message: rejection.message } });
     }
     if (holding) await takeHeldServerStates(db);
   });
+}
+
+async function removeAcknowledged(db: TalkaDatabase, acked: ReadonlySet<string>, sentSeqs: readonly number[]): Promise<void> {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const seq of sentSeqs) {
+    if (seq < low) low = seq;
+    if (seq > high) high = seq;
+  }
+  const range = () => db.outbox.where('seq').between(low, high, true, true);
+  const current = await range().toArray();
+  if (current.every((entry) => acked.has(entry.id))) await range().delete();
+  else await db.outbox.bulkDelete(current.filter((entry) => acked.has(entry.id)).map((entry) => entry.seq!));
 }
 
 /**
@@ -136,7 +175,7 @@ export async function saveLastSync(db: TalkaDatabase, at: number): Promise<void>
  * has not had acknowledged; the device clock moved past every clock seen.
  * Returns how many changes were applied (malformed ones are skipped).
  */
-export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes: readonly Change[], cursor: string, now: number): Promise<number> {
+export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes: readonly PulledRecord[], cursor: string, now: number): Promise<number> {
   const tables = TABLES.map((table) => db.table(table));
   let applied = 0;
   await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
@@ -181,8 +220,8 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
   return applied;
 }
 
-function groupByTable(changes: readonly Change[]): Map<TableName, Change[]> {
-  const groups = new Map<TableName, Change[]>();
+function groupByTable(changes: readonly PulledRecord[]): Map<TableName, PulledRecord[]> {
+  const groups = new Map<TableName, PulledRecord[]>();
   for (const change of changes) {
     if (!isTableName(change.table)) continue;
     const group = groups.get(change.table) ?? [];

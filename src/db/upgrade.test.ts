@@ -7,14 +7,18 @@ import Dexie from 'dexie';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_SCHEMAS, compareHlc, type TableName } from '../../protocol';
-import { SCHEMA_V1 as V1_STORES, TalkaDatabase, type OutboxEntry } from './database';
+import { SCHEMA_V1 as V1_STORES, SCHEMA_V2 as V2_STORES, TalkaDatabase, type OutboxEntry } from './database';
 import { loadDataOwner } from './device-owner';
 import { Notebook } from './notebook';
+import { countRejectedChanges, listRejectedChanges } from './queries';
 import { loadCursor, loadLastSync, takePushBatch } from './sync-store';
 
 
 /** Every shipped version a device may still hold, oldest first. */
-const SHIPPED_VERSIONS: { version: number; stores: Record<string, string> }[] = [{ version: 1, stores: V1_STORES }];
+const SHIPPED_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: { ...V1_STORES, ...V2_STORES } },
+];
 
 const USER = '7c0e6a55-3c1e-4d7a-9a51-2f0c1d9e8b11';
 const DEVICE = 'tabletOld1';
@@ -147,7 +151,10 @@ describe('opening an older device database with the current schema', () => {
       expect(await loadLastSync(db)).toBe(META[2]!.value);
       expect(await loadDataOwner(db)).toBe(META[3]!.value);
       const batch = await takePushBatch(db, { maxCount: 100, maxBytes: 1_000_000, authors: new Set([USER, DEVICE]) });
-      expect(batch.map((mutation) => mutation.id)).toEqual([id(101), id(103), id(104)]);
+      expect(batch.mutations.map((mutation) => mutation.id)).toEqual([id(101), id(103), id(104)]);
+      // Refusals are found through the index version 3 added.
+      expect((await listRejectedChanges(db)).map((entry) => entry.id)).toEqual([id(102)]);
+      expect(await countRejectedChanges(db)).toBe(1);
     } finally {
       db.close();
     }

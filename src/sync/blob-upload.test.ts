@@ -65,7 +65,7 @@ let communityId: string;
 
 const details = { caption: 'Plakāts', width: 2048, height: 1536 };
 const authors = new Set(['tablet1']);
-const batch = () => takePushBatch(db, { maxCount: 1000, maxBytes: 1_000_000, authors });
+const batch = async () => (await takePushBatch(db, { maxCount: 1000, maxBytes: 1_000_000, authors })).mutations;
 const needFields = (title: string): EditableFields<'needs'> => ({
   communityId, workshopId: null, title, description: '', category: 'safety', status: 'raised', owner: '',
 });

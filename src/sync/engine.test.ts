@@ -266,6 +266,67 @@ describe('SyncEngine', () => {
   });
 });
 
+describe('SyncEngine pushing in batches', () => {
+  it('keeps one push on the wire at a time, in outbox order, while the next batch is readied; everything arrives once', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const batches: string[][] = [];
+    const prepared: number[] = [];
+    const transport: Transport = {
+      push: async () => { throw new Error('the engine should send prepared pushes'); },
+      preparePush: async (request) => {
+        prepared.push(request.mutations.length);
+        return async () => {
+          inFlight++;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          batches.push(request.mutations.map((mutation) => String(mutation.fields.title ?? mutation.fields.name)));
+          // Answer a little later, so the next batch is readied meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inFlight--;
+          return structuredClone(server.push(structuredClone(request)));
+        };
+      },
+      pull: async (cursor, limit) => structuredClone(server.pull(cursor, limit)),
+    };
+    const a = makeDevice('tabletA', transport);
+    const engine = new SyncEngine({
+      db: a.db, transport, deviceId: 'tabletA', newId, timers: a.timers, random: () => 0.5, authors: () => new Set(['tabletA']), pushBatchSize: 3,
+    });
+    const communityId = await a.notebook.create('communities', community);
+    for (let i = 0; i < 10; i++) await a.notebook.create('needs', need(communityId, `N${i}`));
+    await engine.run();
+    engine.stop();
+    expect(mostInFlight).toBe(1);
+    expect(batches).toEqual([['Ērgļu kopiena', 'N0', 'N1'], ['N2', 'N3', 'N4'], ['N5', 'N6', 'N7'], ['N8', 'N9']]);
+    expect(prepared).toEqual([3, 3, 3, 2]);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(server.table('needs')).toHaveLength(10);
+    expect(engine.getStatus()).toMatchObject({ lastFailure: null, pending: 0 });
+  });
+
+  it('a failed push leaves the rest of the outbox queued and the batches acknowledged before it settled', async () => {
+    let pushes = 0;
+    const transport: Transport = {
+      push: async (request) => {
+        if (++pushes === 2) throw new TransportError('network', 'cut');
+        return structuredClone(server.push(structuredClone(request)));
+      },
+      pull: async (cursor, limit) => structuredClone(server.pull(cursor, limit)),
+    };
+    const a = makeDevice('tabletA', transport);
+    const engine = new SyncEngine({
+      db: a.db, transport, deviceId: 'tabletA', newId, timers: a.timers, random: () => 0.5, authors: () => new Set(['tabletA']), pushBatchSize: 2,
+    });
+    const communityId = await a.notebook.create('communities', community);
+    for (let i = 0; i < 5; i++) await a.notebook.create('needs', need(communityId, `N${i}`));
+    await engine.run();
+    engine.stop();
+    expect(engine.getStatus().lastFailure).toBe('network');
+    expect(await a.db.outbox.count()).toBe(4);
+    expect(server.table('needs')).toHaveLength(1);
+  });
+});
+
 describe('SyncEngine scheduling', () => {
   it('a write that lands while a sync is pulling is sent by a follow-up run, not left for the idle timer', async () => {
     const server = new MemoryServer();

@@ -4,7 +4,7 @@
 // timer (with exponential backoff and jitter after failures) and on demand;
 // one tab at a time. Transport, clock, timers and locks are parameters so
 // tests can drive it without a browser or a network.
-import { DEFAULT_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION } from '../../protocol';
+import { DEFAULT_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, type PushRequest, type PushResponse } from '../../protocol';
 import {
   applyPullPage, countPending, loadCursor, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
   watchOutbox, type TalkaDatabase,
@@ -66,6 +66,17 @@ export interface SyncEngineOptions {
 }
 
 const PUSH_BYTES_BUDGET = Math.floor(MAX_PUSH_BYTES * 0.75);
+
+interface PreparedBatch {
+  /** Where this batch's read started (a split re-reads from here). */
+  after: number | undefined;
+  /** Where the next batch starts. */
+  last: number;
+  /** Outbox positions of what is sent. */
+  seqs: number[];
+  count: number;
+  send: () => Promise<PushResponse>;
+}
 
 export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return undefined;
@@ -194,40 +205,77 @@ export class SyncEngine {
     return first ?? this.options.deviceId;
   }
 
+  /**
+   * Sends the outbox batch by batch, one request on the wire at a time (a
+   * later batch may build on an earlier one's clocks). While a batch is on
+   * the wire the next one is read, its photos' images uploaded and its body
+   * compressed, and the previous batch's acknowledgements are settled.
+   */
   private async pushAll(): Promise<void> {
     const { db, transport, deviceId } = this.options;
     const toSend = await countPending(db);
+    const authors = this.options.authors();
     let sent = 0;
     let rejectedCount = 0;
     let batchSize = this.options.pushBatchSize;
-    for (;;) {
-      const mutations = await takePushBatch(db, { maxCount: batchSize, maxBytes: PUSH_BYTES_BUDGET, authors: this.options.authors() });
-      if (mutations.length === 0) break;
-      this.update({ progress: { sent, toSend, received: 0 } });
-      // Photos: each image goes up before the record that names it (blob-upload.ts). A failed upload
-      // throws like a failed push; a photo refused for good (413) is marked and left out of the batch.
-      const ready = this.options.blobs
-        ? await uploadPhotoBlobs(db, this.options.blobs, mutations, (photos) => this.update({ progress: { sent, toSend, received: 0, photos } }))
-        : mutations;
-      if (ready.length === 0) continue;
-      let response;
-      try {
-        response = await transport.push({ protocol: PROTOCOL_VERSION, deviceId, mutations: ready });
-      } catch (error) {
-        // A batch the server finds too large is split rather than retried as is forever.
-        if (error instanceof TransportError && error.failure === 'too_large' && batchSize > 1) {
-          batchSize = Math.max(1, Math.floor(mutations.length / 2));
+    const progress = (photos?: PhotoProgress) => this.update({ progress: { sent, toSend, received: 0, photos }, rejectedCount });
+
+    /** Reads the batch after `after`, uploads its images (blob-upload.ts: a refused one is marked and left out) and encodes it. */
+    const prepare = async (after: number | undefined): Promise<PreparedBatch | null> => {
+      for (;;) {
+        const batch = await takePushBatch(db, { maxCount: batchSize, maxBytes: PUSH_BYTES_BUDGET, authors, after });
+        if (batch.mutations.length === 0) return null;
+        const ready = this.options.blobs ? await uploadPhotoBlobs(db, this.options.blobs, batch.mutations, progress) : batch.mutations;
+        if (ready.length === 0) {
+          after = batch.last;
           continue;
         }
-        throw error;
+        const readyIds = new Set(ready.map((mutation) => mutation.id));
+        const seqs = batch.seqs.filter((_, index) => readyIds.has(batch.mutations[index]!.id));
+        const request: PushRequest = { protocol: PROTOCOL_VERSION, deviceId, mutations: ready };
+        const send = transport.preparePush ? await transport.preparePush(request) : () => transport.push(request);
+        return { after, last: batch.last, seqs, count: ready.length, send };
       }
-      await settlePush(db, response.acked, response.rejected);
-      sent += response.acked.length + response.rejected.length;
-      rejectedCount += response.rejected.length;
-      this.update({ progress: { sent, toSend, received: 0 }, rejectedCount });
-      if (response.acked.length + response.rejected.length === 0) {
-        throw new TransportError('server', 'The server answered a push without acknowledging anything');
+    };
+
+    let settling: Promise<void> = Promise.resolve();
+    let next = prepare(undefined);
+    try {
+      for (;;) {
+        const batch = await next;
+        if (!batch) break;
+        progress();
+        const answer = batch.send();
+        next = prepare(batch.last);
+        next.catch(() => {}); // awaited (and so reported) on the next turn, or dropped with this one's failure
+        let response;
+        try {
+          response = await answer;
+        } catch (error) {
+          // A batch the server finds too large is split rather than retried as is forever.
+          if (error instanceof TransportError && error.failure === 'too_large' && batchSize > 1) {
+            batchSize = Math.max(1, Math.floor(batch.count / 2));
+            await next.catch(() => null);
+            next = prepare(batch.after);
+            continue;
+          }
+          throw error;
+        }
+        if (response.acked.length + response.rejected.length === 0) {
+          throw new TransportError('server', 'The server answered a push without acknowledging anything');
+        }
+        const settled = settling;
+        settling = (async () => {
+          await settled;
+          await settlePush(db, response.acked, response.rejected, batch.seqs);
+          sent += response.acked.length + response.rejected.length;
+          rejectedCount += response.rejected.length;
+          progress();
+        })();
       }
+    } finally {
+      await next.catch(() => null);
+      await settling;
     }
   }
 

@@ -18,18 +18,24 @@ async function failureOf(promise: Promise<unknown>) {
 describe('HttpTransport', () => {
   const token = () => 'secret';
 
-  it('sends the bearer token and parses a pull reply', async () => {
+  it('sends the bearer token, asks for the column layout and turns it back into records', async () => {
     let seen: Request | null = null;
+    const clock = '1746090000000:0002:tablet-a';
+    const id = '01968b12-fe80-7000-8000-000000000001';
     const transport = new HttpTransport({
       token,
       fetch: async (input, init) => {
         seen = new Request(new URL(String(input), 'http://localhost'), init);
-        return new Response(JSON.stringify({ changes: [], cursor: 'c1', hasMore: false }), { status: 200 });
+        const tables = [{ table: 'needs', ids: [id], clocks: [clock], columns: { title: ['Tilts'], owner: [null] }, fieldClocks: { owner: [''] } }];
+        return new Response(JSON.stringify({ tables, cursor: 'c1', hasMore: true }), { status: 200 });
       },
     });
-    expect(await transport.pull('c0', 500)).toEqual({ changes: [], cursor: 'c1', hasMore: false });
+    expect(await transport.pull('c0', 500)).toEqual({
+      changes: [{ table: 'needs', recordId: id, fields: { title: 'Tilts' }, clocks: { title: clock } }], cursor: 'c1', hasMore: true,
+    });
     expect(seen!.headers.get('authorization')).toBe('Bearer secret');
-    expect(new URL(seen!.url).searchParams.get('since')).toBe('c0');
+    const query = new URL(seen!.url).searchParams;
+    expect([query.get('since'), query.get('limit'), query.get('shape')]).toEqual(['c0', '500', 'columns']);
   });
 
   it('maps answers to failures the engine acts on', async () => {
@@ -41,6 +47,7 @@ describe('HttpTransport', () => {
     expect(await failureOf(pull(reply(400, '{"error":{"code":"bad_cursor","message":"x"}}')))).toBe('rejected');
     expect(await failureOf(pull(reply(200, '<html>captive portal</html>', 'text/html')))).toBe('server');
     expect(await failureOf(pull(reply(200, '{"changes":"nope"}')))).toBe('server');
+    expect(await failureOf(pull(reply(200, '{"tables":[{"table":"needs","ids":["x"],"clocks":[],"columns":{},"fieldClocks":{}}],"cursor":"c","hasMore":false}')))).toBe('server');
     expect(await failureOf(pull(async () => { throw new TypeError('Failed to fetch'); }))).toBe('network');
     expect(await failureOf(new HttpTransport({ token: () => null, fetch: reply(200, '{}') }).pull(null, 1))).toBe('unauthorized');
   });

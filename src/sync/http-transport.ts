@@ -1,8 +1,8 @@
 // The sync transport over HTTP: JSON (gzip-compressed when the browser can),
 // bearer token, every reply parsed with the protocol schemas.
 import * as v from 'valibot';
-import { errorBodySchema, pullResponseSchema, pushResponseSchema, type PushRequest } from '../../protocol';
-import { TransportError, type Transport, type TransportFailure } from './transport';
+import { errorBodySchema, fromColumns, pullColumnsResponseSchema, pushResponseSchema, type PushRequest } from '../../protocol';
+import { TransportError, type PullPage, type Transport, type TransportFailure } from './transport';
 
 export interface HttpTransportOptions {
   /** Origin of the server; empty for the page's own. */
@@ -36,18 +36,23 @@ export class HttpTransport implements Transport {
   }
 
   async push(request: PushRequest) {
+    return (await this.preparePush(request))();
+  }
+
+  async preparePush(request: PushRequest) {
     const { body, encoding } = await gzipBody(JSON.stringify(request));
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (encoding) headers['Content-Encoding'] = encoding;
-    const reply = await this.send('/api/sync/push', { method: 'POST', headers, body });
-    return this.parse(reply, pushResponseSchema);
+    return async () => this.parse(await this.send('/api/sync/push', { method: 'POST', headers, body }), pushResponseSchema);
   }
 
-  async pull(cursor: string | null, limit: number) {
-    const query = new URLSearchParams({ limit: String(limit) });
+  /** Pulls in column layout (protocol/pull-columns.ts): a third of the bytes of the row layout. */
+  async pull(cursor: string | null, limit: number): Promise<PullPage> {
+    const query = new URLSearchParams({ limit: String(limit), shape: 'columns' });
     if (cursor !== null) query.set('since', cursor);
     const reply = await this.send(`/api/sync/pull?${query}`, { method: 'GET' });
-    return this.parse(reply, pullResponseSchema);
+    const page = await this.parse(reply, pullColumnsResponseSchema);
+    return { changes: fromColumns(page.tables), cursor: page.cursor, hasMore: page.hasMore };
   }
 
   private async send(path: string, init: RequestInit): Promise<Response> {

@@ -1,6 +1,6 @@
 // What the sync engine needs from the network; the HTTP implementation is in
 // http-transport.ts, tests hand the engine a fake.
-import type { PullResponse, PushRequest, PushResponse } from '../../protocol';
+import type { PulledRecord, PushRequest, PushResponse } from '../../protocol';
 
 export type TransportFailure =
   /** No answer: offline, DNS, connection cut, timeout. Retried with backoff. */
@@ -23,7 +23,20 @@ export class TransportError extends Error {
   }
 }
 
+/** One page of a pull, whatever layout it crossed the wire in. */
+export interface PullPage {
+  changes: PulledRecord[];
+  cursor: string;
+  hasMore: boolean;
+}
+
 export interface Transport {
   push(request: PushRequest): Promise<PushResponse>;
-  pull(cursor: string | null, limit: number): Promise<PullResponse>;
+  /**
+   * Optional: does the costly part of a push (JSON, compression) now and
+   * returns what sends it, so the engine can ready the next batch while one
+   * is on the wire.
+   */
+  preparePush?(request: PushRequest): Promise<() => Promise<PushResponse>>;
+  pull(cursor: string | null, limit: number): Promise<PullPage>;
 }

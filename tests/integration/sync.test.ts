@@ -1,7 +1,8 @@
 // Push and pull through the API (DESIGN §4), on every configured database.
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatHlc, type Mutation } from '../../protocol';
+import * as v from 'valibot';
+import { formatHlc, fromColumns, pullColumnsResponseSchema, type Mutation, type PulledRecord } from '../../protocol';
 import { backends } from './support/backends';
 import { communityFields, needFields, participantFields, TestDevice } from './support/device';
 import {
@@ -69,6 +70,41 @@ describe.each(backends())('sync on $name', (backend) => {
     expect(third.hasMore).toBe(false);
     const ids = [...first.changes, ...second.changes, ...third.changes].map((c) => c.recordId);
     expect(new Set(ids).size).toBe(7);
+  });
+
+  it('the column layout (shape=columns) carries the same records, clocks and paging as the row layout', async () => {
+    const a = device('tablet-a');
+    const b = device('tablet-b', 5_000);
+    const communityId = a.create('communities', communityFields());
+    const needIds = [0, 1, 2, 3].map((i) => a.create('needs', needFields(communityId, `Vajadzība ${i}`)));
+    await push(server, token, a.deviceId, a.outbox);
+    // Another device edits one field of one need: that record's fields carry two clocks.
+    await b.sync(server);
+    b.update('needs', needIds[1]!, { status: 'solved' });
+    expect((await b.sync(server)).acked).toHaveLength(1);
+    const rows = await pullAll(server, token);
+    const columns: PulledRecord[] = [];
+    let since: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const query = new URLSearchParams({ shape: 'columns', limit: '2' });
+      if (since) query.set('since', since);
+      const reply = await call(server, 'GET', `/api/sync/pull?${query}`, { token });
+      expect(reply.status).toBe(200);
+      const page = v.parse(pullColumnsResponseSchema, reply.body);
+      columns.push(...fromColumns(page.tables));
+      since = page.cursor;
+      pages++;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBe(3);
+    expect(since).toBe(rows.cursor);
+    const byId = (list: readonly PulledRecord[]) => Object.fromEntries(list.map((r) => [r.recordId, { table: r.table, fields: r.fields, clocks: r.clocks }]));
+    expect(byId(columns)).toEqual(byId(rows.changes));
+    expect(new Set(Object.values(byId(columns)[needIds[1]!]!.clocks)).size).toBe(2);
+    const bad = await call(server, 'GET', '/api/sync/pull?shape=xml', { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'bad_shape' } });
   });
 
   it('deleted records are pulled too: a delete is an edit', async () => {

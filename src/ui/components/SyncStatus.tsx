@@ -2,7 +2,10 @@
 // the last sync finished, progress on a long sync, what went wrong, and the
 // ways on (sync now, sign in, refused changes, conflicts).
 import { useEffect, useState } from 'preact/hooks';
-import { countPending, listOpenConflicts, listRejectedChanges, loadLastSync, useLiveQuery } from '../../db';
+import { useLiveQuery } from '../../db/live';
+import { countPending, countRejectedChanges, listOpenConflicts } from '../../db/queries';
+import type * as SyncStore from '../../db/sync-store';
+import { afterFirstScreen } from '../../pwa/first-screen';
 import { formatDateTime, formatTime, t } from '../../i18n';
 import type { SyncProgress } from '../../sync/engine';
 import { syncNow, syncStatus } from '../../sync/status';
@@ -126,15 +129,27 @@ function useLongRunning(active: boolean, delayMs: number): boolean {
 
 const LONG_SYNC_MS = 800;
 
+/** The sync store (and the record schemas its pull checks against) loads after the first screen; null until then. */
+function useSyncStore(): typeof SyncStore | null {
+  const [store, setStore] = useState<typeof SyncStore | null>(null);
+  useEffect(() => {
+    let live = true;
+    afterFirstScreen().then(() => import('../../db/sync-store')).then((module) => { if (live) setStore(module); }, () => undefined);
+    return () => { live = false; };
+  }, []);
+  return store;
+}
+
 export function SyncStatus() {
   const { db } = useServices();
   const current = session.value;
   const status = syncStatus.value;
   const isCoordinator = current?.user.role === 'coordinator';
+  const syncStore = useSyncStore();
   const local = useLiveQuery(async () => {
-    const [pending, refused, lastSyncAt] = await Promise.all([countPending(db), listRejectedChanges(db), loadLastSync(db)]);
-    return { pending, refused: refused.length, lastSyncAt };
-  }, [db]);
+    const [pending, refused, lastSyncAt] = await Promise.all([countPending(db), countRejectedChanges(db), syncStore?.loadLastSync(db) ?? null]);
+    return { pending, refused, lastSyncAt };
+  }, [db, syncStore]);
   const conflicts = useLiveQuery(async () => (isCoordinator ? (await listOpenConflicts(db)).length : null), [db, isCoordinator]);
   const running = status?.running ?? false;
   const long = useLongRunning(running, LONG_SYNC_MS);
