@@ -9,7 +9,7 @@ import {
   READ_WATCH_SCRIPT, clickAndStartClockScript, countStoresScript, injectNeedsScript, startWatchScript,
   type InjectResult, type WatchState,
 } from './page-scripts';
-import { CountingProxy, preciseNow, sumBytes, type ByteCount, type ProxiedRequest } from './proxy';
+import { CountingProxy, preciseNow, sumBytes, type ByteCount, type Link, type ProxiedRequest } from './proxy';
 
 const ORGANISATION = 'Vidzemes kopienu centrs';
 const COORDINATOR = { name: 'Dace Priede', email: 'dace@kopienas.example', password: 'koordinatore-2026' };
@@ -17,7 +17,8 @@ const COMMUNITY = { name: 'Lazdonas kopiena', municipality: 'Madonas novads', pa
 const DEVICE: BrowserContextOptions = {
   viewport: { width: 1024, height: 768 }, locale: 'lv-LV', timezoneId: 'Europe/Riga', serviceWorkers: 'allow',
 };
-const STEP_MS = 20_000;
+/** Generous: a run over the emulated rural link loads the app and signs in through it too. */
+const STEP_MS = 90_000;
 const SYNC_LIMIT_MS = 300_000;
 
 export interface RunOptions {
@@ -27,6 +28,8 @@ export interface RunOptions {
   log: (line: string) => void;
   /** Collect a CPU profile of the page during each measured phase. */
   profile?: (phase: 'push' | 'pull', profile: unknown) => void;
+  /** An emulated link between the browsers and the server (the whole run goes through it). */
+  link?: Link;
 }
 
 /** Per request of one kind (push or pull) within a phase. */
@@ -48,6 +51,8 @@ export interface PushResult {
   fullSyncMs: number;
   /** Bytes on the socket from the click until the outbox was empty. */
   bytes: ByteCount;
+  /** Of these, the API's (sync) requests alone. */
+  apiBytes: ByteCount;
   fullSyncBytes: ByteCount;
   push: RequestBreakdown;
   /** The pull that follows the push in the same run. */
@@ -74,6 +79,8 @@ export interface PullResult {
   fromFirstPullMs: number;
   /** Bytes on the socket from the click until every need was stored (sign-in included). */
   bytes: ByteCount;
+  /** Of these, the API's requests alone (sign-in and pulls; the app's own files fetched meanwhile left out). */
+  apiBytes: ByteCount;
   /** Of these, the sync pull requests alone. */
   pullBytes: ByteCount;
   pull: RequestBreakdown;
@@ -133,12 +140,14 @@ async function syncButtonEnabled(page: Page): Promise<boolean> {
 }
 
 /** Waits until the sync bar says nothing is waiting, a sync has finished and none runs. */
-async function waitAllSent(page: Page, timeoutMs = 30_000): Promise<void> {
+async function waitAllSent(page: Page, timeoutMs = STEP_MS): Promise<void> {
   await waitUntil('every change sent', async () => {
     const text = (await page.getByTestId('pending-count').innerText({ timeout: 1_000 })).replace(/\s+/g, ' ');
     return (await pendingCount(page)) === '0' && /^Visas izmaiņas nosūtītas, /.test(text) && (await syncButtonEnabled(page));
   }, timeoutMs, 100);
 }
+
+const isApi = (request: ProxiedRequest) => / \/api\//.test(request.label);
 
 function breakdown(requests: readonly ProxiedRequest[]): RequestBreakdown {
   let uploadMs = 0;
@@ -261,7 +270,7 @@ async function measurePush(options: RunOptions, proxy: CountingProxy, context: B
   await waitUntil(`${records} changes waiting and a failed attempt shown`, async () =>
     (await pendingCount(page)) === String(records)
     && (await page.locator('.sync-bar__failure').count()) > 0
-    && (await syncButtonEnabled(page)), 30_000, 50);
+    && (await syncButtonEnabled(page)), STEP_MS, 50);
 
   const unblockedAt = preciseNow();
   proxy.unblock();
@@ -303,6 +312,7 @@ async function measurePush(options: RunOptions, proxy: CountingProxy, context: B
     ms: emptyAt - t0,
     fullSyncMs: idleAt - t0,
     bytes: sumBytes(untilEmpty),
+    apiBytes: sumBytes(untilEmpty.filter(isApi)),
     fullSyncBytes: sumBytes(inRun),
     push: breakdown(pushes),
     echoPull: breakdown(pulls),
@@ -338,6 +348,7 @@ async function measurePull(options: RunOptions, proxy: CountingProxy, context: B
     ms: doneAt - t0,
     fromFirstPullMs: firstPull ? doneAt - firstPull.requestStart : 0,
     bytes: sumBytes(inWindow),
+    apiBytes: sumBytes(inWindow.filter(isApi)),
     pullBytes: sumBytes(pulls),
     pull: breakdown(pulls),
     beforeFirstPullMs: firstPull ? firstPull.requestStart - t0 : 0,
@@ -361,7 +372,7 @@ export async function measureOnce(options: RunOptions): Promise<RunResult> {
   };
   try {
     server = await startServer({ STATIC_DIR: options.staticDir });
-    proxy = await CountingProxy.start(Number(new URL(server.url).port));
+    proxy = await CountingProxy.start(Number(new URL(server.url).port), { link: options.link });
     await setUp(server);
     log(`  server ${server.url} (data ${server.dataDir}), proxy ${proxy.url}`);
 
