@@ -29,10 +29,19 @@ export const mutationSchema = v.strictObject({
 });
 export type Mutation = v.InferOutput<typeof mutationSchema>;
 
+/**
+ * How the reply names what was applied: "ids" (protocol 1's default) lists
+ * every acknowledged id; "short" says `acked: "rest"`, meaning every mutation
+ * of the request not in `rejected` (a 1000-mutation push need not come back
+ * as 37 KB of ids).
+ */
+export const ACK_STYLES = ['ids', 'short'] as const;
+
 export const pushRequestSchema = v.strictObject({
   protocol: v.literal(PROTOCOL_VERSION),
   deviceId,
   mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_PUSH_MUTATIONS, 'too_many_mutations')),
+  acks: v.optional(v.picklist(ACK_STYLES)),
 });
 export type PushRequest = Omit<v.InferOutput<typeof pushRequestSchema>, 'mutations'> & { mutations: Mutation[] };
 
@@ -49,6 +58,19 @@ export const pushResponseSchema = v.object({
   cursor: v.string(),
 });
 export type PushResponse = v.InferOutput<typeof pushResponseSchema>;
+
+/** The reply to a push with `acks: "short"`. */
+export const shortPushResponseSchema = v.object({
+  acked: v.literal('rest'),
+  rejected: v.array(rejectionSchema),
+  cursor: v.string(),
+});
+
+/** The acknowledged ids a short reply stands for: every mutation sent that was not rejected. */
+export function ackedOf(sent: readonly { id: string }[], rejected: readonly Rejection[]): string[] {
+  const refused = new Set(rejected.map((rejection) => rejection.id));
+  return sent.filter((mutation) => !refused.has(mutation.id)).map((mutation) => mutation.id);
+}
 
 export const changeSchema = v.object({
   table: v.string(),

@@ -30,7 +30,7 @@ export function syncRoutes(deps: AppDeps) {
   app.post('/push', requireSession(deps), limitBody(MAX_PUSH_BYTES), async (c) => {
     const batch = parsePushBody(await readMaybeGzippedJson(c, MAX_PUSH_BYTES));
     const reply = await applyPush({ ...deps, newId }, c.get('session'), batch);
-    return jsonReply(c, reply);
+    return jsonReply(c, batch.acks === 'short' ? { ...reply, acked: 'rest' } : reply);
   });
 
   app.get('/pull', requireSession(deps), limitBody(SMALL_BODY_BYTES), async (c) => {

@@ -18,6 +18,21 @@ async function failureOf(promise: Promise<unknown>) {
 describe('HttpTransport', () => {
   const token = () => 'secret';
 
+  it('asks for the short push reply and names every mutation sent that was not rejected as acknowledged', async () => {
+    let sent: unknown = null;
+    const transport = new HttpTransport({
+      token,
+      fetch: async (_input, init) => {
+        sent = JSON.parse(String(init?.body));
+        return new Response(JSON.stringify({ acked: 'rest', rejected: [{ id: 'm2', code: 'forbidden', message: 'no' }], cursor: 'c9' }), { status: 200 });
+      },
+    });
+    const mutation = (id: string) => ({ id, table: 'needs', recordId: id, op: 'put' as const, fields: {}, base: {}, hlc: '' });
+    const reply = await transport.push({ protocol: 1, deviceId: 'tabletA', mutations: [mutation('m1'), mutation('m2'), mutation('m3')] });
+    expect(reply).toEqual({ acked: ['m1', 'm3'], rejected: [{ id: 'm2', code: 'forbidden', message: 'no' }], cursor: 'c9' });
+    expect(sent).toMatchObject({ protocol: 1, deviceId: 'tabletA', acks: 'short' });
+  });
+
   it('sends the bearer token, asks for the column layout and turns it back into records', async () => {
     let seen: Request | null = null;
     const clock = '1746090000000:0002:tablet-a';

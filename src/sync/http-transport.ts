@@ -1,7 +1,9 @@
 // The sync transport over HTTP: JSON (gzip-compressed when the browser can),
 // bearer token, every reply parsed with the protocol schemas.
 import * as v from 'valibot';
-import { errorBodySchema, fromColumns, pullColumnsResponseSchema, pushResponseSchema, type PushRequest } from '../../protocol';
+import {
+  ackedOf, errorBodySchema, fromColumns, pullColumnsResponseSchema, shortPushResponseSchema, type PushRequest, type PushResponse,
+} from '../../protocol';
 import { TransportError, type PullPage, type Transport, type TransportFailure } from './transport';
 
 export interface HttpTransportOptions {
@@ -39,11 +41,15 @@ export class HttpTransport implements Transport {
     return (await this.preparePush(request))();
   }
 
+  /** Asks for the short reply (protocol/messages.ts ACK_STYLES) and turns it back into the acknowledged ids. */
   async preparePush(request: PushRequest) {
-    const { body, encoding } = await gzipBody(JSON.stringify(request));
+    const { body, encoding } = await gzipBody(JSON.stringify({ ...request, acks: 'short' }));
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (encoding) headers['Content-Encoding'] = encoding;
-    return async () => this.parse(await this.send('/api/sync/push', { method: 'POST', headers, body }), pushResponseSchema);
+    return async (): Promise<PushResponse> => {
+      const reply = await this.parse(await this.send('/api/sync/push', { method: 'POST', headers, body }), shortPushResponseSchema);
+      return { acked: ackedOf(request.mutations, reply.rejected), rejected: reply.rejected, cursor: reply.cursor };
+    };
   }
 
   /** Pulls in column layout (protocol/pull-columns.ts): a third of the bytes of the row layout. */

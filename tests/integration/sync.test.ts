@@ -2,7 +2,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { formatHlc, fromColumns, pullColumnsResponseSchema, type Mutation, type PulledRecord } from '../../protocol';
+import {
+  ackedOf, formatHlc, fromColumns, pullColumnsResponseSchema, shortPushResponseSchema, type Mutation, type PulledRecord,
+} from '../../protocol';
 import { backends } from './support/backends';
 import { communityFields, needFields, participantFields, TestDevice } from './support/device';
 import {
@@ -53,6 +55,27 @@ describe.each(backends())('sync on $name', (backend) => {
 
     const again = await pull(server, token, page.cursor);
     expect(again).toEqual({ changes: [], cursor: page.cursor, hasMore: false });
+  });
+
+  it('a push asking for the short reply gets acked "rest" and the same rejections', async () => {
+    const tablet = device('tablet-a');
+    const communityId = tablet.create('communities', communityFields());
+    tablet.create('needs', needFields(communityId));
+    const bad = tablet.create('needs', { ...needFields(communityId), category: 'nonsense' });
+    const reply = await call(server, 'POST', '/api/sync/push', {
+      token, json: { protocol: 1, deviceId: tablet.deviceId, mutations: tablet.outbox, acks: 'short' },
+    });
+    expect(reply.status).toBe(200);
+    const short = v.parse(shortPushResponseSchema, reply.body);
+    expect(short.rejected.map((rejection) => rejection.id)).toEqual([tablet.outbox[2]!.id]);
+    expect(ackedOf(tablet.outbox, short.rejected)).toHaveLength(2);
+    // Replayed with the long reply: the same two acknowledged, by id.
+    const again = await push(server, token, tablet.deviceId, tablet.outbox);
+    expect(again.acked).toEqual(ackedOf(tablet.outbox, short.rejected));
+    expect(again.rejected.map((rejection) => rejection.id)).toEqual([tablet.outbox[2]!.id]);
+    expect((await pullAll(server, token)).changes.map((change) => change.recordId)).not.toContain(bad);
+    const unknownStyle = await call(server, 'POST', '/api/sync/push', { token, json: { protocol: 1, deviceId: tablet.deviceId, mutations: [], acks: 'some' } });
+    expect(unknownStyle.status).toBe(400);
   });
 
   it('pages by limit with hasMore, and the cursor continues where the page ended', async () => {
