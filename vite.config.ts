@@ -1,10 +1,102 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import type { OutputBundle, OutputChunk } from 'rolldown';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Screens only a coordinator works with (DESIGN §1: the overview for funders,
+ * exports, the organisation's users, a participant's data, conflicts, printed
+ * sign-in sheets and workshop reports; and the one-time setup that makes the
+ * first coordinator, which needs the server anyway). Their code, and whatever only they
+ * load (chart.js, the XLSX and CSV writers), stays out of the precache: a
+ * facilitator's tablet does not download it. The service worker caches it on
+ * first use (CacheFirst below), and a coordinator's device fetches it in the
+ * background after signing in (src/pwa/coordinator-cache.ts), from the list
+ * this build writes into index.html.
+ */
+const COORDINATOR_SCREENS = [
+  'src/ui/overview/OverviewScreen.tsx',
+  'src/ui/reports/ExportsScreen.tsx',
+  'src/ui/account/UsersScreen.tsx',
+  'src/ui/privacy/ParticipantDataScreen.tsx',
+  'src/ui/conflicts/ConflictsScreen.tsx',
+  'src/ui/reports/SignInSheetScreen.tsx',
+  'src/ui/reports/WorkshopReportScreen.tsx',
+  'src/ui/account/SetupScreen.tsx',
+];
+/** index.html's JSON list of those files (src/pwa/coordinator-cache.ts reads it). */
+const RUNTIME_ASSETS_ID = 'talka-runtime-assets';
+const RUNTIME_CACHE = 'talka-assets';
+
+/**
+ * Output files (chunks and their CSS) that only coordinator screens reach:
+ * everything not reachable from the entry without passing through one of them.
+ */
+function coordinatorOnlyFiles(bundle: OutputBundle): string[] {
+  const chunks = new Map<string, OutputChunk>();
+  for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
+  const isCoordinatorScreen = (chunk: OutputChunk) =>
+    chunk.isDynamicEntry && COORDINATOR_SCREENS.some((screen) => chunk.facadeModuleId?.endsWith(`/${screen}`));
+  const found = [...chunks.values()].filter(isCoordinatorScreen).length;
+  if (found !== COORDINATOR_SCREENS.length) {
+    throw new Error(`Expected ${COORDINATOR_SCREENS.length} coordinator screens as lazy chunks, found ${found}: check COORDINATOR_SCREENS against src/app.tsx`);
+  }
+  const shared = new Set<string>();
+  const visit = (chunk: OutputChunk | undefined) => {
+    if (!chunk || shared.has(chunk.fileName) || isCoordinatorScreen(chunk)) return;
+    shared.add(chunk.fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) shared.add(css);
+    for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(chunks.get(next));
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk);
+  const only = new Set<string>();
+  for (const chunk of chunks.values()) {
+    if (shared.has(chunk.fileName)) continue;
+    only.add(chunk.fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) if (!shared.has(css)) only.add(css);
+  }
+  return [...only].sort();
+}
+
+let runtimeCached: Set<string> | null = null;
+
+/** Finds the coordinator-only files and lists them in index.html for the background fetch. */
+const coordinatorAssets: Plugin = {
+  name: 'talka:coordinator-assets',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, context) {
+      if (!context.bundle) return;
+      const files = coordinatorOnlyFiles(context.bundle);
+      runtimeCached = new Set(files);
+      // A JSON data block: never run, so the CSP's script-src does not apply.
+      const list = JSON.stringify(files.map((file) => `/${file}`));
+      return [{ tag: 'script', attrs: { type: 'application/json', id: RUNTIME_ASSETS_ID }, children: list, injectTo: 'body' }];
+    },
+  },
+};
+
+/**
+ * The wire schemas in protocol/ are plain declarations: nothing happens on
+ * import. Saying so lets the build drop the schemas a chunk does not use,
+ * e.g. the first load keeps the session's schema without every record's.
+ */
+const protocolHasNoSideEffects: Plugin = {
+  name: 'talka:protocol-has-no-side-effects',
+  transform: {
+    filter: { id: /\/protocol\/[\w-]+\.ts$/ },
+    handler(code) {
+      return { code, map: null, moduleSideEffects: false };
+    },
+  },
+};
 
 export default defineConfig({
   plugins: [
     preact(),
+    protocolHasNoSideEffects,
+    coordinatorAssets,
     VitePWA({
       strategies: 'generateSW',
       // An update is offered, never forced: reloading under a half-filled form would lose it.
@@ -31,6 +123,27 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        // Everything a facilitator needs offline; a coordinator's screens are cached at run time instead.
+        manifestTransforms: [
+          (entries) => {
+            const skip = runtimeCached;
+            if (!skip) throw new Error('talka:coordinator-assets did not run: the precache would hold coordinator screens');
+            return { manifest: entries.filter((entry) => !skip.has(entry.url)), warnings: [] };
+          },
+        ],
+        // Hashed files left out of the precache (a coordinator's screens), kept once fetched.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: RUNTIME_CACHE,
+              cacheableResponse: { statuses: [200] },
+              // A few releases' worth of coordinator files; older ones go first.
+              expiration: { maxEntries: 120, maxAgeSeconds: 365 * 24 * 60 * 60, purgeOnQuotaError: true },
+            },
+          },
+        ],
         // Deep links open offline: every navigation gets the app shell.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
@@ -41,6 +154,12 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: [
+      // Dexie's modern ES module: smaller than the ES5 build its package points bundlers at, and the app bundles one copy.
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

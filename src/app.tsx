@@ -1,38 +1,61 @@
 // Routes and top-level wiring. Screens load on demand so a facilitator's first
-// load carries only the shell and the screen they open.
+// load carries only the shell and the screen they open; everything else waits
+// until that screen is on screen (src/pwa/first-screen.ts).
+import type { ComponentType } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { Notebook, TalkaDatabase, loadDeviceId } from './db';
+// Straight from the modules, not the src/db index: the index also brings the sync store and the record schemas.
+import { TalkaDatabase } from './db/database';
+import { loadDeviceId } from './db/device';
+import { Notebook, loadRecordChecks } from './db/notebook';
 import { loadLanguage, t } from './i18n';
+import { afterFirstScreen, markFirstScreenShown, markFirstScreenShownLater } from './pwa/first-screen';
 import { usePersistenceOnceThereIsData } from './pwa/storage';
 import { loadSession, session } from './sync/session';
 import { AppContext, type AppServices } from './ui/app-context';
 import { Layout } from './ui/Layout';
 import { Page } from './ui/components/page';
 
-const CommunityListScreen = lazy(() => import('./ui/communities/CommunityListScreen').then((m) => m.CommunityListScreen));
-const CommunityFormScreen = lazy(() => import('./ui/communities/CommunityFormScreen').then((m) => m.CommunityFormScreen));
-const CommunityScreen = lazy(() => import('./ui/communities/CommunityScreen').then((m) => m.CommunityScreen));
-const WorkshopFormScreen = lazy(() => import('./ui/workshops/WorkshopFormScreen').then((m) => m.WorkshopFormScreen));
-const WorkshopScreen = lazy(() => import('./ui/workshops/WorkshopScreen').then((m) => m.WorkshopScreen));
-const CheckInScreen = lazy(() => import('./ui/checkin/CheckInScreen').then((m) => m.CheckInScreen));
-const ParticipantsScreen = lazy(() => import('./ui/checkin/ParticipantsScreen').then((m) => m.ParticipantsScreen));
-const NeedsScreen = lazy(() => import('./ui/needs/NeedsScreen').then((m) => m.NeedsScreen));
-const VotingScreen = lazy(() => import('./ui/needs/VotingScreen').then((m) => m.VotingScreen));
-const ResourcesScreen = lazy(() => import('./ui/resources/ResourcesScreen').then((m) => m.ResourcesScreen));
-const SwotScreen = lazy(() => import('./ui/plan/SwotScreen').then((m) => m.SwotScreen));
-const ActionPlanScreen = lazy(() => import('./ui/plan/ActionPlanScreen').then((m) => m.ActionPlanScreen));
-const LoginScreen = lazy(() => import('./ui/account/LoginScreen').then((m) => m.LoginScreen));
-const SetupScreen = lazy(() => import('./ui/account/SetupScreen').then((m) => m.SetupScreen));
-const UsersScreen = lazy(() => import('./ui/account/UsersScreen').then((m) => m.UsersScreen));
-const ConflictsScreen = lazy(() => import('./ui/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
-const ChangesScreen = lazy(() => import('./ui/sync/ChangesScreen').then((m) => m.ChangesScreen));
-const OverviewScreen = lazy(() => import('./ui/overview/OverviewScreen').then((m) => m.OverviewScreen));
-const ExportsScreen = lazy(() => import('./ui/reports/ExportsScreen').then((m) => m.ExportsScreen));
-const SignInSheetScreen = lazy(() => import('./ui/reports/SignInSheetScreen').then((m) => m.SignInSheetScreen));
-const WorkshopReportScreen = lazy(() => import('./ui/reports/WorkshopReportScreen').then((m) => m.WorkshopReportScreen));
-const ParticipantDataScreen = lazy(() => import('./ui/privacy/ParticipantDataScreen').then((m) => m.ParticipantDataScreen));
-const SettingsScreen = lazy(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
+function ScreenOffline() {
+  return <Page title={t('app.name')}><p class="notice" role="alert">{t('status.screenOffline')}</p></Page>;
+}
+
+/**
+ * A screen's code, loaded when the route is first opened. A coordinator's
+ * screens are not precached; where their code cannot be fetched (offline and
+ * never opened on this device) the screen says so instead of staying blank.
+ */
+function screen<P>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const fallback: ComponentType<P> = ScreenOffline;
+  return lazy(() => load().catch((error: unknown) => {
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return fallback;
+    throw error;
+  }));
+}
+
+const CommunityListScreen = screen(() => import('./ui/communities/CommunityListScreen').then((m) => m.CommunityListScreen));
+const CommunityFormScreen = screen(() => import('./ui/communities/CommunityFormScreen').then((m) => m.CommunityFormScreen));
+const CommunityScreen = screen(() => import('./ui/communities/CommunityScreen').then((m) => m.CommunityScreen));
+const WorkshopFormScreen = screen(() => import('./ui/workshops/WorkshopFormScreen').then((m) => m.WorkshopFormScreen));
+const WorkshopScreen = screen(() => import('./ui/workshops/WorkshopScreen').then((m) => m.WorkshopScreen));
+const CheckInScreen = screen(() => import('./ui/checkin/CheckInScreen').then((m) => m.CheckInScreen));
+const ParticipantsScreen = screen(() => import('./ui/checkin/ParticipantsScreen').then((m) => m.ParticipantsScreen));
+const NeedsScreen = screen(() => import('./ui/needs/NeedsScreen').then((m) => m.NeedsScreen));
+const VotingScreen = screen(() => import('./ui/needs/VotingScreen').then((m) => m.VotingScreen));
+const ResourcesScreen = screen(() => import('./ui/resources/ResourcesScreen').then((m) => m.ResourcesScreen));
+const SwotScreen = screen(() => import('./ui/plan/SwotScreen').then((m) => m.SwotScreen));
+const ActionPlanScreen = screen(() => import('./ui/plan/ActionPlanScreen').then((m) => m.ActionPlanScreen));
+const LoginScreen = screen(() => import('./ui/account/LoginScreen').then((m) => m.LoginScreen));
+const SetupScreen = screen(() => import('./ui/account/SetupScreen').then((m) => m.SetupScreen));
+const UsersScreen = screen(() => import('./ui/account/UsersScreen').then((m) => m.UsersScreen));
+const ConflictsScreen = screen(() => import('./ui/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
+const ChangesScreen = screen(() => import('./ui/sync/ChangesScreen').then((m) => m.ChangesScreen));
+const OverviewScreen = screen(() => import('./ui/overview/OverviewScreen').then((m) => m.OverviewScreen));
+const ExportsScreen = screen(() => import('./ui/reports/ExportsScreen').then((m) => m.ExportsScreen));
+const SignInSheetScreen = screen(() => import('./ui/reports/SignInSheetScreen').then((m) => m.SignInSheetScreen));
+const WorkshopReportScreen = screen(() => import('./ui/reports/WorkshopReportScreen').then((m) => m.WorkshopReportScreen));
+const ParticipantDataScreen = screen(() => import('./ui/privacy/ParticipantDataScreen').then((m) => m.ParticipantDataScreen));
+const SettingsScreen = screen(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 function NotFound() {
   return <Page title="404"><p>{t('status.notFound')}</p></Page>;
@@ -40,7 +63,7 @@ function NotFound() {
 
 export function Routes() {
   return (
-    <Router>
+    <Router onLoadEnd={markFirstScreenShown}>
       <Route path="/" component={CommunityListScreen} />
       <Route path="/communities/new" component={CommunityFormScreen} />
       <Route path="/communities/:id/edit" component={CommunityFormScreen} />
@@ -89,11 +112,18 @@ export function App() {
   }, []);
   useEffect(() => {
     if (!services) return;
-    // The engine loads after the first screen: nothing on it needs sync to show.
+    markFirstScreenShownLater();
+    // The engine, the record schemas and a coordinator's offline screens load after the first screen: nothing on it needs them.
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void import('./sync/runtime').then(({ startSyncRuntime }) => {
-      if (!cancelled) stop = startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
+    void afterFirstScreen().then(async () => {
+      if (cancelled) return;
+      void loadRecordChecks().catch(() => undefined);
+      const [{ keepCoordinatorScreensOffline }, { startSyncRuntime }] = await Promise.all([import('./pwa/coordinator-cache'), import('./sync/runtime')]);
+      if (cancelled) return;
+      const stopWarming = keepCoordinatorScreensOffline();
+      const stopSync = startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
+      stop = () => { stopWarming(); stopSync(); };
     });
     return () => {
       cancelled = true;

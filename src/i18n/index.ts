@@ -2,6 +2,7 @@
 // reloads in idb-keyval. Components that call t() re-render when it changes.
 import { signal } from '@preact/signals';
 import { get, set } from 'idb-keyval';
+import { afterFirstScreen } from '../pwa/first-screen';
 import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
 import { renderMessage, type Params } from './translate';
 
@@ -80,7 +81,8 @@ function applyToDocument(lang: Language): void {
 
 export async function loadLanguage(): Promise<void> {
   const saved = await get<unknown>(LANGUAGE_KEY).catch(() => undefined);
-  void loadAllMessages().catch(() => undefined);
+  // The rest of Latvian follows the first screen (sooner if a screen asks t() for a string not loaded yet).
+  void afterFirstScreen().then(loadAllMessages).catch(() => undefined);
   if (saved === 'en') {
     await ensureCatalogue('en').catch(() => undefined);
     if (english) language.value = 'en';

@@ -4,7 +4,9 @@
 // on every start would nag: whether we asked is remembered in idb-keyval.
 import { get, set } from 'idb-keyval';
 import { useEffect } from 'preact/hooks';
-import { listCommunities, useLiveQuery, type TalkaDatabase } from '../db';
+import type { TalkaDatabase } from '../db/database';
+import { useLiveQuery } from '../db/live';
+import { listCommunities } from '../db/queries';
 
 export type StorageApi = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
 

@@ -1,9 +1,8 @@
 // Who is signed in on this device. Kept in idb-keyval so the session survives
 // restarts offline (field devices stay offline for weeks).
 import { signal } from '@preact/signals';
-import * as v from 'valibot';
 import { del, get, set } from 'idb-keyval';
-import { sessionResponseSchema, type SessionResponse } from '../../protocol';
+import type { Role, SessionResponse } from '../../protocol';
 
 export type Session = SessionResponse;
 
@@ -11,10 +10,37 @@ const SESSION_KEY = 'talka:session';
 
 export const session = signal<Session | null>(null);
 
+// The roles as a record, so a role added to the protocol fails to compile here (a value import
+// from protocol/auth.ts would bring the reply schemas, and valibot, into the first load).
+const ROLE_NAMES: Record<Role, true> = { coordinator: true, facilitator: true };
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && Object.hasOwn(ROLE_NAMES, value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * The saved session read back, field by field as sessionResponseSchema has
+ * them (the object is built anew, so a field added to the type must be read
+ * here too); null when anything is missing. Checked without valibot, which
+ * the first screen does not load.
+ */
+export function readStoredSession(saved: unknown): Session | null {
+  if (!isRecord(saved) || !isRecord(saved.user) || !isRecord(saved.organisation)) return null;
+  const { token } = saved;
+  const { id, name, email, role } = saved.user;
+  const { id: organisationId, name: organisationName } = saved.organisation;
+  if (typeof token !== 'string' || typeof id !== 'string' || typeof name !== 'string' || typeof email !== 'string' || !isRole(role)) return null;
+  if (typeof organisationId !== 'string' || typeof organisationName !== 'string') return null;
+  return { token, user: { id, name, email, role }, organisation: { id: organisationId, name: organisationName } };
+}
+
 export async function loadSession(): Promise<Session | null> {
   const saved = await get<unknown>(SESSION_KEY).catch(() => undefined);
-  const parsed = v.safeParse(sessionResponseSchema, saved);
-  session.value = parsed.success ? parsed.output : null;
+  session.value = readStoredSession(saved);
   return session.value;
 }
 

@@ -197,7 +197,7 @@ describe('the coordinator’s overview after syncing a seeded organisation', () 
     expect(await paintedPixels(chartCanvas(laptop, CHARTS.attendance))).not.toBe(before);
   });
 
-  it('opens the bookmarked view with the network cut: figures from the device, chart.js from the precache', async () => {
+  it('opens the bookmarked view with the network cut: figures from the device, chart.js from the runtime cache (not precached: a coordinator’s device keeps it)', async () => {
     await context.setOffline(true);
     await laptop.goto('/overview?programme=Dro%C5%A1as+kopienas&from=2026-01-01&to=2026-02-28');
     await expectScreen(laptop, 'Pārskats');

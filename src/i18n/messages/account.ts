@@ -1,14 +1,6 @@
-// Strings of the account screens: sign in, first setup, users, sign out, and
-// the account area of the header.
+// Strings of the account screens: sign in, first setup, users. The header's
+// account area and signing out are in header.ts (first load).
 export const lv = {
-  'header.menu': 'Izvēlne',
-  'header.users': 'Lietotāji',
-  'header.conflicts': 'Konflikti',
-  'header.signIn': 'Pieslēgties',
-  'header.signOut': 'Iziet',
-  'header.account': 'Konts',
-  'header.signedInAs': 'Pieslēdzies: {name}, {organisation}',
-
   'login.title': 'Pieslēgšanās',
   'login.intro': 'Pieslēdzieties, lai sinhronizētu piezīmes ar savas organizācijas serveri. Bez pieslēgšanās Talka strādā tikai šajā ierīcē.',
   'login.email': 'E-pasts',
@@ -86,15 +78,6 @@ export const lv = {
   'users.activated': 'Lietotājs {name} atkal aktīvs.',
   'userRole.coordinator': 'Koordinators',
   'userRole.facilitator': 'Vadītājs',
-
-  'signOut.title': 'Iziet no konta?',
-  'signOut.pending': {
-    zero: '{count} izmaiņas vēl nav nosūtītas. Tās paliek šajā ierīcē un tiks nosūtītas, kad atkal pieslēgsieties.',
-    one: '{count} izmaiņa vēl nav nosūtīta. Tā paliek šajā ierīcē un tiks nosūtīta, kad atkal pieslēgsieties.',
-    other: '{count} izmaiņas vēl nav nosūtītas. Tās paliek šajā ierīcē un tiks nosūtītas, kad atkal pieslēgsieties.',
-  },
-  'signOut.confirm': 'Iziet',
-  'signOut.done': 'Jūs esat izgājis no konta.',
 
   'accountError.invalid_credentials': 'Nepareizs e-pasts vai parole.',
   'accountError.too_many_attempts': 'Pārāk daudz neveiksmīgu mēģinājumu. Pagaidiet dažas minūtes un mēģiniet vēlreiz.',

@@ -7,6 +7,9 @@ export const lv = {
   'nav.settings': 'Iestatījumi',
   'nav.back': 'Atpakaļ',
   'nav.main': 'Galvenā navigācija',
+  // The navigation's labels of later screens: the header shows them with the first screen.
+  'overview.nav': 'Pārskats',
+  'reports.nav': 'Eksports',
   'action.save': 'Saglabāt',
   'action.cancel': 'Atcelt',
   'action.edit': 'Labot',
@@ -19,6 +22,7 @@ export const lv = {
   'status.saved': 'Saglabāts',
   'status.deleted': '“{name}” izdzēsts',
   'status.notFound': 'Ieraksts nav atrasts. Iespējams, tas ir izdzēsts.',
+  'status.screenOffline': 'Šis ekrāns vēl nav saglabāts šajā ierīcē lietošanai bez tīkla. Atveriet to vienreiz, kad ir tīkls.',
   'sync.online': 'Tiešsaistē',
   'sync.offline': 'Bezsaistē',
   'sync.pending': { zero: '{count} izmaiņu gaida nosūtīšanu', one: '{count} izmaiņa gaida nosūtīšanu', other: '{count} izmaiņas gaida nosūtīšanu' },

@@ -1,7 +1,8 @@
 import * as common from './common';
 import * as communities from './communities';
-import * as account from './account';
-import * as syncui from './syncui';
+import * as header from './header';
+import type * as account from './account';
+import type * as syncui from './syncui';
 import type * as workshops from './workshops';
 import type * as checkin from './checkin';
 import type * as needs from './needs';
@@ -17,12 +18,13 @@ import type * as device from './device';
 import type { Message } from '../types';
 
 // Each feature keeps its strings in its own file. The first screen's
-// Latvian strings (shell, header, communities) ship with the first load; the
-// rest of Latvian follows right after it, and English only when chosen. The
-// service worker precaches all of them for offline use.
-export const lvFirst = { ...common.lv, ...communities.lv, ...account.lv, ...syncui.lv };
+// Latvian strings (shell, header and sync bar, communities) ship with the
+// first load; the rest of Latvian follows right after the first screen, and
+// English only when chosen. The service worker precaches all of them for
+// offline use.
+export const lvFirst = { ...common.lv, ...communities.lv, ...header.lv };
 
-type AllLatvian = typeof lvFirst & typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
+type AllLatvian = typeof lvFirst & typeof account.lv & typeof syncui.lv & typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
   typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
   typeof photos.lv & typeof device.lv;
 export type MessageKey = keyof AllLatvian;

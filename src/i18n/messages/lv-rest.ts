@@ -1,3 +1,5 @@
+import * as account from './account';
+import * as syncui from './syncui';
 import * as workshops from './workshops';
 import * as checkin from './checkin';
 import * as needs from './needs';
@@ -13,7 +15,7 @@ import * as device from './device';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
-  ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
+  ...account.lv, ...syncui.lv, ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
   ...overview.lv, ...reports.lv, ...privacy.lv, ...photos.lv,
   ...device.lv,
 };

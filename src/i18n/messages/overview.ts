@@ -1,6 +1,5 @@
 // Strings of the overview screens.
 export const lv = {
-  'overview.nav': 'Pārskats',
   'overview.title': 'Pārskats',
   'overview.intro': 'Visas organizācijas kopienas vienkopus. Skaitļi aprēķināti šajā ierīcē no tajā esošajiem datiem, tāpēc pēc sinhronizācijas tie pieejami arī bez tīkla.',
   'overview.empty': 'Šajā ierīcē vēl nav nevienas kopienas. Pieslēdzieties un sinhronizējiet vai izveidojiet kopienu.',

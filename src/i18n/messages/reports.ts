@@ -1,6 +1,5 @@
 // Strings of the exports and the print views (sign-in sheet, workshop report).
 export const lv = {
-  'reports.nav': 'Eksports',
   'reports.exports.title': 'Eksports un atskaites',
   'reports.exports.intro': 'Faili tiek veidoti no šīs ierīces datiem, arī bez tīkla. Pirms atskaites sinhronizējiet, lai dati būtu pilnīgi.',
   'reports.noCommunities': 'Vēl nav nevienas kopienas.',

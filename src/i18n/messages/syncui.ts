@@ -1,26 +1,7 @@
-// Strings of the sync bar, the outbox screen (unsent and refused changes), and
-// the names of record kinds and fields that both it and the conflicts screen show.
+// Strings of the outbox screen (unsent and refused changes), and the names of
+// record kinds and fields that both it and the conflicts screen show. The sync
+// bar's are in header.ts (first load).
 export const lv = {
-  'syncbar.allSentAt': 'Visas izmaiņas nosūtītas, {time}',
-  'syncbar.nothingToSend': 'Nav nenosūtītu izmaiņu',
-  'syncbar.lastSync': 'Pēdējā sinhronizācija {time}',
-  'syncbar.syncNow': 'Sinhronizēt',
-  'syncbar.syncing': 'Sinhronizē…',
-  'syncbar.signIn': 'Pieslēgties, lai sinhronizētu',
-  'syncbar.progress': 'Sinhronizācijas gaita',
-  'syncbar.progressSending': 'Nosūtīts: {sent} no {toSend}, saņemts: {received}',
-  'syncbar.progressReceiving': 'Saņemts: {received}',
-  'syncbar.failure.network': 'Serveris nav sasniedzams; izmaiņas glabājas šajā ierīcē',
-  'syncbar.failure.server': 'Servera kļūda; mēģinās vēlreiz',
-  'syncbar.failure.serverAt': 'Servera kļūda; mēģinās vēlreiz {time}',
-  'syncbar.failure.unauthorized': 'Sesija beigusies',
-  'syncbar.failure.too_large': 'Izmaiņa ir par lielu serverim',
-  'syncbar.failure.rejected': 'Serveris atteica pieprasījumu',
-  'syncbar.failure.cursor_reset': 'Serveris atjaunots no rezerves kopijas; dati tiek sūtīti vēlreiz',
-  'syncbar.signInAgain': 'Pieslēgties vēlreiz',
-  'syncbar.refused': { zero: '{count} noraidītas izmaiņas', one: '{count} noraidīta izmaiņa', other: '{count} noraidītas izmaiņas' },
-  'syncbar.conflicts': { zero: '{count} konflikti', one: '{count} konflikts', other: '{count} konflikti' },
-
   'changes.title': 'Nenosūtītās izmaiņas',
   'changes.allSent': 'Visas izmaiņas ir nosūtītas.',
   'changes.notSignedIn': 'Izmaiņas tiks nosūtītas, kad pieslēgsieties.',

@@ -1,18 +1,18 @@
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
-import { countPending } from '../../db';
+import { useContext, useState } from 'preact/hooks';
+import { countPending } from '../../db/queries';
 import { t } from '../../i18n';
 import { session } from '../../sync/session';
 import { useServices } from '../app-context';
 import { showToast } from '../components/toast';
 import { ConfirmDialog } from '../sync/ConfirmDialog';
-import { useApi } from './api-context';
+import { ApiContext } from './api-provider';
 import { signOut } from './sign-out';
 
 /** The header's account area: "Sign in", or who is signed in and "Sign out" (asking first when changes wait). */
 export function AccountMenu() {
   const { db } = useServices();
-  const api = useApi();
+  const givenApi = useContext(ApiContext);
   const { route } = useLocation();
   const [pendingToConfirm, setPendingToConfirm] = useState<number | null>(null);
   const current = session.value;
@@ -21,6 +21,8 @@ export function AccountMenu() {
 
   const finish = async () => {
     setPendingToConfirm(null);
+    // The API client and its reply schemas load on signing out, not with the header.
+    const api = givenApi ?? (await import('./api-context')).defaultApi();
     await signOut(api);
     showToast({ message: t('signOut.done') });
     route('/login');

@@ -1,4 +1,5 @@
-import { listCommunities, useLiveQuery } from '../../db';
+import { useLiveQuery } from '../../db/live';
+import { listCommunities } from '../../db/queries';
 import { municipalityName } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';

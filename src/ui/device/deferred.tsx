@@ -1,14 +1,17 @@
-// The device notice and the update prompt's count are not needed for the
-// first paint: they load right after it, keeping the first load small.
+// The device notice, the update prompt and its count are not needed for the
+// first paint: they load once the first screen is on screen, keeping the first
+// load small.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { afterFirstScreen } from '../../pwa/first-screen';
 
-function deferred(load: () => Promise<ComponentType>): ComponentType {
+/** A component whose code loads after the first screen; nothing renders until then. */
+export function deferred(load: () => Promise<ComponentType>): ComponentType {
   return function Deferred() {
     const [Loaded, setLoaded] = useState<ComponentType | null>(null);
     useEffect(() => {
       let live = true;
-      load().then((component) => { if (live) setLoaded(() => component); }, () => undefined);
+      afterFirstScreen().then(load).then((component) => { if (live) setLoaded(() => component); }, () => undefined);
       return () => { live = false; };
     }, []);
     return Loaded ? <Loaded /> : null;
@@ -17,3 +20,5 @@ function deferred(load: () => Promise<ComponentType>): ComponentType {
 
 export const DeviceNotice = deferred(() => import('./DeviceNotice').then((m) => m.DeviceNotice));
 export const UpdateKeepsData = deferred(() => import('./UnsentSummary').then((m) => m.UpdateKeepsData));
+/** Registers the service worker and offers updates: the registration too waits for the first screen. */
+export const ReloadPrompt = deferred(() => import('../../pwa/ReloadPrompt').then((m) => m.ReloadPrompt));

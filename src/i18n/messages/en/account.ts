@@ -3,14 +3,6 @@ import type { lv } from '../account';
 
 // English strings of the account screens; loaded only when English is chosen.
 export const en: Translations<keyof typeof lv> = {
-  'header.menu': 'Menu',
-  'header.users': 'Users',
-  'header.conflicts': 'Conflicts',
-  'header.signIn': 'Sign in',
-  'header.signOut': 'Sign out',
-  'header.account': 'Account',
-  'header.signedInAs': 'Signed in: {name}, {organisation}',
-
   'login.title': 'Sign in',
   'login.intro': "Sign in to sync your notes with your organisation's server. Without signing in, Talka works on this device only.",
   'login.email': 'Email',
@@ -85,14 +77,6 @@ export const en: Translations<keyof typeof lv> = {
   'users.activated': '{name} is active again.',
   'userRole.coordinator': 'Coordinator',
   'userRole.facilitator': 'Facilitator',
-
-  'signOut.title': 'Sign out?',
-  'signOut.pending': {
-    one: '{count} change is not sent yet. It stays on this device and is sent when you sign in again.',
-    other: '{count} changes are not sent yet. They stay on this device and are sent when you sign in again.',
-  },
-  'signOut.confirm': 'Sign out',
-  'signOut.done': 'You are signed out.',
 
   'accountError.invalid_credentials': 'Wrong email or password.',
   'accountError.too_many_attempts': 'Too many failed attempts. Wait a few minutes and try again.',

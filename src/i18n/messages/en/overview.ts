@@ -3,7 +3,6 @@ import type { lv } from '../overview';
 
 // English strings of the overview screens; loaded only when English is chosen.
 export const en: Translations<keyof typeof lv> = {
-  'overview.nav': 'Overview',
   'overview.title': 'Overview',
   'overview.intro': 'Every community of the organisation in one place. The figures are worked out on this device from the data it holds, so after a sync they are there offline too.',
   'overview.empty': 'There are no communities on this device yet. Sign in and sync, or create a community.',

@@ -3,7 +3,6 @@ import type { lv } from '../reports';
 
 // English strings of the exports and the print views; loaded only when English is chosen.
 export const en: Translations<keyof typeof lv> = {
-  'reports.nav': 'Exports',
   'reports.exports.title': 'Exports and reports',
   'reports.exports.intro': 'Files are made from this device’s data, offline too. Sync before a report so that the data is complete.',
   'reports.noCommunities': 'There are no communities yet.',

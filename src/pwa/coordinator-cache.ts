@@ -1,0 +1,78 @@
+// A coordinator's screens (the overview with chart.js, exports, users, a
+// participant's data, conflicts, sign-in sheets, workshop reports) are not in
+// the precache: a facilitator's tablet does not need them offline. The build
+// lists their files in index.html; on a coordinator's device the app fetches
+// them once the first screen is up — on start and on sign-in, when online —
+// and the service worker keeps them in its runtime cache (CacheFirst on
+// /assets/), so they open offline there as well.
+import { effect } from '@preact/signals';
+import { session } from '../sync/session';
+
+/** The id of index.html's JSON list of the files left out of the precache (vite.config.ts writes it). */
+export const RUNTIME_ASSETS_ID = 'talka-runtime-assets';
+
+/** The files index.html lists, as same-origin /assets/ paths; anything else in the list is ignored. */
+export function runtimeAssetUrls(doc: Document = document): string[] {
+  const text = doc.getElementById(RUNTIME_ASSETS_ID)?.textContent;
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.filter((url): url is string => typeof url === 'string' && /^\/assets\/[\w.-]+$/.test(url));
+}
+
+/** Resolves once a service worker controls the page (at once if one does); never without one. */
+function whenControlled(container: ServiceWorkerContainer): Promise<void> {
+  if (container.controller) return Promise.resolve();
+  return new Promise((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+}
+
+/**
+ * Fetches each file through the service worker, which keeps it; files it
+ * holds already cost no network. Returns how many it has now.
+ */
+export async function warmRuntimeCache(urls: readonly string[], fetchFile: (url: string) => Promise<Response> = (url) => fetch(url, { priority: 'low' })): Promise<number> {
+  let cached = 0;
+  // Two at a time: a background job, not a burst in front of what the person is doing.
+  const queue = [...urls];
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      try {
+        const response = await fetchFile(url);
+        await response.arrayBuffer();
+        if (response.ok) cached++;
+      } catch {
+        // Offline again or the server went away: the next start or sign-in tries again.
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return cached;
+}
+
+let warming: Promise<number> | null = null;
+
+function warmIfCoordinator(): void {
+  if (session.value?.user.role !== 'coordinator' || !navigator.onLine || warming) return;
+  const urls = runtimeAssetUrls();
+  const container = navigator.serviceWorker;
+  if (urls.length === 0 || !container) return;
+  warming = whenControlled(container).then(() => warmRuntimeCache(urls)).finally(() => { warming = null; });
+}
+
+/** Keeps a coordinator's screens on the device: now, on every sign-in, and when the network returns. Returns a stop function. */
+export function keepCoordinatorScreensOffline(): () => void {
+  const stopEffect = effect(() => {
+    void session.value;
+    warmIfCoordinator();
+  });
+  window.addEventListener('online', warmIfCoordinator);
+  return () => {
+    stopEffect();
+    window.removeEventListener('online', warmIfCoordinator);
+  };
+}

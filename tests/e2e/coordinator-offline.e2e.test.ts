@@ -1,0 +1,158 @@
+// A coordinator's screens are not precached — a facilitator's tablet does not
+// need them — yet a coordinator's device opens them with the network cut:
+// after signing in online, the app fetches their files in the background and
+// the service worker keeps them in its runtime cache. End to end in Chromium
+// against the built app and the real server. A facilitator's tablet does not
+// fetch them, and offline says the screen needs the network once instead of
+// showing nothing.
+import * as v from 'valibot';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { STEP_TIMEOUT_MS, expectScreen, expectText, visible } from './support/notebook-steps';
+import { SeedBatch, expectChartDrawn, figure, pushBatch, setUpThroughApi } from './support/overview-steps';
+import { startServer, type RunningServer } from './support/server';
+import { SYNC_TIMEOUT_MS, expectAllSent, openApp, setupLinkOf, signIn, type Account } from './support/sync-steps';
+
+const ORGANISATION = 'Latgales kopienu centrs';
+const COORDINATOR: Account = { name: 'Dace Priede', email: 'dace@kopienas.example', password: 'koordinatore-2026' };
+const FACILITATOR: Account = { name: 'Ilze Kalniņa', email: 'ilze@kopienas.example', password: 'vaditaja-2026-rudens' };
+const DEVICE: BrowserContextOptions = {
+  viewport: { width: 1280, height: 800 }, locale: 'lv-LV', timezoneId: 'Europe/Riga', serviceWorkers: 'allow',
+};
+const RUNTIME_CACHE = 'talka-assets';
+
+/** One community with a held workshop, two people checked in, a need with dots: enough for the overview's charts. */
+function seed(author: string): SeedBatch {
+  const batch = new SeedBatch('seed-tablet', author);
+  const communityId = batch.create('communities', { name: 'Rēzeknes kopiena', municipality: 'LV-059', parish: '', description: '', maturity: 'active', contacts: [] });
+  const workshop = {
+    id: batch.create('workshops', {
+      communityId, title: 'Rudens darbnīca', kind: 'workshop', date: '2026-10-15', startTime: '18:00', endTime: '20:00', place: 'Saieta nams',
+      programme: 'KOPA', facilitators: FACILITATOR.name, agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
+    }),
+    communityId,
+  };
+  const people = ['Jānis Bērziņš', 'Anna Ozoliņa'].map((name) => batch.create('participants', {
+    communityId, name, household: '', phone: '', email: '', role: 'resident', consentData: true, consentPhotos: false, consentDate: '2026-10-15', erased: false,
+  }));
+  for (const person of people) batch.checkIn(workshop, person);
+  const needId = batch.create('needs', { communityId, workshopId: workshop.id, title: 'Apgaismojums', description: '', category: 'safety', status: 'raised', owner: '' });
+  batch.create('votes', { communityId, workshopId: workshop.id, needId, participantId: people[0]!, castAt: Date.now() });
+  return batch;
+}
+
+async function createFacilitator(url: string, token: string): Promise<void> {
+  const response = await fetch(`${url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: FACILITATOR.name, email: FACILITATOR.email, role: 'facilitator', password: FACILITATOR.password }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** index.html's list of the files the service worker does not precache. */
+async function runtimeList(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.getElementById('talka-runtime-assets')?.textContent ?? '');
+  return v.parse(v.array(v.string()), JSON.parse(text));
+}
+
+/** Paths held in the service worker's runtime cache. */
+async function runtimeCached(page: Page): Promise<string[]> {
+  return page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+  }, RUNTIME_CACHE);
+}
+
+describe('a coordinator’s screens offline, without precaching them on every tablet', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  async function newDevice(): Promise<BrowserContext> {
+    const context = await browser.newContext({ ...DEVICE, baseURL: server.url });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+    contexts.push(context);
+    return context;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the organisation has a coordinator and a facilitator, and a tablet’s workshop is on the server', async () => {
+    const token = await setUpThroughApi(server.url, await setupLinkOf(server), ORGANISATION, COORDINATOR);
+    await pushBatch(server.url, token, seed('seed-tablet'));
+    await createFacilitator(server.url, token);
+  });
+
+  describe('on the coordinator’s laptop', () => {
+    let context: BrowserContext;
+    let laptop: Page;
+
+    it('signing in online fetches the coordinator’s screens into the runtime cache, none of them opened', async () => {
+      context = await newDevice();
+      laptop = await openApp(context, '/login');
+      await signIn(laptop, COORDINATOR);
+      await expectAllSent(laptop);
+      const listed = await runtimeList(laptop);
+      expect(listed.some((path) => /^\/assets\/chart-runtime-[\w-]+\.js$/.test(path))).toBe(true);
+      expect(listed.some((path) => /^\/assets\/OverviewScreen-[\w-]+\.js$/.test(path))).toBe(true);
+      await expect.poll(() => runtimeCached(laptop), { timeout: SYNC_TIMEOUT_MS, interval: 200 }).toEqual(expect.arrayContaining(listed));
+      // Fetched as files, not run: no coordinator screen's code was loaded as a script.
+      const scripts = await laptop.evaluate(() => performance.getEntriesByType('resource')
+        .filter((entry) => entry instanceof PerformanceResourceTiming && entry.initiatorType === 'script')
+        .map((entry) => new URL(entry.name).pathname));
+      expect(scripts.filter((path) => listed.includes(path))).toEqual([]);
+    });
+
+    it('opens the overview with the network cut: figures from the device, chart.js from the runtime cache', async () => {
+      await context.setOffline(true);
+      await laptop.goto('/overview');
+      await expectScreen(laptop, 'Pārskats');
+      await expectText(figure(laptop, 'Apmeklējumi kopā'), '2');
+      await expectChartDrawn(laptop, 'Vajadzības pa kategorijām');
+      // The exports too, after a reload of the app offline.
+      const exports = await laptop.goto('/exports');
+      expect(exports?.fromServiceWorker()).toBe(true);
+      await expectScreen(laptop, 'Eksports un atskaites');
+      await context.setOffline(false);
+    });
+  });
+
+  describe('on a facilitator’s tablet', () => {
+    let context: BrowserContext;
+    let tablet: Page;
+
+    it('signing in fetches none of them', async () => {
+      context = await newDevice();
+      tablet = await openApp(context, '/login');
+      await signIn(tablet, FACILITATOR);
+      await expectAllSent(tablet);
+      // Long enough for a background fetch to have started, had there been one.
+      await tablet.waitForTimeout(1_500);
+      expect(await runtimeCached(tablet)).toEqual([]);
+    });
+
+    it('offline, the overview says it needs the network once, and the rest of the notebook still works', async () => {
+      await context.setOffline(true);
+      await tablet.goto('/overview');
+      await visible(tablet.getByText('Šis ekrāns vēl nav saglabāts šajā ierīcē lietošanai bez tīkla. Atveriet to vienreiz, kad ir tīkls.', { exact: true }));
+      await tablet.goto('/');
+      await expectScreen(tablet, 'Kopienas');
+      await visible(tablet.getByText('Rēzeknes kopiena', { exact: true }));
+      await context.setOffline(false);
+      expect(pageErrors).toEqual([]);
+    });
+  });
+});
