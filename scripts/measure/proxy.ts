@@ -7,7 +7,7 @@
 // "the server cannot be reached", and emulate a slow link (a rural one: 1.5
 // Mbit/s down, 750 kbit/s up, 300 ms round trip) by holding each chunk back:
 //
-//   const proxy = await CountingProxy.start(port, { link: { downKbps: 1500, upKbps: 750, rttMs: 300 } });
+//   const proxy = await CountingProxy.start(port, { link: RURAL_LINK });
 //
 // Bytes are counted when they reach the proxy, before any delay. The link is
 // one pipe per direction shared by every connection; it does not emulate TCP's
@@ -45,6 +45,9 @@ export interface Link {
   upKbps: number;
   rttMs: number;
 }
+
+/** The rural link of issue 7: 1.5 Mbit/s down, 750 kbit/s up, 300 ms round trip. */
+export const RURAL_LINK: Link = { downKbps: 1500, upKbps: 750, rttMs: 300 };
 
 export interface ProxyOptions {
   link?: Link;
