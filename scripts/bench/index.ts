@@ -10,6 +10,7 @@
 //   npm run bench -- --json > bench.json
 //   npm run bench -- --only size,device    # some sections: size lighthouse device sync pull50k rural server
 //   npm run bench -- --runs 5 --rural-runs 1 --no-build
+//   npm run bench -- --only sync --profile /tmp/prof   # CPU profiles of the page while pushing and pulling
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +33,10 @@ interface Args {
   ruralRuns: number;
   sections: Section[];
   build: boolean;
+  profileDir?: string;
 }
 
-const USAGE = `npm run bench -- [--json] [--runs N] [--rural-runs N] [--only ${SECTIONS.join(',')}] [--skip …] [--no-build]`;
+const USAGE = `npm run bench -- [--json] [--runs N] [--rural-runs N] [--only ${SECTIONS.join(',')}] [--skip …] [--no-build] [--profile DIR]`;
 
 function isSection(name: string): name is Section {
   return SECTIONS.some((section) => section === name);
@@ -60,6 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--runs') args.runs = count(arg, argv[++i]);
     else if (arg === '--rural-runs') args.ruralRuns = count(arg, argv[++i]);
     else if (arg === '--only') args.sections = sectionList(argv[++i]);
+    else if (arg === '--profile') args.profileDir = argv[++i];
     else if (arg === '--skip') {
       const skipped = sectionList(argv[++i]);
       args.sections = args.sections.filter((section) => !skipped.includes(section));
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     browser = await launchChromium();
-    const ctx: BenchContext = { browser, root, staticDir, runs: args.runs, log };
+    const ctx: BenchContext = { browser, root, staticDir, runs: args.runs, log, profileDir: args.profileDir };
     const figures: Figure[] = [];
     for (const section of args.sections) {
       const sectionStarted = Date.now();

@@ -8,6 +8,9 @@
 // (scripts/bench/pouchdb): the same needs replicated from and to
 // express-pouchdb. Runs alternate Talka, PouchDB, Talka, PouchDB… so a busy
 // moment of the machine falls on both.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isCpuProfile, summariseProfile } from '../measure/profile';
 import { RURAL_LINK, type ByteCount, type Link } from '../measure/proxy';
 import { measureOnce, type RunResult } from '../measure/run';
 import { measurePouchPull, measurePouchPush, POUCHDB_SETUP, type PouchResult } from './pouchdb';
@@ -52,8 +55,24 @@ function compared(id: string, what: string, talka: Side, pouch: Side, bars: bool
   ];
 }
 
+/** With --profile: each phase's CPU profile saved, and where its time went logged. */
+function profiler(ctx: BenchContext, records: number) {
+  const dir = ctx.profileDir;
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  let count = 0;
+  return (phase: 'push' | 'pull', profile: unknown) => {
+    const file = join(dir, `${phase}-${records}-${++count}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    if (!isCpuProfile(profile)) return;
+    const summary = summariseProfile(profile);
+    ctx.log(`  ${phase} profile ${file}: ${Math.round(summary.totalMs)} ms, idle ${Math.round(summary.idleMs)}, GC ${Math.round(summary.gcMs)}; top: `
+      + summary.top.slice(0, 8).map((entry) => `${entry.name} ${Math.round(entry.selfMs)}`).join(', '));
+  };
+}
+
 async function talkaRun(ctx: BenchContext, records: number, link?: Link): Promise<RunResult> {
-  const run = () => measureOnce({ browser: ctx.browser, records, staticDir: ctx.staticDir, log: ctx.log, link });
+  const run = () => measureOnce({ browser: ctx.browser, records, staticDir: ctx.staticDir, log: ctx.log, link, profile: profiler(ctx, records) });
   try {
     return await run();
   } catch (error) {

@@ -61,6 +61,8 @@ export interface BenchContext {
   runs: number;
   /** Progress lines (to stderr when --json prints the result on stdout). */
   log: (line: string) => void;
+  /** With --profile DIR: where the sync runs leave the page's CPU profiles. */
+  profileDir?: string;
 }
 
 export function meetsBar(figure: Figure): boolean | null {

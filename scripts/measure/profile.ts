@@ -58,3 +58,10 @@ export function summariseProfile(profile: CpuProfile, topCount = 15): ProfileSum
   const top = [...byName].map(([name, selfMs]) => ({ name, selfMs })).sort((a, b) => b.selfMs - a.selfMs).slice(0, topCount);
   return { totalMs: (profile.endTime - profile.startTime) / 1000, idleMs, gcMs, programMs, top };
 }
+
+/** A CPU profile as CDP hands it over (only what summariseProfile reads is checked). */
+export function isCpuProfile(value: unknown): value is CpuProfile {
+  if (typeof value !== 'object' || value === null) return false;
+  return 'nodes' in value && Array.isArray(value.nodes) && 'startTime' in value && typeof value.startTime === 'number'
+    && 'endTime' in value && typeof value.endTime === 'number';
+}
