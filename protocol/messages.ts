@@ -36,6 +36,7 @@ export type Mutation = v.InferOutput<typeof mutationSchema>;
  * as 37 KB of ids).
  */
 export const ACK_STYLES = ['ids', 'short'] as const;
+export type AckStyle = (typeof ACK_STYLES)[number];
 
 export const pushRequestSchema = v.strictObject({
   protocol: v.literal(PROTOCOL_VERSION),

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema } from '../../protocol/messages';
+import { MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema, type AckStyle } from '../../protocol/messages';
 import { uuidv7 } from '../../protocol/ids';
 import { requireSession } from '../auth/session';
 import { ApiError } from '../errors';
@@ -14,7 +14,7 @@ import { applyPush, type PushBatch } from '../sync/push';
 import { parseShape, readPull, renderPullBody, renderPullColumns } from '../sync/pull';
 
 /** The body as a push, or 400: unsupported_protocol for another protocol's push, bad_request for anything else. */
-export function parsePushBody(body: unknown): PushBatch {
+export function parsePushBody(body: unknown): PushBatch & { acks?: AckStyle } {
   const result = v.safeParse(pushRequestSchema, body);
   if (result.success) return result.output;
   if (typeof body === 'object' && body !== null && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) {
