@@ -2,11 +2,12 @@
 // participant's data, conflicts, sign-in sheets, workshop reports) are not in
 // the precache: a facilitator's tablet does not need them offline. The build
 // lists their files in index.html; on a coordinator's device the app fetches
-// them once the first screen is up — on start and on sign-in, when online —
-// and the service worker keeps them in its runtime cache (CacheFirst on
-// /assets/), so they open offline there as well.
+// them after a sync has succeeded (so they never compete with a first pull on
+// a slow link), and the service worker keeps them in its runtime cache
+// (CacheFirst on /assets/), so they open offline there as well.
 import { effect } from '@preact/signals';
 import { session } from '../sync/session';
+import { syncStatus } from '../sync/status';
 
 /** The id of index.html's JSON list of the files left out of the precache (vite.config.ts writes it). */
 export const RUNTIME_ASSETS_ID = 'talka-runtime-assets';
@@ -55,24 +56,25 @@ export async function warmRuntimeCache(urls: readonly string[], fetchFile: (url:
 }
 
 let warming: Promise<number> | null = null;
+/** Set once every file was fetched: this page's list is on the device (an update brings a new page and list). */
+let warmed = false;
 
 function warmIfCoordinator(): void {
-  if (session.value?.user.role !== 'coordinator' || !navigator.onLine || warming) return;
+  if (session.value?.user.role !== 'coordinator' || warming || warmed) return;
   const urls = runtimeAssetUrls();
   const container = navigator.serviceWorker;
   if (urls.length === 0 || !container) return;
-  warming = whenControlled(container).then(() => warmRuntimeCache(urls)).finally(() => { warming = null; });
+  warming = whenControlled(container).then(() => warmRuntimeCache(urls)).then((cached) => {
+    warmed = cached === urls.length;
+    return cached;
+  }).finally(() => { warming = null; });
 }
 
-/** Keeps a coordinator's screens on the device: now, on every sign-in, and when the network returns. Returns a stop function. */
+/** Keeps a coordinator's screens on the device: fetched after each successful sync until all are there. Returns a stop function. */
 export function keepCoordinatorScreensOffline(): () => void {
-  const stopEffect = effect(() => {
+  return effect(() => {
     void session.value;
-    warmIfCoordinator();
+    const status = syncStatus.value;
+    if (status && !status.running && status.lastSyncAt !== null && status.lastFailure === null) warmIfCoordinator();
   });
-  window.addEventListener('online', warmIfCoordinator);
-  return () => {
-    stopEffect();
-    window.removeEventListener('online', warmIfCoordinator);
-  };
 }
