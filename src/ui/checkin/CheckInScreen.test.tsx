@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attendanceId } from '../../../protocol';
+import { setLanguage } from '../../i18n';
 import { CheckInScreen } from './CheckInScreen';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from './test-harness';
 
@@ -13,7 +14,11 @@ beforeEach(async () => {
   renderAt(services, '/workshops/:id/checkin', `/workshops/${seeded.workshopId}/checkin`, CheckInScreen);
 });
 
-afterEach(() => closeTestNotebook(services));
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await setLanguage('lv');
+  await closeTestNotebook(services);
+});
 
 const results = async () => screen.findByRole('list', { name: 'Atrastie' });
 const count = () => screen.getByTestId('checkin-count').textContent;
@@ -97,5 +102,29 @@ describe('check-in', () => {
     expect((screen.getByLabelText('Tālrunis') as HTMLInputElement).value).toBe('+371 29 123 456');
     expect(await services.db.participants.count()).toBe(3);
     expect(await services.db.attendance.count()).toBe(0);
+  });
+
+  it('a keystroke leaves the list of those present alone: none of its check-in times is formatted again', async () => {
+    for (const name of ['Jānis Bērziņš', 'Anna Ozoliņa']) {
+      fireEvent.click(within(await results()).getByRole('button', { name: new RegExp(name) }));
+    }
+    await waitFor(() => expect(within(screen.getByTestId('checked-in-list')).getAllByRole('listitem')).toHaveLength(2));
+    const formatters = vi.spyOn(Intl, 'DateTimeFormat');
+    for (const query of ['k', 'ka', 'kal', 'kalnins']) await search(query);
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Atrastie' })).getAllByRole('button')).toHaveLength(1));
+    expect(formatters).not.toHaveBeenCalled();
+    expect(within(screen.getByTestId('checked-in-list')).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('the list of those present still follows check-outs and a change of language', async () => {
+    fireEvent.click(within(await results()).getByRole('button', { name: /Anna Ozoliņa/ }));
+    const present = await screen.findByTestId('checked-in-list');
+    expect(within(present).getByRole('button', { name: 'Noņemt atzīmi: Anna Ozoliņa' })).toBeTruthy();
+    await search('ozo');
+    await setLanguage('en');
+    await waitFor(() => expect(within(screen.getByTestId('checked-in-list')).getByRole('button', { name: 'Check out: Anna Ozoliņa' })).toBeTruthy());
+    fireEvent.click(within(screen.getByTestId('checked-in-list')).getByRole('button', { name: 'Check out: Anna Ozoliņa' }));
+    await waitFor(() => expect(screen.queryByTestId('checked-in-list')).toBeNull());
+    expect((await services.db.attendance.get(attendanceId(seeded.workshopId, seeded.participantIds[1]!)))?.deleted).toBe(true);
   });
 });

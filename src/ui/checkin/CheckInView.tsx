@@ -54,6 +54,16 @@ export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, o
       inFlight.current.delete(participantId);
     }
   };
+  const latestToggle = useRef(toggle);
+  latestToggle.current = toggle;
+
+  // Made again only when someone checks in or out: a keystroke in the search re-renders this view, and
+  // Preact skips a vnode it has already drawn, so the list of those present is left alone (each of its rows
+  // formats a time, which costs far more than the search).
+  const presentList = useMemo(
+    () => <PresentList present={present} checkedInAt={checkedInAt} onCheckOut={(participantId) => void latestToggle.current(participantId, false)} />,
+    [present, checkedInAt],
+  );
 
   const openWalkIn = () => setWalkIn({ name: found.length === 0 ? query.trim() : '', key: Date.now() });
   const saveWalkIn = async (fields: ParticipantFields) => {
@@ -120,25 +130,37 @@ export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, o
 
         <section class="card checkin-present" aria-labelledby="checkin-present-heading">
           <h2 id="checkin-present-heading">{t('checkin.checkedIn')} <span class="muted">({present.length})</span></h2>
-          {present.length === 0 ? <p class="muted">{t('checkin.nobodyYet')}</p> : (
-            <ul class="row-list" data-testid="checked-in-list">
-              {present.map((participant) => (
-                <li key={participant.id}>
-                  <span class="grow">
-                    <strong>{participant.name}</strong>
-                    <span class="muted"> {t('checkin.at', { time: formatTime(checkedInAt.get(participant.id) ?? 0) })}</span>
-                    <span class="checkin-present__tags"><ConsentTags participant={participant} missingOnly /></span>
-                  </span>
-                  <button type="button" class="button button--ghost" aria-label={t('checkin.checkOutLabel', { name: participant.name })}
-                    onClick={() => void toggle(participant.id, false)}>
-                    {t('checkin.checkOut')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          {presentList}
         </section>
       </div>
     </div>
+  );
+}
+
+interface PresentListProps {
+  present: readonly StoredParticipant[];
+  checkedInAt: ReadonlyMap<string, number>;
+  onCheckOut: (participantId: string) => void;
+}
+
+/** Who is here, latest first. Its own component, so a change of language re-renders it by itself. */
+function PresentList({ present, checkedInAt, onCheckOut }: PresentListProps) {
+  if (present.length === 0) return <p class="muted">{t('checkin.nobodyYet')}</p>;
+  return (
+    <ul class="row-list" data-testid="checked-in-list">
+      {present.map((participant) => (
+        <li key={participant.id}>
+          <span class="grow">
+            <strong>{participant.name}</strong>
+            <span class="muted"> {t('checkin.at', { time: formatTime(checkedInAt.get(participant.id) ?? 0) })}</span>
+            <span class="checkin-present__tags"><ConsentTags participant={participant} missingOnly /></span>
+          </span>
+          <button type="button" class="button button--ghost" aria-label={t('checkin.checkOutLabel', { name: participant.name })}
+            onClick={() => onCheckOut(participant.id)}>
+            {t('checkin.checkOut')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
