@@ -1,0 +1,455 @@
+// Runs in Chromium, bundled by device-ops.ts (an IIFE that sets
+// globalThis.talkaDeviceOps). Three jobs:
+// - seed a TalkaDatabase with a community the size of a real one (5,000
+//   people with Latvian names, 2,000 needs, workshops, attendance), every row
+//   as Notebook stores it (fields checked by the record schema, a clock per
+//   field, id UUIDv7), in bulk so a run starts in a second rather than a minute;
+// - time the app's own Notebook commands one after another on it;
+// - probe the check-in screen: how long from a key going down in the search
+//   field to the first frame painted after the results were redrawn.
+// Nothing here is used by the app.
+import * as v from 'valibot';
+import {
+  NEED_CATEGORIES, PARTICIPANT_ROLES, RECORD_SCHEMAS, attendanceId, formatHlc, initialClock, tick, uuidv7,
+  type ClockState, type Clocks, type EditableFields, type TableName,
+} from '../../protocol';
+import { TalkaDatabase, type OutboxEntry } from '../../src/db/database';
+import { Notebook } from '../../src/db/notebook';
+
+// ── Deterministic data ─────────────────────────────────────────────────────
+
+/** mulberry32: the same community every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const MEN = ['Jānis', 'Andris', 'Māris', 'Pēteris', 'Aivars', 'Edgars', 'Kārlis', 'Juris', 'Raimonds', 'Uldis', 'Gatis', 'Ēriks', 'Oskars', 'Mārtiņš', 'Roberts', 'Valdis', 'Artūrs', 'Guntis', 'Dāvis', 'Rūdolfs'];
+const WOMEN = ['Anna', 'Ilze', 'Dace', 'Līga', 'Inese', 'Kristīne', 'Sanita', 'Ieva', 'Zane', 'Laura', 'Māra', 'Baiba', 'Gunta', 'Evita', 'Rūta', 'Elīna', 'Agnese', 'Sarmīte', 'Vija', 'Ārija'];
+/** Surnames in their masculine and feminine forms. */
+const SURNAMES: readonly (readonly [string, string])[] = [
+  ['Bērziņš', 'Bērziņa'], ['Kalniņš', 'Kalniņa'], ['Ozols', 'Ozola'], ['Ozoliņš', 'Ozoliņa'], ['Liepiņš', 'Liepiņa'],
+  ['Jansons', 'Jansone'], ['Krūmiņš', 'Krūmiņa'], ['Zariņš', 'Zariņa'], ['Pētersons', 'Pētersone'], ['Vītols', 'Vītola'],
+  ['Kļaviņš', 'Kļaviņa'], ['Eglītis', 'Eglīte'], ['Kārkliņš', 'Kārkliņa'], ['Šmits', 'Šmite'], ['Lapiņš', 'Lapiņa'],
+  ['Priedītis', 'Priedīte'], ['Āboliņš', 'Āboliņa'], ['Siliņš', 'Siliņa'], ['Cīrulis', 'Cīrule'], ['Lūsis', 'Lūse'],
+  ['Dzenis', 'Dzene'], ['Grīnbergs', 'Grīnberga'], ['Sproģis', 'Sproģe'], ['Ločmelis', 'Ločmele'], ['Žagars', 'Žagare'],
+  ['Balodis', 'Balode'], ['Vanags', 'Vanaga'], ['Strazdiņš', 'Strazdiņa'], ['Rozenbergs', 'Rozenberga'], ['Celms', 'Celma'],
+  ['Kalējs', 'Kalēja'], ['Zvirbulis', 'Zvirbule'], ['Freimanis', 'Freimane'], ['Avotiņš', 'Avotiņa'], ['Dūmiņš', 'Dūmiņa'],
+  ['Kronbergs', 'Kronberga'], ['Muižnieks', 'Muižniece'], ['Ziemelis', 'Ziemele'], ['Mednis', 'Medne'], ['Tīrelis', 'Tīrele'],
+];
+const FARMS = ['Kalnāji', 'Lejasmuižas', 'Priedes', 'Ozoli', 'Bērzkalni', 'Jaunzemji', 'Ābeles', 'Dzirnavas', 'Mežvidi', 'Ezerkrasti', 'Lazdas', 'Rītausmas', 'Sili', 'Ūdri', 'Vecsētas'];
+const STREETS = ['Skolas iela', 'Rīgas iela', 'Dārza iela', 'Meža iela', 'Ezera iela', 'Brīvības iela', 'Liepu iela'];
+const NEED_TITLES = [
+  'Ielu apgaismojums pie skolas', 'Sporta laukums jauniešiem', 'Autobuss uz novada centru vakarā', 'Bibliotēka sestdienās',
+  'Gājēju pāreja pie veikala', 'Kopienas dārzs', 'Senioru pulciņš ziemā', 'Ceļa remonts uz Kalnājiem', 'Peldvieta pie ezera',
+  'Velosipēdu novietne pie stacijas', 'Bērnu rotaļu laukums', 'Kultūras nama jumts',
+];
+const NEED_DESCRIPTIONS = [
+  'Vakaros ceļš līdz pieturai ir tumšs.', 'Vecais laukums ir aizaudzis.', 'Pēdējais reiss ir 17:10, darbā esošie netiek mājās.',
+  'Strādājošie var tikt tikai brīvdienās.', 'Mašīnas brauc ātri, pāreja nav iezīmēta.', '',
+];
+
+export interface PersonFields {
+  name: string;
+  household: string;
+  phone: string;
+  email: string;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** A person of a rural Latvian community: name with diacritics, household, sometimes a phone and an e-mail. */
+export function makePerson(random: () => number): PersonFields {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const woman = random() < 0.52;
+  const first = pick(woman ? WOMEN : MEN);
+  const [male, female] = pick(SURNAMES);
+  const surname = woman ? female : male;
+  const household = random() < 0.6 ? `“${pick(FARMS)}”` : random() < 0.8 ? `${pick(STREETS)} ${1 + Math.floor(random() * 40)}` : '';
+  const digits = () => String(Math.floor(random() * 1000)).padStart(3, '0');
+  const phone = random() < 0.7 ? `+371 2${Math.floor(random() * 10)} ${digits()} ${digits()}` : '';
+  const email = random() < 0.35 ? `${fold(first)}.${fold(surname)}@inbox.lv` : '';
+  return { name: `${first} ${surname}`, household, phone, email };
+}
+
+// ── Seeding, as Notebook stores rows ───────────────────────────────────────
+
+type Row = Record<string, unknown> & { id: string; clocks: Clocks };
+
+export interface SeedOptions {
+  /** IndexedDB name: 'talka' is the app's own. */
+  dbName: string;
+  participants: number;
+  needs: number;
+  /** Past workshops, each with attendance rows for some of the people. */
+  workshops: number;
+  attendancePerWorkshop: number;
+  /** People already checked in to today's workshop (the check-in screen lists them beside the search). */
+  checkedInToday: number;
+  /** The newest needs also waiting in the outbox, as on a device offline since the last workshop. */
+  pendingOutbox: number;
+  /** Delete the database first. */
+  fresh: boolean;
+}
+
+export interface Seeded {
+  deviceId: string;
+  author: string;
+  communityId: string;
+  /** The workshop to check people in to (planned, today). */
+  workshopId: string;
+  participantIds: string[];
+  ms: number;
+}
+
+class Seeder {
+  private clock: ClockState;
+  readonly rows = new Map<TableName, Row[]>();
+  readonly outbox: OutboxEntry[] = [];
+  private readonly bytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
+
+  constructor(readonly deviceId: string, readonly author: string) {
+    this.clock = initialClock(deviceId);
+  }
+
+  /** One row as Notebook.create writes it: schema-checked fields, every field clocked with the next HLC. */
+  add<T extends TableName>(table: T, input: EditableFields<T>, at: number, id = uuidv7(at, this.bytes), pending = false): string {
+    const record = { ...input, id, createdAt: at, updatedAt: at, createdBy: this.author, deleted: false };
+    const result = v.safeParse(RECORD_SCHEMAS[table], record);
+    if (!result.success) throw new Error(`seed ${table}: ${result.issues.map((issue) => issue.message).join(', ')}`);
+    const { id: _id, ...fields } = result.output;
+    this.clock = tick(this.clock, at);
+    const hlc = formatHlc(this.clock);
+    const clocks: Clocks = {};
+    const base: Record<string, null> = {};
+    for (const field of Object.keys(fields)) {
+      clocks[field] = hlc;
+      base[field] = null;
+    }
+    const list = this.rows.get(table) ?? [];
+    list.push({ ...fields, id, clocks });
+    this.rows.set(table, list);
+    if (pending) this.outbox.push({ id: uuidv7(at, this.bytes), table, recordId: id, op: 'put', fields, base, hlc, author: this.author });
+    return id;
+  }
+
+  lastClock(): string {
+    return formatHlc(this.clock);
+  }
+}
+
+export async function seed(options: SeedOptions): Promise<Seeded> {
+  const started = performance.now();
+  const random = prng(20261123);
+  const deviceId = 'benchDevice01';
+  const author = '0190a5c0-0000-7000-8000-00000000a11c';
+  const seeder = new Seeder(deviceId, author);
+  // A year of use, oldest first, so ids and clocks grow as they would have.
+  const t0 = Date.now() - 365 * 24 * 3600 * 1000;
+  const total = options.participants + options.needs + options.workshops * (options.attendancePerWorkshop + 1) + 2;
+  let step = 0;
+  const at = () => t0 + Math.floor((step++ / total) * 364 * 24 * 3600 * 1000);
+
+  const communityId = seeder.add('communities', {
+    name: 'Lazdonas kopiena', municipality: 'LV-094', parish: 'Lazdona', description: 'Lauku kopiena Madonas novadā.',
+    maturity: 'active', contacts: [{ name: 'Dace Priede', phone: '+371 29 123 456', email: 'dace@kopienas.example', role: 'koordinatore' }],
+  }, at());
+  const participantIds: string[] = [];
+  for (let i = 0; i < options.participants; i++) {
+    const person = makePerson(random);
+    participantIds.push(seeder.add('participants', {
+      communityId, ...person, role: PARTICIPANT_ROLES[i % 9 < 6 ? 0 : i % PARTICIPANT_ROLES.length]!,
+      consentData: random() < 0.9, consentPhotos: random() < 0.6, consentDate: '2025-05-14', erased: false,
+    }, at()));
+  }
+  const workshopIds: string[] = [];
+  for (let w = 0; w < options.workshops; w++) {
+    const held = new Date(t0 + (w + 1) * 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const workshopId = seeder.add('workshops', {
+      communityId, title: `Apkaimes darbnīca ${w + 1}`, kind: 'workshop', date: held, startTime: '18:00', endTime: '20:00',
+      place: 'Tautas nams', programme: 'Drošas kopienas', facilitators: 'Ilze Kalniņa', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
+    }, at());
+    workshopIds.push(workshopId);
+    const seen = new Set<string>();
+    for (let a = 0; a < options.attendancePerWorkshop; a++) {
+      const participantId = participantIds[Math.floor(random() * participantIds.length)]!;
+      if (seen.has(participantId)) continue;
+      seen.add(participantId);
+      const checkedInAt = at();
+      seeder.add('attendance', { communityId, workshopId, participantId, checkedInAt }, checkedInAt, attendanceId(workshopId, participantId));
+    }
+  }
+  for (let i = 0; i < options.needs; i++) {
+    seeder.add('needs', {
+      communityId, workshopId: workshopIds.length > 0 ? workshopIds[i % workshopIds.length]! : null,
+      title: `${NEED_TITLES[i % NEED_TITLES.length]!} (${i + 1})`, description: NEED_DESCRIPTIONS[i % NEED_DESCRIPTIONS.length]!,
+      category: NEED_CATEGORIES[i % NEED_CATEGORIES.length]!, status: 'raised', owner: i % 3 === 0 ? 'Ilze Kalniņa' : '',
+    }, at(), undefined, i >= options.needs - options.pendingOutbox);
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const workshopId = seeder.add('workshops', {
+    communityId, title: 'Kopienas forums', kind: 'forum', date: today, startTime: '18:00', endTime: '20:30',
+    place: 'Tautas nams', programme: 'KOPA', facilitators: 'Ilze Kalniņa', agenda: '', notes: '', status: 'planned', dotsPerPerson: 3,
+  }, Date.now());
+  for (let i = 0; i < options.checkedInToday; i++) {
+    const participantId = participantIds[(i * 7919) % participantIds.length]!;
+    const checkedInAt = Date.now() - (options.checkedInToday - i) * 20_000;
+    seeder.add('attendance', { communityId, workshopId, participantId, checkedInAt }, checkedInAt, attendanceId(workshopId, participantId), true);
+  }
+
+  if (options.fresh) await TalkaDatabase.delete(options.dbName);
+  const db = new TalkaDatabase(options.dbName);
+  await db.open();
+  for (const [table, rows] of seeder.rows) {
+    for (let i = 0; i < rows.length; i += 2000) await db.table(table).bulkPut(rows.slice(i, i + 2000));
+  }
+  await db.outbox.bulkAdd(seeder.outbox);
+  await db.meta.put({ key: 'clock', value: seeder.lastClock() });
+  db.close();
+  return { deviceId, author, communityId, workshopId, participantIds, ms: performance.now() - started };
+}
+
+// ── Saving records with the app's Notebook ────────────────────────────────
+
+export type SaveKind = 'createNeed' | 'typeNeedTitle' | 'createParticipant' | 'checkIn';
+
+export interface SaveRun {
+  /** Every timed command, in order: what it was and how long from call to resolved promise (committed). */
+  ops: { kind: SaveKind; ms: number }[];
+  seedMs: number;
+  /** Rows in the database when the run started. */
+  rowsAtStart: { participants: number; needs: number; attendance: number; outbox: number };
+  /**
+   * Medians of raw IndexedDB on the same database, for where a save's time goes: a readwrite transaction
+   * that puts one small row, until `complete`, with strict and with relaxed durability (the cost of the
+   * commit itself), and one readonly get (a request's round trip).
+   */
+  floor: { strictPutMs: number; relaxedPutMs: number; getMs: number };
+}
+
+async function rawFloor(db: IDBDatabase, times: number): Promise<SaveRun['floor']> {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const put = async (durability: 'strict' | 'relaxed') => {
+    const ms: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('meta', 'readwrite', { durability });
+        tx.objectStore('meta').put({ key: 'bench-floor', value: i });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      ms.push(performance.now() - started);
+    }
+    return median(ms);
+  };
+  const get = async () => {
+    const ms: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const request = db.transaction('meta', 'readonly').objectStore('meta').get('clock');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      });
+      ms.push(performance.now() - started);
+    }
+    return median(ms);
+  };
+  return { strictPutMs: await put('strict'), relaxedPutMs: await put('relaxed'), getMs: await get() };
+}
+
+/**
+ * Seeds `options`, opens the database as the app does (TalkaDatabase, strict
+ * durability), then runs `rounds` rounds of: a need created, its title typed
+ * on in three more saves, a walk-in participant created, an existing
+ * participant checked in. Each command is awaited before the next starts.
+ * The first `warmup` rounds are not timed (the app's first save also opens
+ * the stores; later ones are what a facilitator waits for).
+ */
+export async function measureSaves(options: SeedOptions & { rounds: number; warmup: number }): Promise<SaveRun> {
+  const seeded = await seed(options);
+  const db = new TalkaDatabase(options.dbName);
+  await db.open();
+  const rowsAtStart = {
+    participants: await db.participants.count(), needs: await db.needs.count(),
+    attendance: await db.attendance.count(), outbox: await db.outbox.count(),
+  };
+  const notebook = new Notebook({ db, deviceId: seeded.deviceId, author: () => seeded.author });
+  const workshop = { id: seeded.workshopId, communityId: seeded.communityId };
+  const random = prng(7);
+  const ops: SaveRun['ops'] = [];
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    const timed = round >= options.warmup;
+    const time = async (kind: SaveKind, command: () => Promise<unknown>) => {
+      const started = performance.now();
+      await command();
+      const ms = performance.now() - started;
+      if (timed) ops.push({ kind, ms });
+    };
+    const title = NEED_TITLES[round % NEED_TITLES.length]!;
+    let needId = '';
+    await time('createNeed', async () => {
+      needId = await notebook.create('needs', {
+        communityId: seeded.communityId, workshopId: seeded.workshopId, title: title.slice(0, 6), description: '',
+        category: NEED_CATEGORIES[round % NEED_CATEGORIES.length]!, status: 'raised', owner: '',
+      });
+    });
+    for (const length of [12, 20, title.length]) {
+      await time('typeNeedTitle', () => notebook.update('needs', needId, { title: title.slice(0, length) }));
+    }
+    const person = makePerson(random);
+    await time('createParticipant', () => notebook.create('participants', {
+      communityId: seeded.communityId, ...person, role: 'resident', consentData: true, consentPhotos: false,
+      consentDate: new Date().toISOString().slice(0, 10), erased: false,
+    }));
+    // Someone not checked in yet, so the command writes (checking in twice writes nothing).
+    let pick = round * 97;
+    while (await db.attendance.get(attendanceId(workshop.id, seeded.participantIds[pick % seeded.participantIds.length]!))) pick++;
+    const participantId = seeded.participantIds[pick % seeded.participantIds.length]!;
+    await time('checkIn', () => notebook.checkIn(workshop, participantId));
+  }
+  const floor = await rawFloor(db.backendDB(), 60);
+  db.close();
+  return { ops, seedMs: seeded.ms, rowsAtStart, floor };
+}
+
+// ── Probing keystrokes on the check-in screen ─────────────────────────────
+
+export interface Keystroke {
+  key: string;
+  /** The search field's value after the key. */
+  value: string;
+  /** keydown's timeStamp to just after the first frame painted once the input was handled: what the typist sees. */
+  ms: number;
+  /** Of which: the key waiting to be dispatched (timeStamp to the keydown listener). */
+  inputDelay: number;
+  /** keydown, keypress, beforeinput and input handled: the search run and Preact's render done. */
+  script: number;
+  /** Style and layout of the page with the new results (forced by the probe where the editor would force it). */
+  layout: number;
+  /** Then idle until the next animation frame (on a 60 Hz display 0–16.7 ms whatever the page does; includes the rest of the key's task, a few tenths of a ms). */
+  waitForFrame: number;
+  /** That frame: animation callbacks, style, layout, paint. */
+  frame: number;
+  /** The keystroke's own work, everything but the waits (script + layout + frame): what has to fit in a frame so typing never drops one. */
+  work: number;
+  /** Whether the results area changed before that frame (no change: the same people were already shown). */
+  changed: boolean;
+  /** Rows in the results list once painted, and the first one's name. */
+  rows: number;
+  first: string;
+}
+
+interface ProbeState {
+  done: Keystroke[];
+  waiters: { count: number; resolve: () => void }[];
+  /** Event Timing entries of ≥ 16 ms (the browser's own keydown-to-paint measure, 8 ms granularity). */
+  slowEvents: { name: string; duration: number; processing: number }[];
+  stop: () => void;
+}
+
+/** The probe of this page (the bundle is evaluated once per page). */
+let current: ProbeState | null = null;
+
+/** Starts timing each key typed into the check-in search field (the page must show it). */
+export function installKeystrokeProbe(): boolean {
+  const input = document.querySelector<HTMLInputElement>('.checkin-find input[type="search"]');
+  const area = document.querySelector('.checkin-find');
+  if (!input || !area) throw new Error('No check-in search field on this page');
+  const state: ProbeState = { done: [], waiters: [], slowEvents: [], stop: () => {} };
+  let pending: { t0: number; dispatched: number; key: string; changed: boolean } | null = null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target === input) pending = { t0: event.timeStamp, dispatched: performance.now(), key: event.key, changed: false };
+  };
+  // Runs after the app's own input listener (registered first) and the microtask checkpoint after it, in
+  // which Preact renders: the search and the render are done here, and the next animation frame is the one
+  // that shows the new results; the message posted from it runs once that frame is painted.
+  const onInput = () => {
+    const key = pending;
+    if (!key) return;
+    const handled = performance.now();
+    // Right after the input event the editor lays the page out again (for the caret), which now includes the new
+    // results. That layout is forced here instead, a moment earlier, so it can be timed: the page does the same work.
+    void document.documentElement.offsetHeight;
+    const laidOut = performance.now();
+    requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      const afterFrame = new MessageChannel();
+      afterFrame.port1.onmessage = () => {
+        const painted = performance.now();
+        const list = area.querySelector('.checkin-results');
+        const script = handled - key.dispatched;
+        const layout = laidOut - handled;
+        const frame = painted - frameStart;
+        state.done.push({
+          key: key.key, value: input.value, ms: painted - key.t0, inputDelay: key.dispatched - key.t0,
+          script, layout, waitForFrame: frameStart - laidOut, frame, work: script + layout + frame, changed: key.changed,
+          rows: list ? list.children.length : 0,
+          first: list?.querySelector('.checkin-toggle__name')?.textContent ?? '',
+        });
+        if (pending === key) pending = null;
+        for (const waiter of state.waiters.filter((w) => w.count <= state.done.length)) waiter.resolve();
+        state.waiters = state.waiters.filter((w) => w.count > state.done.length);
+      };
+      afterFrame.port2.postMessage(null);
+    });
+  };
+  const observer = new MutationObserver(() => { if (pending) pending.changed = true; });
+  observer.observe(area, { subtree: true, childList: true, characterData: true, attributes: true });
+  window.addEventListener('keydown', onKeyDown, { capture: true });
+  input.addEventListener('input', onInput);
+  let events: PerformanceObserver | null = null;
+  if (PerformanceObserver.supportedEntryTypes.includes('event')) {
+    events = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!(entry instanceof PerformanceEventTiming)) continue;
+        state.slowEvents.push({ name: entry.name, duration: entry.duration, processing: entry.processingEnd - entry.processingStart });
+      }
+    });
+    // durationThreshold is in the Event Timing spec and Chromium, not yet in TypeScript's DOM types.
+    const init: PerformanceObserverInit & { durationThreshold: number } = { type: 'event', durationThreshold: 16 };
+    events.observe(init);
+  }
+  state.stop = () => {
+    observer.disconnect();
+    events?.disconnect();
+    window.removeEventListener('keydown', onKeyDown, { capture: true });
+    input.removeEventListener('input', onInput);
+  };
+  current?.stop();
+  current = state;
+  return true;
+}
+
+function probe(): ProbeState {
+  if (!current) throw new Error('No keystroke probe installed');
+  return current;
+}
+
+/** Resolves once `count` keys have been measured (false after `timeoutMs`); nothing runs in the page meanwhile. */
+export function waitKeystrokes(count: number, timeoutMs = 10_000): Promise<boolean> {
+  const state = probe();
+  if (state.done.length >= count) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    state.waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(true); } });
+  });
+}
+
+export function readKeystrokeProbe(): { keystrokes: Keystroke[]; slowEvents: ProbeState['slowEvents'] } {
+  const state = probe();
+  state.stop();
+  return { keystrokes: state.done, slowEvents: state.slowEvents };
+}
+
+export const api = { seed, measureSaves, installKeystrokeProbe, waitKeystrokes, readKeystrokeProbe };
+Reflect.set(globalThis, 'talkaDeviceOps', api);
