@@ -97,29 +97,48 @@ export async function setLanguage(lang: Language): Promise<void> {
   await set(LANGUAGE_KEY, lang);
 }
 
-// Formatting through Intl in the current language.
+// Formatting through Intl in the current language. Formatters are made once
+// per locale and options (building one costs far more than formatting with
+// it, and lists format a date per row).
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale(), options)));
+  return format;
+}
+
+function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(), options)));
+  return format;
+}
 
 /** `2026-11-23` → "2026. gada 23. novembris" / "23 November 2026". */
 export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+  return dateFormat({ ...options, timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
 }
 
 export function formatDateTime(ms: number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  return new Intl.DateTimeFormat(locale(), options).format(ms);
+  return dateFormat(options).format(ms);
 }
 
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' }).format(ms);
+  return dateFormat({ hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+  return numberFormat().format(value);
 }
 
 export function formatEuro(cents: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat({ style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 export function formatBytes(bytes: number): string {
@@ -130,7 +149,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(locale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  return numberFormat({ style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
 export type { MessageKey };

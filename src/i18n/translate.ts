@@ -12,12 +12,22 @@ function rulesFor(locale: string): Intl.PluralRules {
   return rules;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormatFor(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
 function interpolate(text: string, params: Params | undefined, locale: string): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === 'number' ? numberFormatFor(locale).format(value) : value;
   });
 }
 

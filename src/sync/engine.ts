@@ -274,6 +274,7 @@ export class SyncEngine {
           rejectedCount += response.rejected.length;
           progress();
         })();
+        settling.catch(() => {}); // awaited before the next settle and at the end
       }
     } finally {
       await next.catch(() => null);
@@ -291,16 +292,15 @@ export class SyncEngine {
     const limit = this.options.pullLimit;
     let received = 0;
     let next = transport.pull(await loadCursor(db), limit);
-    try {
-      for (;;) {
-        const page = await next;
-        if (page.hasMore) next = transport.pull(page.cursor, limit);
-        received += await applyPullPage(db, deviceId, page.changes, page.cursor, this.options.now());
-        this.update({ progress: { sent: this.status.progress?.sent ?? 0, toSend: this.status.progress?.toSend ?? 0, received } });
-        if (!page.hasMore) break;
+    for (;;) {
+      const page = await next;
+      if (page.hasMore) {
+        next = transport.pull(page.cursor, limit);
+        next.catch(() => {}); // awaited (and so reported) on the next turn; handled now, in case it fails while this page applies
       }
-    } finally {
-      next.catch(() => {}); // a page fetched ahead and not applied (applying failed) is dropped
+      received += await applyPullPage(db, deviceId, page.changes, page.cursor, this.options.now());
+      this.update({ progress: { sent: this.status.progress?.sent ?? 0, toSend: this.status.progress?.toSend ?? 0, received } });
+      if (!page.hasMore) break;
     }
   }
 

@@ -5,7 +5,10 @@
 // (after newer requests). It also logs what the server acknowledged, so the
 // checks can tell which mutations reached it and which were refused.
 import { gunzipSync } from 'node:zlib';
-import type { Mutation } from '../../../protocol';
+import * as v from 'valibot';
+import {
+  ackedOf, fromColumns, mutationSchema, pullColumnsResponseSchema, shortPushResponseSchema, type Mutation,
+} from '../../../protocol';
 import type { Fault } from './sim-commands';
 import type { TestServer } from './harness';
 
@@ -154,20 +157,21 @@ export class SimNetwork {
       this.problems.push(`the server answered ${response.status} to device ${device}: ${await response.text()}`);
       return;
     }
-    const body = (await response.json()) as Record<string, unknown>;
+    const json: unknown = await response.json();
     if (!isPush) {
-      traffic.pulled += (body.changes as unknown[]).length;
+      traffic.pulled += fromColumns(v.parse(pullColumnsResponseSchema, json).tables).length;
       return;
     }
-    const request = JSON.parse(pushText) as { mutations: Mutation[] };
+    const request = v.parse(v.object({ mutations: v.array(mutationSchema) }), JSON.parse(pushText));
+    const body = v.parse(shortPushResponseSchema, json);
     traffic.pushed += request.mutations.length;
-    const acked = new Set(body.acked as string[]);
+    const acked = new Set(ackedOf(request.mutations, body.rejected));
     for (const mutation of request.mutations) {
       if (acked.has(mutation.id) && !this.applied.has(mutation.id)) {
         this.applied.set(mutation.id, { mutation, device, order: this.applied.size, serverTime: this.server.time.now });
       }
     }
-    for (const rejection of body.rejected as { id: string; code: string; message: string }[]) {
+    for (const rejection of body.rejected) {
       this.rejections.push({ device, ...rejection });
     }
   }
