@@ -19,8 +19,8 @@ export async function openStore(target: StoreTarget): Promise<KyselyStore> {
   let store: KyselyStore;
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(join(target.file, '..'), { recursive: true });
-    const { db, wal } = openSqlite(target.file);
-    store = new KyselyStore(db, 'sqlite', wal);
+    const { db, wal, rows } = openSqlite(target.file);
+    store = new KyselyStore(db, 'sqlite', wal, rows);
   } else {
     store = new KyselyStore(openPostgres(target.url, target.options), 'postgres');
   }

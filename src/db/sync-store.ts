@@ -185,10 +185,12 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
     clock = { ...clock, deviceId };
     const held: { key: string; value: HeldServerState }[] = [];
     const released: string[] = [];
+    // A record's fields mostly share one clock: each distinct clock moves the device clock once.
+    const seenClocks = new Set<string>();
     // One bulk read and one bulk write per table: a page of thousands applies in one pass, not one await per record.
     for (const [table, group] of groupByTable(changes)) {
       const rows: Table<Row, string> = db.table(table);
-      const locals = await rows.bulkGet(group.map((change) => change.recordId));
+      const locals = await readExisting(rows, group.map((change) => change.recordId));
       const writes: Row[] = [];
       group.forEach((change, index) => {
         const { id: _ignored, ...fields } = change.fields;
@@ -204,7 +206,11 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
           if (losing) held.push({ key: HELD_PREFIX + change.recordId, value: { table, fields, clocks: change.clocks } satisfies HeldServerState });
           else released.push(HELD_PREFIX + change.recordId);
         }
-        for (const seen of Object.values(change.clocks)) clock = receive(clock, seen, now);
+        for (const seen of Object.values(change.clocks)) {
+          if (seenClocks.has(seen)) continue;
+          seenClocks.add(seen);
+          clock = receive(clock, seen, now);
+        }
         applied++;
         // The device's own pushed records come back unchanged: nothing to write.
         if (local && sameClocks(local.clocks ?? {}, merged.clocks)) return;
@@ -218,6 +224,25 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
     await db.meta.put({ key: CURSOR_KEY, value: cursor });
   });
   return applied;
+}
+
+/**
+ * The stored rows with these ids, in their order (undefined where none). The
+ * keys present in the page's id range come first, in one request: onto a
+ * fresh device (or a table that lacks them) no row is read one by one.
+ */
+async function readExisting(rows: Table<Row, string>, ids: readonly string[]): Promise<(Row | undefined)[]> {
+  if (ids.length === 0) return [];
+  let low = ids[0]!;
+  let high = ids[0]!;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const present = new Set(await rows.where(':id').between(low, high, true, true).primaryKeys());
+  const found = await rows.bulkGet(ids.filter((id) => present.has(id)));
+  const byId = new Map(found.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  return ids.map((id) => byId.get(id));
 }
 
 function groupByTable(changes: readonly PulledRecord[]): Map<TableName, PulledRecord[]> {
