@@ -142,8 +142,9 @@ export class Notebook {
     // Loaded already but for the first write; then Dexie.waitFor keeps a caller's transaction open meanwhile.
     const { checkNew, checkPatch } = recordChecks ?? await Dexie.waitFor(loadRecordChecks());
     const rows: Table<Row, string> = this.db.table(table);
+    // Independent reads go out together, and so do the writes: IndexedDB keeps their order within the transaction.
     await this.db.transaction('rw', [rows, this.db.outbox, this.db.meta], async () => {
-      const existing = await rows.get(id);
+      const [existing, savedClock] = await Promise.all([rows.get(id), this.db.meta.get(CLOCK_KEY)]);
       if (mode === 'update' && !existing) throw new Error(`No ${table} record ${id}`);
       if (mode === 'create' && existing) throw new Error(`${table} record ${id} exists already`);
       const now = this.now();
@@ -151,26 +152,29 @@ export class Notebook {
         ? checkNew(table, id, { ...input, createdAt: now, updatedAt: now, createdBy: this.author(), deleted: false })
         : checkPatch(table, { ...input, updatedAt: now });
 
-      const hlc = await this.nextClock(now);
+      const hlc = this.nextClock(savedClock?.value, now);
       const clocks: Clocks = { ...(existing?.clocks ?? {}) };
       const base: Record<string, Hlc | null> = {};
       for (const field of Object.keys(fields)) {
         base[field] = existing?.clocks[field] ?? null;
         clocks[field] = hlc;
       }
-      await rows.put({ ...(existing ?? {}), ...fields, id, clocks });
-      await this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() });
+      await Promise.all([
+        this.db.meta.put({ key: CLOCK_KEY, value: hlc }),
+        rows.put({ ...(existing ?? {}), ...fields, id, clocks }),
+        this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() }),
+      ]);
     });
   }
 
-  /** Ticks the device clock inside the caller's transaction, so tabs never hand out the same clock. */
-  private async nextClock(now: number): Promise<Hlc> {
-    const saved = await this.db.meta.get(CLOCK_KEY);
-    const last = typeof saved?.value === 'string' ? parseHlc(saved.value) : null;
+  /**
+   * The device clock's next tick after the saved one. The caller reads and
+   * saves it inside its transaction, so tabs never hand out the same clock.
+   */
+  private nextClock(saved: unknown, now: number): Hlc {
+    const last = typeof saved === 'string' ? parseHlc(saved) : null;
     const state: ClockState = last ? { ...last, deviceId: this.deviceId } : initialClock(this.deviceId);
-    const hlc = formatHlc(tick(state, now));
-    await this.db.meta.put({ key: CLOCK_KEY, value: hlc });
-    return hlc;
+    return formatHlc(tick(state, now));
   }
 
   /**
@@ -180,9 +184,11 @@ export class Notebook {
    * in flight cannot remove the newer one.
    */
   private async enqueue(entry: OutboxEntry): Promise<void> {
-    const newest = await this.db.outbox.where('recordId').equals(entry.recordId).last();
+    const [newest, newestSeq] = await Promise.all([
+      this.db.outbox.where('recordId').equals(entry.recordId).last(),
+      this.db.outbox.orderBy('seq').lastKey(),
+    ]);
     if (newest && !newest.rejection && newest.table === entry.table && newest.author === entry.author) {
-      const newestSeq = await this.db.outbox.orderBy('seq').lastKey();
       if (newestSeq === newest.seq) {
         await this.db.outbox.put({
           ...newest,
