@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import { get, set } from 'idb-keyval';
 import { afterFirstScreen } from '../pwa/first-screen';
 import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
-import { renderMessage, type Params } from './translate';
+import { memo, renderMessage, type Params } from './translate';
 
 export type Language = 'lv' | 'en';
 export const LANGUAGES: readonly Language[] = ['lv', 'en'];
@@ -104,19 +104,10 @@ export async function setLanguage(lang: Language): Promise<void> {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale()}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale(), options)));
-  return format;
-}
-
-function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${locale()}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(), options)));
-  return format;
-}
+const dateFormat = (options: Intl.DateTimeFormatOptions) =>
+  memo(dateFormats, `${locale()}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale(), options));
+const numberFormat = (options: Intl.NumberFormatOptions = {}) =>
+  memo(numberFormats, `${locale()}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale(), options));
 
 /** `2026-11-23` → "2026. gada 23. novembris" / "23 November 2026". */
 export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {

@@ -2,25 +2,20 @@ import type { Message } from './types';
 
 export type Params = Record<string, string | number>;
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-function rulesFor(locale: string): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
+/** The value kept under `key`, made the first time it is asked for (Intl objects cost far more to make than to use). */
+export function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
   }
-  return rules;
+  return value;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+const rulesFor = (locale: string) => memo(pluralRules, locale, () => new Intl.PluralRules(locale));
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormatFor(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format;
-}
+const numberFormatFor = (locale: string) => memo(numberFormats, locale, () => new Intl.NumberFormat(locale));
 
 function interpolate(text: string, params: Params | undefined, locale: string): string {
   if (!params) return text;
