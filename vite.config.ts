@@ -9,10 +9,10 @@ import { VitePWA } from 'vite-plugin-pwa';
  * sign-in sheets and workshop reports; and the one-time setup that makes the
  * first coordinator, which needs the server anyway). Their code, and whatever only they
  * load (chart.js, the XLSX and CSV writers), stays out of the precache: a
- * facilitator's tablet does not download it. The service worker caches it on
- * first use (CacheFirst below), and a coordinator's device fetches it in the
- * background after signing in (src/pwa/coordinator-cache.ts), from the list
- * this build writes into index.html.
+ * first visit does not wait for it. The service worker caches it on first use
+ * (CacheFirst below), and every signed-in device fetches it in the background
+ * once a sync has succeeded (src/pwa/later-screens.ts), from the list this
+ * build writes into index.html.
  */
 const COORDINATOR_SCREENS = [
   'src/ui/overview/OverviewScreen.tsx',
@@ -24,7 +24,7 @@ const COORDINATOR_SCREENS = [
   'src/ui/reports/WorkshopReportScreen.tsx',
   'src/ui/account/SetupScreen.tsx',
 ];
-/** index.html's JSON list of those files (src/pwa/coordinator-cache.ts reads it). */
+/** index.html's JSON list of those files (src/pwa/later-screens.ts reads it). */
 const RUNTIME_ASSETS_ID = 'talka-runtime-assets';
 const RUNTIME_CACHE = 'talka-assets';
 

@@ -117,15 +117,15 @@ export function App() {
   useEffect(() => {
     if (!services) return;
     markFirstScreenShownLater();
-    // The engine, the record schemas and a coordinator's offline screens load after the first screen: nothing on it needs them.
+    // The engine, the record schemas and the keeping of later screens offline load after the first screen: nothing on it needs them.
     let stop: (() => void) | null = null;
     let cancelled = false;
     void afterFirstScreen().then(async () => {
       if (cancelled) return;
       void loadRecordChecks().catch(() => undefined);
-      const [{ keepCoordinatorScreensOffline }, { startSyncRuntime }] = await Promise.all([import('./pwa/coordinator-cache'), import('./sync/runtime')]);
+      const [{ keepLaterScreensOffline }, { startSyncRuntime }] = await Promise.all([import('./pwa/later-screens'), import('./sync/runtime')]);
       if (cancelled) return;
-      const stopWarming = keepCoordinatorScreensOffline();
+      const stopWarming = keepLaterScreensOffline();
       const stopSync = startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
       stop = () => { stopWarming(); stopSync(); };
     });

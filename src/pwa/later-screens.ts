@@ -1,10 +1,12 @@
-// A coordinator's screens (the overview with chart.js, exports, users, a
-// participant's data, conflicts, sign-in sheets, workshop reports) are not in
-// the precache: a facilitator's tablet does not need them offline. The build
-// lists their files in index.html; on a coordinator's device the app fetches
-// them after a sync has succeeded (so they never compete with a first pull on
-// a slow link), and the service worker keeps them in its runtime cache
-// (CacheFirst on /assets/), so they open offline there as well.
+// The screens a first visit does not need (the overview with chart.js,
+// exports, users, a participant's data, conflicts, sign-in sheets, workshop
+// reports) are not in the precache, so installing the app offline costs a
+// third less. The build lists their files in index.html; once someone has
+// signed in and a sync has succeeded (so they never compete with a first pull
+// on a slow link), the app fetches them in the background and the service
+// worker keeps them in its runtime cache (CacheFirst on /assets/): a
+// coordinator's laptop and a facilitator's tablet (overview, sign-in sheets,
+// reports) open them offline too.
 import { effect } from '@preact/signals';
 import { session } from '../sync/session';
 import { syncStatus } from '../sync/status';
@@ -59,8 +61,8 @@ let warming: Promise<number> | null = null;
 /** Set once every file was fetched: this page's list is on the device (an update brings a new page and list). */
 let warmed = false;
 
-function warmIfCoordinator(): void {
-  if (session.value?.user.role !== 'coordinator' || warming || warmed) return;
+function warmIfSignedIn(): void {
+  if (!session.value || warming || warmed) return;
   const urls = runtimeAssetUrls();
   const container = navigator.serviceWorker;
   if (urls.length === 0 || !container) return;
@@ -70,11 +72,11 @@ function warmIfCoordinator(): void {
   }).finally(() => { warming = null; });
 }
 
-/** Keeps a coordinator's screens on the device: fetched after each successful sync until all are there. Returns a stop function. */
-export function keepCoordinatorScreensOffline(): () => void {
+/** Keeps the screens beyond the precache on the device: fetched after a successful sync until all are there. Returns a stop function. */
+export function keepLaterScreensOffline(): () => void {
   return effect(() => {
     void session.value;
     const status = syncStatus.value;
-    if (status && !status.running && status.lastSyncAt !== null && status.lastFailure === null) warmIfCoordinator();
+    if (status && !status.running && status.lastSyncAt !== null && status.lastFailure === null) warmIfSignedIn();
   });
 }

@@ -1,10 +1,11 @@
-// A coordinator's screens are not precached — a facilitator's tablet does not
-// need them — yet a coordinator's device opens them with the network cut:
-// after signing in online, the app fetches their files in the background and
-// the service worker keeps them in its runtime cache. End to end in Chromium
-// against the built app and the real server. A facilitator's tablet does not
-// fetch them, and offline says the screen needs the network once instead of
-// showing nothing.
+// The coordinator's screens (and the overview, sign-in sheets and reports a
+// facilitator may open) are not precached — a first visit does not wait for
+// them — yet a signed-in device opens them with the network cut: after a sync
+// has succeeded, the app fetches their files in the background and the
+// service worker keeps them in its runtime cache. End to end in Chromium
+// against the built app and the real server. A device nobody has signed in
+// on does not fetch them, and offline says the screen needs the network once
+// instead of showing nothing.
 import * as v from 'valibot';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,7 +101,7 @@ describe('a coordinator’s screens offline, without precaching them on every ta
     let context: BrowserContext;
     let laptop: Page;
 
-    it('signing in online fetches the coordinator’s screens into the runtime cache, none of them opened', async () => {
+    it('signing in online and a sync fetch the later screens into the runtime cache, none of them opened', async () => {
       context = await newDevice();
       laptop = await openApp(context, '/login');
       await signIn(laptop, COORDINATOR);
@@ -134,20 +135,29 @@ describe('a coordinator’s screens offline, without precaching them on every ta
     let context: BrowserContext;
     let tablet: Page;
 
-    it('signing in fetches none of them', async () => {
+    it('before anyone signs in, none of them is fetched, and offline the overview says it needs the network once', async () => {
       context = await newDevice();
-      tablet = await openApp(context, '/login');
-      await signIn(tablet, FACILITATOR);
-      await expectAllSent(tablet);
+      tablet = await openApp(context, '/');
       // Long enough for a background fetch to have started, had there been one.
       await tablet.waitForTimeout(1_500);
       expect(await runtimeCached(tablet)).toEqual([]);
-    });
-
-    it('offline, the overview says it needs the network once, and the rest of the notebook still works', async () => {
       await context.setOffline(true);
       await tablet.goto('/overview');
       await visible(tablet.getByText('Šis ekrāns vēl nav saglabāts šajā ierīcē lietošanai bez tīkla. Atveriet to vienreiz, kad ir tīkls.', { exact: true }));
+      await tablet.goto('/');
+      await expectScreen(tablet, 'Kopienas');
+      await context.setOffline(false);
+    });
+
+    it('after signing in and a sync, the overview opens offline too', async () => {
+      await tablet.goto('/login');
+      await signIn(tablet, FACILITATOR);
+      await expectAllSent(tablet);
+      const listed = await runtimeList(tablet);
+      await expect.poll(() => runtimeCached(tablet), { timeout: SYNC_TIMEOUT_MS, interval: 200 }).toEqual(expect.arrayContaining(listed));
+      await context.setOffline(true);
+      await tablet.goto('/overview');
+      await expectScreen(tablet, 'Pārskats');
       await tablet.goto('/');
       await expectScreen(tablet, 'Kopienas');
       await visible(tablet.getByText('Rēzeknes kopiena', { exact: true }));

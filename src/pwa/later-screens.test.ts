@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RUNTIME_ASSETS_ID, runtimeAssetUrls, warmRuntimeCache } from './coordinator-cache';
+import { RUNTIME_ASSETS_ID, runtimeAssetUrls, warmRuntimeCache } from './later-screens';
 
 function listInPage(text: string): void {
   const script = document.createElement('script');
