@@ -7,7 +7,7 @@
 // object on stdout (progress on stderr).
 //
 //   npm run bench                          # everything, 3 runs a figure (about 15 minutes)
-//   npm run bench -- --json > bench.json
+//   npm run -s bench -- --json > bench.json   # -s: without npm's own lines on stdout
 //   npm run bench -- --only size,device    # some sections: size lighthouse device sync pull50k rural server
 //   npm run bench -- --runs 5 --rural-runs 1 --no-build
 //   npm run bench -- --only sync --profile /tmp/prof   # CPU profiles of the page while pushing and pulling

@@ -2,17 +2,23 @@
 // organisations sync with the real server on SQLite as the app does (push a
 // batch of 20, gzipped, then pull to the end) for a fixed time
 // (scripts/load.ts, which also checks afterwards that no acknowledged change
-// was lost). Each run offers the bar's 2,000 mutations/s
-// (open loop: throughput held and p99 push latency), then pushes as fast as
-// the replies come (the most the server applies).
+// was lost). Each run offers 2,200 mutations/s, 10 % above the bar (open
+// loop: throughput held and p99 push latency), then pushes as fast as the
+// replies come (the most the server applies).
 import { runLoad, type LoadReport } from '../load';
 import { stat, type BenchContext, type Figure } from './types';
 
 const LOAD_DEVICES = 50;
 const SECONDS = 15;
 const BATCH = 20;
-/** The bar: mutations per second offered by all devices together (DESIGN §5). */
+/** The bar (DESIGN §5): mutations per second held by all devices together. */
 const BAR_RATE = 2000;
+/**
+ * Offered 10 % above the bar: an open-loop generator applies a little less
+ * than it offers (the window ends with replies in flight), so offering the
+ * bar itself would read just under it however fast the server is.
+ */
+const OFFERED_RATE = 2200;
 
 export async function measureServerLoad(ctx: BenchContext): Promise<Figure[]> {
   const held: LoadReport[] = [];
@@ -26,19 +32,19 @@ export async function measureServerLoad(ctx: BenchContext): Promise<Figure[]> {
     return report;
   };
   for (let run = 1; run <= ctx.runs; run++) {
-    ctx.log(`server load: run ${run}/${ctx.runs} (${LOAD_DEVICES} devices, ${SECONDS} s at 2,000 mutations/s offered, then ${SECONDS} s as fast as replies come)`);
-    held.push(await load(BAR_RATE, run));
+    ctx.log(`server load: run ${run}/${ctx.runs} (${LOAD_DEVICES} devices, ${SECONDS} s at ${OFFERED_RATE} mutations/s offered, then ${SECONDS} s as fast as replies come)`);
+    held.push(await load(OFFERED_RATE, run));
     saturated.push(await load(0, run));
   }
   const how = `${LOAD_DEVICES} devices in 10 organisations, each push of ${BATCH} followed by a pull as the app does, the load generator on the same 2 cores; nothing lost`;
   const p50 = stat(held.map((report) => report.pushLatencyMs.p50)).median;
   return [
     {
-      id: 'server-mutations-per-s', label: `Server on SQLite, ${LOAD_DEVICES} concurrent devices offered 2,000 mutations/s: mutations applied per second`,
+      id: 'server-mutations-per-s', label: `Server on SQLite, ${LOAD_DEVICES} concurrent devices offered ${OFFERED_RATE.toLocaleString('en')} mutations/s: mutations applied per second`,
       unit: 'mutations/s', stat: stat(held.map((report) => report.mutationsPerSecond)), bar: { kind: 'min', value: BAR_RATE, text: '≥ 2,000 mutations/s' }, note: how,
     },
     {
-      id: 'server-push-p99-ms', label: `Server on SQLite, ${LOAD_DEVICES} concurrent devices offered 2,000 mutations/s: push latency, p99`, unit: 'ms',
+      id: 'server-push-p99-ms', label: `Server on SQLite, ${LOAD_DEVICES} concurrent devices offered ${OFFERED_RATE.toLocaleString('en')} mutations/s: push latency, p99`, unit: 'ms',
       stat: stat(held.map((report) => report.pushLatencyMs.p99)), bar: { kind: 'max', value: 500, text: '< 500 ms' }, note: `p50 ${p50} ms`,
     },
     {
