@@ -8,6 +8,7 @@
 // - probe the check-in screen: how long from a key going down in the search
 //   field to the first frame painted after the results were redrawn.
 // Nothing here is used by the app.
+import { seededRandom } from '../../tests/integration/support/sim-random';
 import * as v from 'valibot';
 import {
   NEED_CATEGORIES, PARTICIPANT_ROLES, RECORD_SCHEMAS, attendanceId, formatHlc, initialClock, tick, uuidv7,
@@ -18,17 +19,8 @@ import { Notebook } from '../../src/db/notebook';
 
 // ── Deterministic data ─────────────────────────────────────────────────────
 
-/** mulberry32: the same community every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded: the same community every run. */
+const prng = seededRandom;
 
 const MEN = ['Jānis', 'Andris', 'Māris', 'Pēteris', 'Aivars', 'Edgars', 'Kārlis', 'Juris', 'Raimonds', 'Uldis', 'Gatis', 'Ēriks', 'Oskars', 'Mārtiņš', 'Roberts', 'Valdis', 'Artūrs', 'Guntis', 'Dāvis', 'Rūdolfs'];
 const WOMEN = ['Anna', 'Ilze', 'Dace', 'Līga', 'Inese', 'Kristīne', 'Sanita', 'Ieva', 'Zane', 'Laura', 'Māra', 'Baiba', 'Gunta', 'Evita', 'Rūta', 'Elīna', 'Agnese', 'Sarmīte', 'Vija', 'Ārija'];

@@ -267,6 +267,15 @@ describe('SyncEngine', () => {
 });
 
 describe('SyncEngine pushing in batches', () => {
+  /** Tablet A with an engine that sends `pushBatchSize` changes a push. */
+  function deviceWithBatches(transport: Transport, pushBatchSize: number) {
+    const a = makeDevice('tabletA', transport);
+    const engine = new SyncEngine({
+      db: a.db, transport, deviceId: 'tabletA', newId, timers: a.timers, random: () => 0.5, authors: () => new Set(['tabletA']), pushBatchSize,
+    });
+    return { a, engine };
+  }
+
   it('keeps one push on the wire at a time, in outbox order, while the next batch is readied; everything arrives once', async () => {
     let inFlight = 0;
     let mostInFlight = 0;
@@ -288,10 +297,7 @@ describe('SyncEngine pushing in batches', () => {
       },
       pull: async (cursor, limit) => structuredClone(server.pull(cursor, limit)),
     };
-    const a = makeDevice('tabletA', transport);
-    const engine = new SyncEngine({
-      db: a.db, transport, deviceId: 'tabletA', newId, timers: a.timers, random: () => 0.5, authors: () => new Set(['tabletA']), pushBatchSize: 3,
-    });
+    const { a, engine } = deviceWithBatches(transport, 3);
     const communityId = await a.notebook.create('communities', community);
     for (let i = 0; i < 10; i++) await a.notebook.create('needs', need(communityId, `N${i}`));
     await engine.run();
@@ -313,10 +319,7 @@ describe('SyncEngine pushing in batches', () => {
       },
       pull: async (cursor, limit) => structuredClone(server.pull(cursor, limit)),
     };
-    const a = makeDevice('tabletA', transport);
-    const engine = new SyncEngine({
-      db: a.db, transport, deviceId: 'tabletA', newId, timers: a.timers, random: () => 0.5, authors: () => new Set(['tabletA']), pushBatchSize: 2,
-    });
+    const { a, engine } = deviceWithBatches(transport, 2);
     const communityId = await a.notebook.create('communities', community);
     for (let i = 0; i < 5; i++) await a.notebook.create('needs', need(communityId, `N${i}`));
     await engine.run();
