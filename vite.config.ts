@@ -123,7 +123,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
-        // Everything a facilitator needs offline; a coordinator's screens are cached at run time instead.
+        // Everything a facilitator needs offline; the later screens (coordinator's, overview, sheets, reports) are cached at run time instead.
         manifestTransforms: [
           (entries) => {
             const skip = runtimeCached;
@@ -131,7 +131,7 @@ export default defineConfig({
             return { manifest: entries.filter((entry) => !skip.has(entry.url)), warnings: [] };
           },
         ],
-        // Hashed files left out of the precache (a coordinator's screens), kept once fetched.
+        // Hashed files left out of the precache (the later screens), kept once fetched.
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),

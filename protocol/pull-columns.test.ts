@@ -6,7 +6,6 @@ import { fromColumns, pullColumnsResponseSchema, toColumns, type PulledRecord } 
 const clock = (wall: number, counter = 0, device = 'tabletA') => `${String(wall).padStart(13, '0')}:${String(counter).padStart(4, '0')}:${device}`;
 const id = (n: number) => `01968b12-fe80-7000-8000-${String(n).padStart(12, '0')}`;
 
-/** Every record a server sends has at least one field. */
 const need = (n: number, fields: Record<string, unknown>, clocks: Record<string, string>): PulledRecord => ({ table: 'needs', recordId: id(n), fields, clocks });
 
 describe('the column layout of a pull page', () => {
@@ -35,6 +34,7 @@ describe('the column layout of a pull page', () => {
     const record = fc.record({
       table: fc.constantFrom('needs', 'votes', 'resources'),
       n: fc.integer({ min: 1, max: 999_999 }),
+      // Every record a server sends has at least one field.
       fields: fc.dictionary(fieldNames, fc.tuple(value, fc.integer({ min: 1, max: 4 }), fc.constantFrom('tabletA', 'tabletB')), { minKeys: 1 }),
     }).map(({ table, n, fields }): PulledRecord => ({
       table, recordId: id(n),

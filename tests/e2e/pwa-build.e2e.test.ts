@@ -1,7 +1,7 @@
 // The production build is an installable, offline-capable PWA: the service
 // worker precaches the app shell and everything a facilitator's screens need,
-// serves deep links from it, and keeps a coordinator's screens in a runtime
-// cache instead (index.html lists them for a coordinator's device to fetch).
+// serves deep links from it, and keeps the screens a first visit does not need
+// in a runtime cache instead (index.html lists them for signed-in devices to fetch).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
