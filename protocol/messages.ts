@@ -53,10 +53,20 @@ export const rejectionSchema = v.object({
 });
 export type Rejection = v.InferOutput<typeof rejectionSchema>;
 
+/**
+ * `pulledThrough`: sent when the push was made with `?since=<the device's pull
+ * cursor>`, that cursor was the server's head, and every mutation was applied
+ * exactly as sent (nothing refused, replayed, clamped, lost or filed as a
+ * conflict). Everything up to it is then what the device already holds, so
+ * it may move its pull cursor there instead of pulling its own records back.
+ */
+const pulledThrough = v.optional(v.string());
+
 export const pushResponseSchema = v.object({
   acked: v.array(v.string()),
   rejected: v.array(rejectionSchema),
   cursor: v.string(),
+  pulledThrough,
 });
 export type PushResponse = v.InferOutput<typeof pushResponseSchema>;
 
@@ -65,6 +75,7 @@ export const shortPushResponseSchema = v.object({
   acked: v.literal('rest'),
   rejected: v.array(rejectionSchema),
   cursor: v.string(),
+  pulledThrough,
 });
 
 /** The acknowledged ids a short reply stands for: every mutation sent that was not rejected. */

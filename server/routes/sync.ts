@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { jsonReply, jsonText } from '../http/json-reply';
 import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
 import { applyPush, type PushBatch } from '../sync/push';
+import { decodeCursor } from '../sync/cursor';
 import { parseShape, readPull, renderPullBody, renderPullColumns } from '../sync/pull';
 
 /** The body as a push, or 400: unsupported_protocol for another protocol's push, bad_request for anything else. */
@@ -29,7 +30,10 @@ export function syncRoutes(deps: AppDeps) {
 
   app.post('/push', requireSession(deps), limitBody(MAX_PUSH_BYTES), async (c) => {
     const batch = parsePushBody(await readMaybeGzippedJson(c, MAX_PUSH_BYTES));
-    const reply = await applyPush({ ...deps, newId }, c.get('session'), batch);
+    const sinceText = c.req.query('since');
+    const since = sinceText ? decodeCursor(sinceText) : null;
+    if (sinceText && !since) throw new ApiError(400, 'bad_cursor', 'since is not a cursor this server gave out');
+    const reply = await applyPush({ ...deps, newId }, c.get('session'), { ...batch, since });
     return jsonReply(c, batch.acks === 'short' ? { ...reply, acked: 'rest' } : reply);
   });
 

@@ -6,7 +6,7 @@ import { COMMUNITY_TABLES } from '../../protocol/records';
 import type { AppliedMutationRow, OrganisationRow, PushTransaction, UserRow } from '../store/store';
 import type { PushCommitter } from './group-commit';
 import { checkMutation, checkNewRecord, reject, type CheckedMutation, type MutationCheck } from './check-mutation';
-import { encodeCursor } from './cursor';
+import { encodeCursor, type CursorPosition } from './cursor';
 import { communityOf, parseStoredRecord, toStoredRecord, type WorkingRecord } from './record-state';
 import { SERVER_DEVICE_ID, type ServerClock } from './server-clock';
 
@@ -27,6 +27,8 @@ export interface PushCaller {
 export interface PushBatch {
   deviceId: string;
   mutations: readonly unknown[];
+  /** The device's pull cursor when it sent the push (see pulledThrough in protocol/messages.ts). */
+  since?: CursorPosition | null;
 }
 
 const COMMUNITY_TABLE_SET: ReadonlySet<string> = new Set(COMMUNITY_TABLES);
@@ -72,7 +74,14 @@ function isErased(record: WorkingRecord): boolean {
   return record.table === 'participants' && record.values.erased === true;
 }
 
-/** Runs one mutation against the batch's working state; returns a rejection or null when applied. */
+/**
+ * What became of one mutation: refused, or applied — `asSent` when the record
+ * now holds exactly what the device sent over what it had (clock not clamped,
+ * every field won, no conflict filed), so the device need not pull it back.
+ */
+type Outcome = { rejection: Rejection } | { rejection: null; asSent: boolean };
+
+/** Runs one mutation against the batch's working state. */
 function applyMutation(
   check: MutationCheck,
   records: Map<string, WorkingRecord>,
@@ -80,32 +89,33 @@ function applyMutation(
   deps: PushDeps,
   nextSeq: () => number,
   now: number,
-): Rejection | null {
+): Outcome {
   const { mutation, table, fields } = check;
+  const refuse = (rejection: Rejection): Outcome => ({ rejection });
   const existing = records.get(mutation.recordId);
 
   // 4c. Records of another organisation are refused, never overwritten, even by a guessed id.
   if (existing && existing.orgId !== orgId) {
-    return reject(mutation.id, 'forbidden', `Record ${mutation.recordId} belongs to another organisation`);
+    return refuse(reject(mutation.id, 'forbidden', `Record ${mutation.recordId} belongs to another organisation`));
   }
   if (existing && existing.table !== table) {
-    return reject(mutation.id, 'table_mismatch', `Record ${mutation.recordId} is a ${existing.table} record, not ${table}`);
+    return refuse(reject(mutation.id, 'table_mismatch', `Record ${mutation.recordId} is a ${existing.table} record, not ${table}`));
   }
   // 4d. A record the server has not seen must arrive whole.
   if (!existing) {
     const incomplete = checkNewRecord(table, mutation.recordId, fields);
-    if (incomplete) return { ...incomplete, id: mutation.id };
+    if (incomplete) return refuse({ ...incomplete, id: mutation.id });
   }
   // 4d'. Erasure on request is final: no device (one offline since, say) writes a person's data back.
   if (existing && isErased(existing) && ERASED_FIELDS.some((field) => field in fields)) {
-    return reject(mutation.id, 'erased', `Participant ${mutation.recordId} was erased on request; their personal data cannot be written again`);
+    return refuse(reject(mutation.id, 'erased', `Participant ${mutation.recordId} was erased on request; their personal data cannot be written again`));
   }
   // 4e. A community named must be one of the caller's (stored, or created earlier in this batch).
   const communityId = fields.communityId;
   if ((COMMUNITY_TABLE_SET.has(table) || table === 'conflicts') && typeof communityId === 'string') {
     const community = records.get(communityId);
     if (!community || community.orgId !== orgId || community.table !== 'communities') {
-      return reject(mutation.id, 'unknown_community', `communityId: no community ${communityId} in this organisation`);
+      return refuse(reject(mutation.id, 'unknown_community', `communityId: no community ${communityId} in this organisation`));
     }
   }
 
@@ -125,6 +135,8 @@ function applyMutation(
     record.dirty = true;
     records.set(record.id, record);
   }
+  const asSent = hlc === mutation.hlc && !lostField && merged.lost.length === 0
+    && Object.keys(fields).every((field) => merged.state.clocks[field] === hlc);
   // 4h. No typed value is discarded silently: each lost value becomes a conflict record.
   // (Two coordinators resolving one conflict differently settle by clock alone.)
   if (table !== 'conflicts') {
@@ -136,7 +148,7 @@ function applyMutation(
       records.set(conflict.id, conflict);
     }
   }
-  return null;
+  return { rejection: null, asSent };
 }
 
 /**
@@ -150,7 +162,8 @@ function applyMutation(
  *     (f) clamp its clock; (g) merge per field by clock; (h) file lost values as conflicts;
  *     (i) remember it applied;
  *  5. write changed records with fresh seqs, the applied ids and the new head;
- *  6. reply { acked, rejected, cursor }.
+ *  6. reply { acked, rejected, cursor }, and pulledThrough when the device had pulled up to
+ *     the head before this push and every mutation went in as sent (protocol/messages.ts).
  */
 export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushBatch): Promise<PushResponse> {
   const orgId = caller.organisation.id;
@@ -174,10 +187,12 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
     const acked: string[] = [];
     const rejected: Rejection[] = [];
     const appliedRows: AppliedMutationRow[] = [];
+    let allAsSent = batch.since?.instanceId === head.instanceId && batch.since.seq === head.seq;
     for (const check of checks) {
       // 4a.
       if (!check.ok) {
         rejected.push({ id: check.id, code: check.code, message: check.message });
+        allAsSent = false;
         continue;
       }
       const id = check.mutation.id;
@@ -185,18 +200,22 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
       // 4b. Exactly once: a replayed mutation is acknowledged and changes nothing.
       if (appliedBy === orgId) {
         acked.push(id);
+        allAsSent = false;
         continue;
       }
       if (appliedBy !== undefined) {
         rejected.push({ id, code: 'forbidden', message: `Mutation id ${id} is used by another organisation` });
+        allAsSent = false;
         continue;
       }
       // 4c–h.
-      const rejection = applyMutation(check, records, orgId, deps, nextSeq, now);
-      if (rejection) {
-        rejected.push(rejection);
+      const outcome = applyMutation(check, records, orgId, deps, nextSeq, now);
+      if (outcome.rejection) {
+        rejected.push(outcome.rejection);
+        allAsSent = false;
         continue;
       }
+      if (!outcome.asSent) allAsSent = false;
       // 4i.
       applied.set(id, orgId);
       appliedRows.push({ id, orgId, deviceId: batch.deviceId, userId: caller.user.id, appliedAt: now });
@@ -210,7 +229,8 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
     if (seq !== head.seq) await tx.advanceHead(seq);
 
     // 6.
-    return { acked, rejected, cursor: encodeCursor({ instanceId: head.instanceId, seq }) };
+    const cursor = encodeCursor({ instanceId: head.instanceId, seq });
+    return allAsSent && seq !== head.seq ? { acked, rejected, cursor, pulledThrough: cursor } : { acked, rejected, cursor };
   });
 }
 

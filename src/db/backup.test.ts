@@ -167,7 +167,7 @@ describe('backup round trip', () => {
     // B's next edit sorts after everything it has seen.
     await other.update('workshops', workshop.id, { place: 'Skola' });
     const edited = (await other.db.workshops.get(workshop.id))!;
-    expect(edited.clocks.place! > edited.clocks.title!).toBe(true);
+    expect(edited.clocks.place! > merged.clocks.title!).toBe(true);
   });
 
   it("refuses another organisation's file and imports nothing", async () => {

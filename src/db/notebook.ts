@@ -144,7 +144,12 @@ export class Notebook {
     const rows: Table<Row, string> = this.db.table(table);
     // Independent reads go out together, and so do the writes: IndexedDB keeps their order within the transaction.
     await this.db.transaction('rw', [rows, this.db.outbox, this.db.meta], async () => {
-      const [existing, savedClock] = await Promise.all([rows.get(id), this.db.meta.get(CLOCK_KEY)]);
+      const [existing, savedClock, newest, newestSeq] = await Promise.all([
+        rows.get(id),
+        this.db.meta.get(CLOCK_KEY),
+        this.db.outbox.where('recordId').equals(id).last(),
+        this.db.outbox.orderBy('seq').lastKey(),
+      ]);
       if (mode === 'update' && !existing) throw new Error(`No ${table} record ${id}`);
       if (mode === 'create' && existing) throw new Error(`${table} record ${id} exists already`);
       const now = this.now();
@@ -153,16 +158,17 @@ export class Notebook {
         : checkPatch(table, { ...input, updatedAt: now });
 
       const hlc = this.nextClock(savedClock?.value, now);
-      const clocks: Clocks = { ...(existing?.clocks ?? {}) };
       const base: Record<string, Hlc | null> = {};
-      for (const field of Object.keys(fields)) {
-        base[field] = existing?.clocks[field] ?? null;
-        clocks[field] = hlc;
-      }
+      for (const field of Object.keys(fields)) base[field] = existing?.clocks[field] ?? null;
+      const entry: OutboxEntry = { id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() };
+      const queued = foldable(newest, newestSeq, entry) ? folded(newest, entry) : entry;
+      // Every field the queued change carries is at its clock here too, as it will be on the server.
+      const clocks: Clocks = { ...(existing?.clocks ?? {}) };
+      for (const field of Object.keys(queued.fields)) clocks[field] = hlc;
       await Promise.all([
         this.db.meta.put({ key: CLOCK_KEY, value: hlc }),
         rows.put({ ...(existing ?? {}), ...fields, id, clocks }),
-        this.enqueue({ id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() }),
+        queued === entry ? this.db.outbox.add(entry) : this.db.outbox.put(queued),
       ]);
     });
   }
@@ -176,33 +182,25 @@ export class Notebook {
     const state: ClockState = last ? { ...last, deviceId: this.deviceId } : initialClock(this.deviceId);
     return formatHlc(tick(state, now));
   }
-
-  /**
-   * Appends the change to the outbox, or folds it into the record's newest
-   * unsent entry (typing notes would otherwise queue one entry a keystroke).
-   * A folded entry gets a new id, so an acknowledgement of the older version
-   * in flight cannot remove the newer one.
-   */
-  private async enqueue(entry: OutboxEntry): Promise<void> {
-    const [newest, newestSeq] = await Promise.all([
-      this.db.outbox.where('recordId').equals(entry.recordId).last(),
-      this.db.outbox.orderBy('seq').lastKey(),
-    ]);
-    if (newest && !newest.rejection && newest.table === entry.table && newest.author === entry.author) {
-      if (newestSeq === newest.seq) {
-        await this.db.outbox.put({
-          ...newest,
-          id: entry.id,
-          fields: { ...newest.fields, ...entry.fields },
-          base: { ...entry.base, ...newest.base },
-          hlc: entry.hlc,
-        });
-        return;
-      }
-    }
-    await this.db.outbox.add(entry);
-  }
 }
 
 export type { Stored };
 export type StoredRecord<T extends TableName> = Stored<RecordTypes[T]>;
+
+/**
+ * Whether a change folds into the record's newest unsent entry (typing notes
+ * would otherwise queue one entry a keystroke): that entry is the last in the
+ * outbox, not refused, of the same table and author.
+ */
+function foldable(newest: OutboxEntry | undefined, newestSeq: unknown, entry: OutboxEntry): newest is OutboxEntry {
+  return newest !== undefined && !newest.rejection && newest.table === entry.table && newest.author === entry.author && newestSeq === newest.seq;
+}
+
+/**
+ * The newest entry with the change folded in, under the change's id and
+ * clock: an acknowledgement of the older version in flight cannot remove the
+ * newer one.
+ */
+function folded(newest: OutboxEntry, entry: OutboxEntry): OutboxEntry {
+  return { ...newest, id: entry.id, fields: { ...newest.fields, ...entry.fields }, base: { ...entry.base, ...newest.base }, hlc: entry.hlc };
+}

@@ -71,6 +71,12 @@ function toMutation(entry: OutboxEntry): Mutation {
   return { id: entry.id, table: entry.table, recordId: entry.recordId, op: entry.op, fields: entry.fields, base: entry.base, hlc: entry.hlc };
 }
 
+/** A pull cursor the push lets this device skip to, from the one it sent (protocol/messages.ts pulledThrough). */
+export interface CursorMove {
+  from: string | null;
+  to: string;
+}
+
 /**
  * Removes acknowledged changes and marks refused ones, in one transaction,
  * and takes the held server values whose unsent changes are now settled.
@@ -79,11 +85,13 @@ function toMutation(entry: OutboxEntry): Mutation {
  * entry folded into since it was sent has a new id and stays.
  */
 export async function settlePush(
-  db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[], sentSeqs?: readonly number[],
+  db: TalkaDatabase, acked: readonly string[], rejected: readonly Rejection[], sentSeqs?: readonly number[], cursorMove?: CursorMove,
 ): Promise<void> {
   const holding = (await db.meta.where('key').startsWith(HELD_PREFIX).count()) > 0;
-  const scope = holding ? [db.outbox, db.meta, ...TABLES.map((table) => db.table(table))] : [db.outbox];
+  const scope = holding ? [db.outbox, db.meta, ...TABLES.map((table) => db.table(table))] : cursorMove ? [db.outbox, db.meta] : [db.outbox];
   await db.transaction('rw', scope, async () => {
+    // The server says everything up to `to` is what this device holds: no need to pull it back.
+    if (cursorMove && (await loadCursor(db)) === cursorMove.from) await db.meta.put({ key: CURSOR_KEY, value: cursorMove.to });
     if (acked.length > 0) {
       if (sentSeqs && sentSeqs.length > 0) await removeAcknowledged(db, new Set(acked), sentSeqs);
       // Keys first, then one bulk delete: a collection delete over a secondary index walks entry by entry.

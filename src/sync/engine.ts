@@ -11,7 +11,7 @@ import {
 } from '../db';
 import { backoffDelay } from './backoff';
 import { uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
-import { TransportError, type Transport, type TransportFailure } from './transport';
+import { TransportError, type SendPush, type Transport, type TransportFailure } from './transport';
 
 export interface SyncProgress {
   sent: number;
@@ -77,7 +77,7 @@ interface PreparedBatch {
   /** Outbox positions of what is sent. */
   seqs: number[];
   count: number;
-  send: () => Promise<PushResponse>;
+  send: SendPush;
 }
 
 export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
@@ -235,19 +235,23 @@ export class SyncEngine {
         const readyIds = new Set(ready.map((mutation) => mutation.id));
         const seqs = batch.seqs.filter((_, index) => readyIds.has(batch.mutations[index]!.id));
         const request: PushRequest = { protocol: PROTOCOL_VERSION, deviceId, mutations: ready };
-        const send = transport.preparePush ? await transport.preparePush(request) : () => transport.push(request);
+        const send: SendPush = transport.preparePush ? await transport.preparePush(request) : (since) => transport.push(request, since);
         return { after, last: batch.last, seqs, count: ready.length, send };
       }
     };
 
     let settling: Promise<void> = Promise.resolve();
+    // The pull cursor as it will stand once the batches before have settled: while each push's reply says
+    // the device holds everything up to the head, it moves along (and the pull after fetches nothing of its own).
+    let cursor = await loadCursor(db);
     let next = prepare(undefined);
     try {
       for (;;) {
         const batch = await next;
         if (!batch) break;
         progress();
-        const answer = batch.send();
+        const since = cursor;
+        const answer = batch.send(since);
         next = prepare(batch.last);
         next.catch(() => {}); // awaited (and so reported) on the next turn, or dropped with this one's failure
         let response;
@@ -266,10 +270,12 @@ export class SyncEngine {
         if (response.acked.length + response.rejected.length === 0) {
           throw new TransportError('server', 'The server answered a push without acknowledging anything');
         }
+        const move = response.pulledThrough && since !== null ? { from: since, to: response.pulledThrough } : undefined;
+        cursor = move ? move.to : null;
         const settled = settling;
         settling = (async () => {
           await settled;
-          await settlePush(db, response.acked, response.rejected, batch.seqs);
+          await settlePush(db, response.acked, response.rejected, batch.seqs, move);
           sent += response.acked.length + response.rejected.length;
           rejectedCount += response.rejected.length;
           progress();

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import {
   ackedOf, errorBodySchema, fromColumns, pullColumnsResponseSchema, shortPushResponseSchema, type PushRequest, type PushResponse,
 } from '../../protocol';
-import { TransportError, type PullPage, type Transport, type TransportFailure } from './transport';
+import { TransportError, type PullPage, type SendPush, type Transport, type TransportFailure } from './transport';
 
 export interface HttpTransportOptions {
   /** Origin of the server; empty for the page's own. */
@@ -37,18 +37,20 @@ export class HttpTransport implements Transport {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
-  async push(request: PushRequest) {
-    return (await this.preparePush(request))();
+  async push(request: PushRequest, since: string | null = null) {
+    return (await this.preparePush(request))(since);
   }
 
   /** Asks for the short reply (protocol/messages.ts ACK_STYLES) and turns it back into the acknowledged ids. */
-  async preparePush(request: PushRequest) {
+  async preparePush(request: PushRequest): Promise<SendPush> {
     const { body, encoding } = await gzipBody(JSON.stringify({ ...request, acks: 'short' }));
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (encoding) headers['Content-Encoding'] = encoding;
-    return async (): Promise<PushResponse> => {
-      const reply = await this.parse(await this.send('/api/sync/push', { method: 'POST', headers, body }), shortPushResponseSchema);
-      return { acked: ackedOf(request.mutations, reply.rejected), rejected: reply.rejected, cursor: reply.cursor };
+    return async (since: string | null): Promise<PushResponse> => {
+      const path = since === null ? '/api/sync/push' : `/api/sync/push?${new URLSearchParams({ since })}`;
+      const reply = await this.parse(await this.send(path, { method: 'POST', headers, body }), shortPushResponseSchema);
+      const acked = ackedOf(request.mutations, reply.rejected);
+      return { acked, rejected: reply.rejected, cursor: reply.cursor, ...(reply.pulledThrough ? { pulledThrough: reply.pulledThrough } : {}) };
     };
   }
 

@@ -30,13 +30,16 @@ export interface PullPage {
   hasMore: boolean;
 }
 
+/** Sends a push; `since` is the device's pull cursor at that moment (see pulledThrough in protocol/messages.ts). */
+export type SendPush = (since: string | null) => Promise<PushResponse>;
+
 export interface Transport {
-  push(request: PushRequest): Promise<PushResponse>;
+  push(request: PushRequest, since?: string | null): Promise<PushResponse>;
   /**
    * Optional: does the costly part of a push (JSON, compression) now and
    * returns what sends it, so the engine can ready the next batch while one
    * is on the wire.
    */
-  preparePush?(request: PushRequest): Promise<() => Promise<PushResponse>>;
+  preparePush?(request: PushRequest): Promise<SendPush>;
   pull(cursor: string | null, limit: number): Promise<PullPage>;
 }

@@ -220,7 +220,7 @@ describe('faults between the sync engine and the server (SQLite)', () => {
     { name: 'dropped', fault: { kind: 'drop-response' } },
     { name: 'cut mid-body', fault: { kind: 'cut-response', bytes: 700 } },
     { name: 'answered 502 by a proxy', fault: { kind: 'error-page', status: 502, forward: true } },
-    { name: 'trickled past the timeout', fault: { kind: 'trickle', chunk: 64, everyMs: 200 } },
+    { name: 'trickled past the timeout', fault: { kind: 'trickle', chunk: 8, everyMs: 250 } },
   ];
 
   it.each(PULL_FAULTS)('pull: a page $name — a second tablet resumes from its cursor and holds each record once', async ({ fault }) => {

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
-  ackedOf, formatHlc, fromColumns, pullColumnsResponseSchema, shortPushResponseSchema, type Mutation, type PulledRecord,
+  ackedOf, formatHlc, fromColumns, pullColumnsResponseSchema, pushResponseSchema, shortPushResponseSchema, type Mutation, type PulledRecord,
 } from '../../protocol';
 import { backends } from './support/backends';
 import { communityFields, needFields, participantFields, TestDevice } from './support/device';
@@ -76,6 +76,49 @@ describe.each(backends())('sync on $name', (backend) => {
     expect((await pullAll(server, token)).changes.map((change) => change.recordId)).not.toContain(bad);
     const unknownStyle = await call(server, 'POST', '/api/sync/push', { token, json: { protocol: 1, deviceId: tablet.deviceId, mutations: [], acks: 'some' } });
     expect(unknownStyle.status).toBe(400);
+  });
+
+  it('a push made with the device\'s cursor at the head, applied as sent, names pulledThrough; otherwise it does not', async () => {
+    const a = device('tablet-a');
+    const b = device('tablet-b', 5_000);
+    const communityId = a.create('communities', communityFields());
+    await a.sync(server);
+    await b.sync(server);
+    const pushWithSince = async (tablet: TestDevice, since: string) => {
+      const reply = await call(server, 'POST', `/api/sync/push?since=${encodeURIComponent(since)}`, {
+        token, json: { protocol: 1, deviceId: tablet.deviceId, mutations: tablet.outbox },
+      });
+      expect(reply.status).toBe(200);
+      tablet.outbox = [];
+      return v.parse(pushResponseSchema, reply.body);
+    };
+    const head = (await pullAll(server, token)).cursor;
+
+    // At the head, two new needs: the device may skip to the new head, and a pull from there has nothing.
+    a.create('needs', needFields(communityId, 'Pirmā'));
+    a.create('needs', needFields(communityId, 'Otrā'));
+    const firstBatch = [...a.outbox];
+    const first = await pushWithSince(a, head);
+    expect(first.pulledThrough).toBe(first.cursor);
+    expect((await pull(server, token, first.pulledThrough)).changes).toEqual([]);
+
+    // Behind the head (the first push happened since): no pulledThrough, the device must pull.
+    b.create('needs', needFields(communityId, 'Trešā'));
+    expect((await pushWithSince(b, head)).pulledThrough).toBeUndefined();
+
+    // A replay, or an edit that loses to a later clock, goes in not as sent: no pulledThrough either.
+    const now = (await pullAll(server, token)).cursor;
+    const replay = await call(server, 'POST', `/api/sync/push?since=${encodeURIComponent(now)}`, {
+      token, json: { protocol: 1, deviceId: a.deviceId, mutations: firstBatch },
+    });
+    expect(v.parse(pushResponseSchema, replay.body)).toMatchObject({ acked: firstBatch.map((m) => m.id) });
+    expect(v.parse(pushResponseSchema, replay.body).pulledThrough).toBeUndefined();
+    const stale = device('tablet-c', -60_000);
+    stale.update('communities', communityId, { name: 'Vecs nosaukums' });
+    expect((await pushWithSince(stale, (await pullAll(server, token)).cursor)).pulledThrough).toBeUndefined();
+
+    expect((await call(server, 'POST', '/api/sync/push?since=nonsense', { token, json: { protocol: 1, deviceId: 'x', mutations: [] } })).body)
+      .toMatchObject({ error: { code: 'bad_cursor' } });
   });
 
   it('pages by limit with hasMore, and the cursor continues where the page ended', async () => {
