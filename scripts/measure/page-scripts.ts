@@ -40,6 +40,24 @@ export interface InjectResult {
  * clocked with the device's next HLC, base all null, ids UUIDv7, the device
  * clock in meta moved to the last HLC. 1,000 records a transaction.
  */
+/** What the measured needs say: the same lists for Talka's records and PouchDB's documents (scripts/bench/pouchdb/docs.ts). */
+export const NEED_CONTENT = {
+  titles: [
+    'Ielu apgaismojums pie skolas', 'Sporta laukums jauniešiem', 'Autobuss uz novada centru vakarā',
+    'Bibliotēka sestdienās', 'Gājēju pāreja pie veikala', 'Kopienas dārzs',
+    'Senioru pulciņš ziemā', 'Ceļa remonts uz Kalnājiem',
+  ],
+  descriptions: [
+    'Vakaros ceļš līdz pieturai ir tumšs.',
+    'Vecais laukums ir aizaudzis.',
+    'Pēdējais reiss ir 17:10, darbā esošie netiek mājās.',
+    'Strādājošie var tikt tikai brīvdienās.',
+    'Mašīnas brauc ātri, pāreja nav iezīmēta.',
+  ],
+  categories: ['infrastructure', 'safety', 'social_care', 'environment', 'culture', 'youth', 'seniors', 'mobility', 'information', 'economy', 'other'],
+  owners: ['Ilze Kalniņa', 'Māris Liepa', 'Dace Priede', 'Jānis Bērziņš', ''],
+} as const;
+
 export function injectNeedsScript(count: number): string {
   return String.raw`(async () => {
   ${HELPERS}
@@ -80,20 +98,7 @@ export function injectNeedsScript(count: number): string {
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20, 32);
   };
 
-  const titles = [
-    'Ielu apgaismojums pie skolas', 'Sporta laukums jauniešiem', 'Autobuss uz novada centru vakarā',
-    'Bibliotēka sestdienās', 'Gājēju pāreja pie veikala', 'Kopienas dārzs',
-    'Senioru pulciņš ziemā', 'Ceļa remonts uz Kalnājiem',
-  ];
-  const descriptions = [
-    'Vakaros ceļš līdz pieturai ir tumšs.',
-    'Vecais laukums ir aizaudzis.',
-    'Pēdējais reiss ir 17:10, darbā esošie netiek mājās.',
-    'Strādājošie var tikt tikai brīvdienās.',
-    'Mašīnas brauc ātri, pāreja nav iezīmēta.',
-  ];
-  const categories = ['infrastructure', 'safety', 'social_care', 'environment', 'culture', 'youth', 'seniors', 'mobility', 'information', 'economy', 'other'];
-  const owners = ['Ilze Kalniņa', 'Māris Liepa', 'Dace Priede', 'Jānis Bērziņš', ''];
+  const { titles, descriptions, categories, owners } = ${JSON.stringify(NEED_CONTENT)};
 
   let contentBytes = 0, storedBytes = 0, mutationBytes = 0, firstHlc = '', lastHlc = '', lastId = '';
   const BATCH = 1000;

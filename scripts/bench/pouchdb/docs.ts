@@ -3,7 +3,7 @@
 // injectNeedsScript), each as a PouchDB document whose _id is a UUIDv7.
 // Used by scripts/bench/pouchdb/index.ts; nothing to run on its own.
 import { randomBytes } from 'node:crypto';
-import { injectNeedsScript } from '../../measure/page-scripts';
+import { NEED_CONTENT } from '../../measure/page-scripts';
 
 export interface NeedDoc {
   _id: string;
@@ -20,22 +20,6 @@ export interface NeedDoc {
   owner: string;
 }
 
-/**
- * The word lists Talka's measurement picks titles, descriptions, categories
- * and owners from. They live inside that page script's text (it runs in the
- * browser), so they are read from there: one source for both sides.
- */
-function contentLists(): { titles: string[]; descriptions: string[]; categories: string[]; owners: string[] } {
-  const script = injectNeedsScript(1);
-  const list = (name: string): string[] => {
-    const found = new RegExp(`const ${name} = \\[([^\\]]*)\\];`).exec(script);
-    const items = found ? [...found[1]!.matchAll(/'([^'\\]*)'/g)].map((match) => match[1]!) : [];
-    if (items.length === 0) throw new Error(`No list "${name}" in injectNeedsScript's text: update scripts/bench/pouchdb/docs.ts`);
-    return items;
-  };
-  return { titles: list('titles'), descriptions: list('descriptions'), categories: list('categories'), owners: list('owners') };
-}
-
 /** A UUIDv7 string: 48 bits of milliseconds, version and variant bits, the rest random. */
 export function uuidv7(now: number): string {
   const bytes = randomBytes(16);
@@ -48,7 +32,7 @@ export function uuidv7(now: number): string {
 
 /** `count` needs of one community by one user, in the order and shape Talka's measurement writes them. */
 export function needDocs(count: number, now: number = Date.now()): NeedDoc[] {
-  const { titles, descriptions, categories, owners } = contentLists();
+  const { titles, descriptions, categories, owners } = NEED_CONTENT;
   const communityId = uuidv7(now);
   const createdBy = uuidv7(now);
   return Array.from({ length: count }, (_, i) => ({
