@@ -7,8 +7,8 @@
 // erased on the coordinator's laptop loses their name on a second device at
 // its next sync, while their attendance still counts.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   STEP_TIMEOUT_MS, addDot, addNeedCard, addParticipant, addWalkIn, checkInBySearch, chooseVoter, communitySection, createCommunity,
   createWorkshop, expectScreen, expectText, openCommunity, openWorkshop, typeNotes, visible,
@@ -17,8 +17,7 @@ import {
   UTF8_BOM, downloadBy, eraseOnDataPage, inkShare, openExportsFromReport, openParticipantData, openSignInSheet, openWorkshopReport,
   pdfPageCount, pdfPageSize, readCsv, readWorkbook,
 } from './support/report-steps';
-import type { RunningServer } from './support/server';
-import { openDeviceLab, type DeviceLab } from './support/device-lab';
+import { useDeviceLab } from './support/device-lab';
 import {
   apiSignIn, expectAllSent, liveRecords, openApp, pullEverything, setUpOrganisation, setupLinkOf, signIn, syncNow, type Account,
 } from './support/sync-steps';
@@ -47,28 +46,20 @@ const LAPTOP: BrowserContextOptions = {
 };
 
 describe('exports, print and a personal data request', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let laptop: Page;
   let tablet: Page;
   let today: string;
   const pageErrors: string[] = [];
 
-  let lab: DeviceLab;
-  const newDevice = (name: string, options: BrowserContextOptions) => lab.newDevice(name, options);
+  const lab = useDeviceLab(pageErrors);
+  const { newDevice } = lab;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    lab = await openDeviceLab(pageErrors);
-    ({ server, browser } = lab);
-  });
-
-  afterAll(async () => {
-    await lab?.close();
   });
 
   it('the coordinator records a workshop: people on the list, three checked in, a need, dots and notes', async () => {
-    const setupLink = new URL(await setupLinkOf(server));
+    const setupLink = new URL(await setupLinkOf(lab.server));
     laptop = await openApp(await newDevice('laptop', LAPTOP), `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, COORDINATOR);
     today = await laptop.evaluate(() => new Date().toLocaleDateString('sv-SE'));
@@ -306,8 +297,8 @@ describe('exports, print and a personal data request', () => {
     await expectText(tablet.getByTestId('attendance-count'), '3 dalībnieki');
 
     // And the server holds the erased record only.
-    const token = await apiSignIn(server.url, COORDINATOR);
-    const participants = liveRecords(await pullEverything(server.url, token), 'participants');
+    const token = await apiSignIn(lab.server.url, COORDINATOR);
+    const participants = liveRecords(await pullEverything(lab.server.url, token), 'participants');
     expect(participants.map((p) => p.fields.name).sort()).toEqual([ANNA.name, 'Dzēsts dalībnieks', LIGA.name, PETERIS.name].sort());
     expect(JSON.stringify(participants)).not.toMatch(/Jānis|Bērziņš|Kalnāji|26 000 001/);
   });

@@ -9,14 +9,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCameraPhoto } from './fixtures/camera-photo';
 import {
   STEP_TIMEOUT_MS, createCommunity, createWorkshop, expectScreen, openCommunityList, openWorkshop, visible,
 } from './support/notebook-steps';
-import type { RunningServer } from './support/server';
-import { openDeviceLab, type DeviceLab } from './support/device-lab';
+import { useDeviceLab } from './support/device-lab';
 import {
   SYNC_TIMEOUT_MS, addUser, apiSignIn, expectAllSent, goOffline, goOnline, openApp, pendingChanges, setUpOrganisation, setupLinkOf,
   signIn, syncNow, type Account,
@@ -117,8 +116,6 @@ async function closeViewer(page: Page): Promise<void> {
 }
 
 describe('flipchart photos: taken offline, uploaded when online, shown on a second device', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let tablet: Page;
   let tabletContext: BrowserContext;
   let laptop: Page;
@@ -126,20 +123,11 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
   const pageErrors: string[] = [];
   let flipchartJpeg: Buffer;
 
-  let lab: DeviceLab;
-  const newDevice = (name: string, options: BrowserContextOptions) => lab.newDevice(name, options);
-
-  beforeAll(async () => {
-    lab = await openDeviceLab(pageErrors);
-    ({ server, browser } = lab);
-  });
-
-  afterAll(async () => {
-    await lab?.close();
-  });
+  const lab = useDeviceLab(pageErrors);
+  const { newDevice } = lab;
 
   it('the coordinator sets up the organisation on the laptop and adds the facilitator', async () => {
-    const setupLink = new URL(await setupLinkOf(server));
+    const setupLink = new URL(await setupLinkOf(lab.server));
     laptopContext = await newDevice('laptop', LAPTOP);
     laptop = await openApp(laptopContext, `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, COORDINATOR);
@@ -211,10 +199,10 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
     await goOnline(tabletContext, tablet);
     await expectAllSent(tablet);
     const stored = await storedPhotos(tablet);
-    const token = await apiSignIn(server.url, COORDINATOR);
+    const token = await apiSignIn(lab.server.url, COORDINATOR);
     for (const photo of stored) {
       expect((await storedBlob(tablet, photo.sha256))?.state).toBe('uploaded');
-      const response = await fetch(`${server.url}/api/blobs/${photo.sha256}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${lab.server.url}/api/blobs/${photo.sha256}`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/jpeg');
       const bytes = Buffer.from(await response.arrayBuffer());
@@ -222,8 +210,8 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(photo.sha256);
     }
     // Content-addressed: one file per image.
-    const files = readdirSync(join(server.dataDir, 'blobs')).filter((dir) => dir !== 'tmp')
-      .flatMap((dir) => readdirSync(join(server.dataDir, 'blobs', dir)));
+    const files = readdirSync(join(lab.server.dataDir, 'blobs')).filter((dir) => dir !== 'tmp')
+      .flatMap((dir) => readdirSync(join(lab.server.dataDir, 'blobs', dir)));
     expect(files.sort()).toEqual(stored.map((photo) => photo.sha256).sort());
   });
 

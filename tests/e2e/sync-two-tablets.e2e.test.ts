@@ -6,15 +6,14 @@
 // need; both come back online and end with the union — no duplicates, every
 // dot counted, one title in force on both — and the coordinator finds the other
 // title kept as one conflict. A user of another organisation sees none of it.
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   STEP_TIMEOUT_MS, addDot, addNeedCard, addParticipant, addWalkIn, checkInBySearch, checkInCount, chooseVoter, communitySection,
   createCommunity, createWorkshop, expectScreen, expectText, expectTexts, needCard, openCommunity, openCommunityList, openWorkshop,
   syncBar, tallyRows, visible, voterButton,
 } from './support/notebook-steps';
-import type { RunningServer } from './support/server';
-import { openDeviceLab, type DeviceLab } from './support/device-lab';
+import { useDeviceLab } from './support/device-lab';
 import {
   SYNC_TIMEOUT_MS, addUser, apiSignIn, conflictCards, conflictSide, editNeedTitle, expectAllSent, goOffline, goOnline, liveRecords,
   needTitles, openApp, openConflicts, pendingChanges, pendingCount, pullEverything, runAdmin, setUpOrganisation, setupLinkOf, signIn, syncNow,
@@ -55,8 +54,6 @@ const TABLET: BrowserContextOptions = {
 const LAPTOP: BrowserContextOptions = { ...TABLET, viewport: { width: 1280, height: 800 }, hasTouch: false };
 
 describe('two tablets of one organisation, offline on the same workshop, then synced', () => {
-  let server: RunningServer;
-  let browser: Browser;
   /** C: the coordinator's laptop; A and B: the facilitators' tablets; D: a coordinator of another organisation. */
   let laptop: Page;
   let tabletA: Page;
@@ -66,20 +63,11 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
   /** Uncaught exceptions in the app, per device. */
   const pageErrors: string[] = [];
 
-  let lab: DeviceLab;
-  const newDevice = (name: string, options: BrowserContextOptions) => lab.newDevice(name, options);
-
-  beforeAll(async () => {
-    lab = await openDeviceLab(pageErrors);
-    ({ server, browser } = lab);
-  });
-
-  afterAll(async () => {
-    await lab?.close();
-  });
+  const lab = useDeviceLab(pageErrors);
+  const { newDevice } = lab;
 
   it('the coordinator creates the organisation from the setup link and adds two facilitators', async () => {
-    const setupLink = await setupLinkOf(server);
+    const setupLink = await setupLinkOf(lab.server);
     expect(setupLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/setup#[A-Za-z0-9_-]{20,}$/);
     const setupPath = new URL(setupLink);
     laptop = await openApp(await newDevice('C', LAPTOP), `${setupPath.pathname}${setupPath.hash}`);
@@ -264,8 +252,8 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
   });
 
   it('the server holds each record once: 3 needs, 4 people, 4 attendances, 9 votes, 1 conflict', async () => {
-    const token = await apiSignIn(server.url, COORDINATOR);
-    const changes = await pullEverything(server.url, token);
+    const token = await apiSignIn(lab.server.url, COORDINATOR);
+    const changes = await pullEverything(lab.server.url, token);
     const ids = changes.map((change) => change.recordId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(liveRecords(changes, 'communities')).toHaveLength(1);
@@ -283,7 +271,7 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
     const added = await runAdmin(
       ['add-user', '--org', OTHER_ORGANISATION, '--email', OTHER.email, '--name', OTHER.name, '--role', 'coordinator', '--password-stdin'],
       `${OTHER.password}\n`,
-      { DATA_DIR: server.dataDir },
+      { DATA_DIR: lab.server.dataDir },
     );
     expect(added, JSON.stringify(added)).toMatchObject({ code: 0 });
     expect(added.stdout).toContain(`Created organisation "${OTHER_ORGANISATION}"`);
@@ -301,12 +289,12 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
     await expectText(other.getByRole('heading', { name: /^\d+ lietotāj/ }), '1 lietotājs');
 
     // Through the API: nothing to pull, and a guessed id of the first organisation's need is refused, not overwritten.
-    const token = await apiSignIn(server.url, OTHER);
-    expect(await pullEverything(server.url, token)).toEqual([]);
-    const coordinatorToken = await apiSignIn(server.url, COORDINATOR);
-    const lights = liveRecords(await pullEverything(server.url, coordinatorToken), 'needs').find((n) => n.fields.title === LIGHTS_BY_B)!;
+    const token = await apiSignIn(lab.server.url, OTHER);
+    expect(await pullEverything(lab.server.url, token)).toEqual([]);
+    const coordinatorToken = await apiSignIn(lab.server.url, COORDINATOR);
+    const lights = liveRecords(await pullEverything(lab.server.url, coordinatorToken), 'needs').find((n) => n.fields.title === LIGHTS_BY_B)!;
     const mutationId = '01900000-0000-7000-8000-000000000001';
-    const response = await fetch(`${server.url}/api/sync/push`, {
+    const response = await fetch(`${lab.server.url}/api/sync/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -318,7 +306,7 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ acked: [], rejected: [{ id: mutationId, code: 'forbidden' }] });
-    const after = liveRecords(await pullEverything(server.url, coordinatorToken), 'needs').find((n) => n.recordId === lights.recordId)!;
+    const after = liveRecords(await pullEverything(lab.server.url, coordinatorToken), 'needs').find((n) => n.recordId === lights.recordId)!;
     expect(after.fields.title).toBe(LIGHTS_BY_B);
   });
 

@@ -2,6 +2,7 @@
 // each context gets the server as base URL and the step timeout, and every
 // uncaught exception in the app is collected with the device's name.
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
 import { STEP_TIMEOUT_MS } from './notebook-steps';
 import { startServer, type RunningServer } from './server';
@@ -31,5 +32,26 @@ export async function openDeviceLab(pageErrors: string[]): Promise<DeviceLab> {
       await browser.close();
       await server.stop();
     },
+  };
+}
+
+/** A test file's device lab: opened before its tests, closed after them; `server` is there while they run. */
+export function useDeviceLab(pageErrors: string[]): { readonly server: RunningServer; newDevice: DeviceLab['newDevice'] } {
+  let lab: DeviceLab | undefined;
+  beforeAll(async () => {
+    lab = await openDeviceLab(pageErrors);
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+  const opened = (): DeviceLab => {
+    if (!lab) throw new Error('The device lab opens before the tests run');
+    return lab;
+  };
+  return {
+    get server() {
+      return opened().server;
+    },
+    newDevice: (name, options) => opened().newDevice(name, options),
   };
 }
