@@ -19,25 +19,30 @@ export interface Backend {
   open: () => Promise<OpenedStore>;
 }
 
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'talka-test-'));
+function tempDir(parent = tmpdir()): string {
+  return mkdtempSync(join(parent, 'talka-test-'));
 }
 
-const sqlite: Backend = {
-  name: 'sqlite',
-  async open() {
-    const dir = tempDir();
-    const store = await openStore({ kind: 'sqlite', file: join(dir, 'talka.sqlite') });
-    return {
-      store,
-      dir,
-      cleanup: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+/** SQLite in a fresh temporary directory under `parent`. */
+export function sqliteBackend(parent = tmpdir()): Backend {
+  return {
+    name: 'sqlite',
+    async open() {
+      const dir = tempDir(parent);
+      const store = await openStore({ kind: 'sqlite', file: join(dir, 'talka.sqlite') });
+      return {
+        store,
+        dir,
+        cleanup: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+const sqlite = sqliteBackend();
 
 function postgres(url: string): Backend {
   return {

@@ -4,21 +4,19 @@
 // fault-injecting SimNetwork. A model records what people typed, so the checks
 // can tell what must have survived.
 import 'fake-indexeddb/auto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   MATURITIES, MAX_CLOCK_SKEW_MS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, QUIET_FIELDS, TABLES, WORKSHOP_STATUSES,
   attendanceId, compareHlc, hlcWall, uuidv7, type Clocks, type Fields, type Hlc, type TableName,
 } from '../../../protocol';
-import { openStore } from '../../../server/store/open';
 import { TalkaDatabase } from '../../../src/db/database';
 import { Notebook } from '../../../src/db/notebook';
 import { SyncEngine } from '../../../src/sync/engine';
 import { HttpTransport } from '../../../src/sync/http-transport';
 import { ManualTimers } from '../../support/memory-server';
-import type { Backend } from './backends';
+import { sqliteBackend } from './backends';
 import { addUserDirectly, createOrganisation, login, pullAll, startServer, type TestOrganisation, type TestServer } from './harness';
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';
 import { SimNetwork, type AppliedMutation } from './sim-network';
@@ -26,22 +24,8 @@ import { seededBytes, seededRandom } from './sim-random';
 
 type Row = Record<string, unknown> & { id: string; clocks: Clocks };
 
-/** SQLite in a temporary directory, on tmpfs where there is one (each push waits for an fsync). */
-const simBackend: Backend = {
-  name: 'sqlite',
-  async open() {
-    const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'talka-sim-'));
-    const store = await openStore({ kind: 'sqlite', file: join(dir, 'talka.sqlite') });
-    return {
-      store,
-      dir,
-      cleanup: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+/** SQLite on tmpfs where there is one (each push waits for an fsync). */
+const simBackend = sqliteBackend(existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
 
 interface SimDevice {
   index: number;
