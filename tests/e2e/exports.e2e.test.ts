@@ -19,8 +19,9 @@ import {
 } from './support/report-steps';
 import { useDeviceLab } from './support/device-lab';
 import {
-  apiSignIn, expectAllSent, liveRecords, openApp, pullEverything, setUpOrganisation, setupLinkOf, signIn, syncNow, type Account,
+  apiSignIn, expectAllSent, liveRecords, openApp, setUpOrganisation, setupLinkOf, signIn, syncNow, type Account,
 } from './support/sync-steps';
+import { pullEverything } from '../support/http-pull';
 
 const SHOTS = '/tmp/shots-reports';
 const ORGANISATION = 'Vidzemes kopienu centrs';

@@ -17,8 +17,9 @@ import { launchChromium } from './support/browser';
 import { STEP_TIMEOUT_MS, createCommunity, expectScreen, expectText, needCard, openCommunity, communitySection, syncBar, visible } from './support/notebook-steps';
 import { startServer, type RunningServer } from './support/server';
 import {
-  apiSignIn, expectAllSent, liveRecords, openApp, pendingChanges, pullEverything, setUpOrganisation, setupLinkOf, syncNow, type Account,
+  apiSignIn, expectAllSent, liveRecords, openApp, pendingChanges, setUpOrganisation, setupLinkOf, syncNow, type Account,
 } from './support/sync-steps';
+import { pullEverything } from '../support/http-pull';
 
 const COORDINATOR: Account = { name: 'Inese Bērziņa', email: 'inese@kopienas.example', password: 'koordinatore-2026' };
 const COMMUNITY = { name: 'Rūjienas kopiena', municipality: 'Valmieras novads', parish: 'Rūjiena', maturity: 'Aktīva' } as const;

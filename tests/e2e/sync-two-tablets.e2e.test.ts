@@ -16,9 +16,10 @@ import {
 import { useDeviceLab } from './support/device-lab';
 import {
   SYNC_TIMEOUT_MS, addUser, apiSignIn, conflictCards, conflictSide, editNeedTitle, expectAllSent, goOffline, goOnline, liveRecords,
-  needTitles, openApp, openConflicts, pendingChanges, pendingCount, pullEverything, runAdmin, setUpOrganisation, setupLinkOf, signIn, syncNow,
+  needTitles, openApp, openConflicts, pendingChanges, pendingCount, runAdmin, setUpOrganisation, setupLinkOf, signIn, syncNow,
   type Account,
 } from './support/sync-steps';
+import { pullEverything } from '../support/http-pull';
 
 const ORGANISATION = 'Vidzemes kopienu centrs';
 const COORDINATOR: Account = { name: 'Dace Priede', email: 'dace@kopienas.example', password: 'koordinatore-2026' };

@@ -11,7 +11,8 @@ import { HttpTransport } from '../../src/sync/http-transport';
 import { backends } from './support/backends';
 import { community, makeEngineDevice, need, participant, type EngineDevice } from './support/engine-device';
 import { FaultProxy, type Fault, type ProxiedRequest } from './support/fault-proxy';
-import { createLiveOrganisation, pullEverything, signIn, startLiveServer, type LiveServer } from './support/live-server';
+import { pullEverything } from '../support/http-pull';
+import { createLiveOrganisation, signIn, startLiveServer, type LiveServer } from './support/live-server';
 
 /** The client's request timeout in these tests: short, so the cases that outlast it stay quick. */
 const TIMEOUT_MS = 2500;

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc, MAX_PUSH_BYTES, uuidv7, type Mutation } from '../../protocol';
-import { pullEverything } from './support/live-server';
+import { pullEverything } from '../support/http-pull';
 import { makeServerData, setupToken, startServerProcess, type ServerData, type ServerProcess } from './support/server-process';
 
 const random = (length: number) => new Uint8Array(randomBytes(length));

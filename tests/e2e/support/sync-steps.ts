@@ -4,7 +4,9 @@
 // screen like notebook-steps.ts; each step waits on what the screen shows.
 import { spawn } from 'node:child_process';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import * as v from 'valibot';
 import { expect } from 'vitest';
+import { sessionResponseSchema, type Change } from '../../../protocol';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, needCard, syncBar, visible } from './notebook-steps';
 
 /** How long a sync round trip over loopback may take to show on screen. */
@@ -221,35 +223,10 @@ export async function apiSignIn(url: string, account: Pick<Account, 'email' | 'p
     body: JSON.stringify({ email: account.email, password: account.password }),
   });
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { token: string };
-  return body.token;
-}
-
-export interface PulledChange {
-  table: string;
-  recordId: string;
-  fields: Record<string, unknown>;
-  clocks: Record<string, string>;
-  seq: number;
-}
-
-/** Everything GET /api/sync/pull gives this token, from the start, page by page. */
-export async function pullEverything(url: string, token: string): Promise<PulledChange[]> {
-  const changes: PulledChange[] = [];
-  let since = '';
-  for (;;) {
-    const response = await fetch(`${url}/api/sync/pull?limit=5000${since ? `&since=${encodeURIComponent(since)}` : ''}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { changes: PulledChange[]; cursor: string; hasMore: boolean };
-    changes.push(...page.changes);
-    if (!page.hasMore) return changes;
-    since = page.cursor;
-  }
+  return v.parse(sessionResponseSchema, await response.json()).token;
 }
 
 /** Live (not deleted) records of one table among pulled changes. */
-export function liveRecords(changes: readonly PulledChange[], table: string): PulledChange[] {
+export function liveRecords(changes: readonly Change[], table: string): Change[] {
   return changes.filter((change) => change.table === table && change.fields.deleted !== true);
 }

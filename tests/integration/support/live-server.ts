@@ -69,27 +69,3 @@ export async function signIn(url: string, email: string, password: string): Prom
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   return v.parse(sessionResponseSchema, await response.json());
 }
-
-export interface PulledChange {
-  table: string;
-  recordId: string;
-  fields: Record<string, unknown>;
-  clocks: Record<string, string>;
-  seq: number;
-}
-
-/** GET /api/sync/pull from the start (or a cursor) to the end, page by page. */
-export async function pullEverything(url: string, token: string, limit = 5000, from = ''): Promise<PulledChange[]> {
-  const changes: PulledChange[] = [];
-  let since = from;
-  for (;;) {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (since) query.set('since', since);
-    const response = await fetch(`${url}/api/sync/pull?${query}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (response.status !== 200) throw new Error(`pull failed: ${response.status} ${await response.text()}`);
-    const page = (await response.json()) as { changes: PulledChange[]; cursor: string; hasMore: boolean };
-    changes.push(...page.changes);
-    since = page.cursor;
-    if (!page.hasMore) return changes;
-  }
-}
