@@ -2,6 +2,7 @@
 // otherwise wrap named functions in its `__name` helper, which the page does
 // not have. Everything here talks to IndexedDB directly (the app's own code is
 // left as it is: no debug hooks in src/).
+import * as v from 'valibot';
 
 /** Shared helpers, spliced into each script below. */
 const HELPERS = String.raw`
@@ -15,23 +16,25 @@ const HELPERS = String.raw`
   const utf8 = (value) => new TextEncoder().encode(JSON.stringify(value)).length;
 `;
 
-export interface InjectResult {
-  deviceId: string;
-  userId: string;
-  communityId: string;
-  count: number;
+/** What injectNeedsScript reports back from the page (checked: it crosses from the browser). */
+export const injectResultSchema = v.object({
+  deviceId: v.string(),
+  userId: v.string(),
+  communityId: v.string(),
+  count: v.number(),
   /** Mean UTF-8 JSON size of what a person typed or chose: communityId, workshopId, title, description, category, status, owner. */
-  contentBytes: number;
+  contentBytes: v.number(),
   /** Mean size of the record as stored in IndexedDB (fields, id and the per-field clocks). */
-  storedBytes: number;
+  storedBytes: v.number(),
   /** Mean size of one outbox entry as the engine sends it (fields, base, hlc, ids). */
-  mutationBytes: number;
-  firstHlc: string;
-  lastHlc: string;
+  mutationBytes: v.number(),
+  firstHlc: v.string(),
+  lastHlc: v.string(),
   /** The last record written: pushed last, so the last one a fresh device receives. */
-  lastId: string;
-  ms: number;
-}
+  lastId: v.string(),
+  ms: v.number(),
+});
+export type InjectResult = v.InferOutput<typeof injectResultSchema>;
 
 /**
  * Writes `count` needs of the one community on the device, each with one
@@ -151,17 +154,22 @@ export function injectNeedsScript(count: number): string {
 })()`;
 }
 
-export interface WatchState {
-  t0: number | null;
+/** What the page's watcher reports (READ_WATCH_SCRIPT). */
+export const watchStateSchema = v.object({
+  t0: v.nullable(v.number()),
   /** When the goal was first seen (outbox empty, or the last record stored). */
-  reachedAt: number | null;
+  reachedAt: v.nullable(v.number()),
   /** When, after that, the sync bar's button was enabled again: the sync run has ended. */
-  idleAt: number | null;
+  idleAt: v.nullable(v.number()),
   /** [time, probe value] each time the value changed. */
-  samples: [number, number | string][];
-  polls: number;
-  error: string | null;
-}
+  samples: v.array(v.tuple([v.number(), v.union([v.number(), v.string()])])),
+  polls: v.number(),
+  error: v.nullable(v.string()),
+});
+export type WatchState = v.InferOutput<typeof watchStateSchema>;
+
+/** Row counts by store (countStoresScript). */
+export const storeCountsSchema = v.record(v.string(), v.number());
 
 export type WatchGoal =
   /** The outbox holds nothing; the value sampled is its first key (seq), so each settled batch shows as a change. */

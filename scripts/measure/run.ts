@@ -4,10 +4,11 @@
 // device B (new browser context) of the same organisation signs in and pulls
 // them all.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import * as v from 'valibot';
 import { startServer, type RunningServer } from '../../tests/e2e/support/server';
 import {
-  READ_WATCH_SCRIPT, clickAndStartClockScript, countStoresScript, injectNeedsScript, startWatchScript,
-  type InjectResult, type WatchState,
+  READ_WATCH_SCRIPT, clickAndStartClockScript, countStoresScript, injectNeedsScript, injectResultSchema, startWatchScript,
+  storeCountsSchema, watchStateSchema, type InjectResult, type WatchState,
 } from './page-scripts';
 import { CountingProxy, preciseNow, sumBytes, type ByteCount, type Link, type ProxiedRequest } from './proxy';
 
@@ -187,7 +188,7 @@ function byLabel(requests: readonly ProxiedRequest[]): Record<string, ByteCount 
 }
 
 async function readWatch(page: Page): Promise<WatchState> {
-  return (await page.evaluate(READ_WATCH_SCRIPT)) as WatchState;
+  return v.parse(watchStateSchema, await page.evaluate(READ_WATCH_SCRIPT));
 }
 
 async function waitWatch(page: Page, what: string): Promise<WatchState> {
@@ -263,7 +264,7 @@ async function measurePush(options: RunOptions, proxy: CountingProxy, context: B
 
   // The server out of reach while the records are written and the app restarts, so nothing is sent before the click.
   proxy.block();
-  const inject = (await page.evaluate(injectNeedsScript(records))) as InjectResult;
+  const inject = v.parse(injectResultSchema, await page.evaluate(injectNeedsScript(records)));
   log(`  wrote ${inject.count} needs + outbox entries in ${Math.round(inject.ms)} ms (content ${Math.round(inject.contentBytes)} B, stored ${Math.round(inject.storedBytes)} B, mutation ${Math.round(inject.mutationBytes)} B each)`);
   await page.goto('/');
   await page.getByRole('heading', { level: 1, name: 'Kopienas' }).waitFor({ timeout: STEP_MS });
@@ -291,7 +292,7 @@ async function measurePush(options: RunOptions, proxy: CountingProxy, context: B
   const pushes = inRun.filter((request) => request.label === 'POST /api/sync/push');
   const pulls = inRun.filter((request) => request.label === 'GET /api/sync/pull');
   const untilEmpty = proxy.requestsBetween(t0, emptyAt);
-  const counts = (await page.evaluate(countStoresScript(['outbox', 'needs']))) as Record<string, number>;
+  const counts = v.parse(storeCountsSchema, await page.evaluate(countStoresScript(['outbox', 'needs'])));
   if (counts.outbox !== 0 || counts.needs !== records) throw new Error(`After the push: ${JSON.stringify(counts)}`);
   if (pageErrors.length > 0) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
   await page.close();
@@ -339,7 +340,7 @@ async function measurePull(options: RunOptions, proxy: CountingProxy, context: B
   const doneAt = state.reachedAt!;
   const inWindow = proxy.requestsBetween(t0, doneAt);
   const pulls = inWindow.filter((request) => request.label === 'GET /api/sync/pull');
-  const counts = (await page.evaluate(countStoresScript(['needs', 'communities', 'outbox']))) as Record<string, number>;
+  const counts = v.parse(storeCountsSchema, await page.evaluate(countStoresScript(['needs', 'communities', 'outbox'])));
   if (counts.needs !== records || counts.communities !== 1) throw new Error(`After the pull: ${JSON.stringify(counts)}`);
   if (pageErrors.length > 0) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
   await page.close();
