@@ -8,7 +8,7 @@ import { DEFAULT_PASSWORD_COST, makeDummyHash } from './auth/password';
 import { FailureLimiter, type FailureLimiterOptions } from './auth/rate-limit';
 import { BlobFiles } from './blobs/blob-files';
 import type { ServerConfig } from './config';
-import { ApiError, errorBody } from './errors';
+import { Refusal, errorBody } from './errors';
 import type { AppDeps, AppEnv } from './http/env';
 import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
@@ -82,7 +82,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   app.notFound((c) => c.text('Not found', 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status, error.headers);
+    if (error instanceof Refusal) return c.json(errorBody(error.code, error.message), error.status, error.headers);
     if (error instanceof HTTPException) return c.json(errorBody('http_error', error.message || 'Request failed'), error.status);
     console.error(`Unexpected error on ${c.req.method} ${c.req.path}:`, error);
     return c.json(errorBody('internal', 'Something went wrong on the server'), 500);

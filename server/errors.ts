@@ -1,9 +1,11 @@
-// Expected failures: thrown from anywhere below a route, rendered once by
-// app.onError as `{ error: { code, message } }` with their status.
+// A request the server refuses on purpose (bad input, no permission, not
+// found, too many attempts): thrown from anywhere below a route, rendered once
+// by app.onError as `{ error: { code, message } }` with its 4xx status.
+// Anything else that is thrown is a fault and becomes a 500.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../protocol/messages';
 
-export class ApiError extends Error {
+export class Refusal extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
@@ -11,7 +13,7 @@ export class ApiError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
-    this.name = 'ApiError';
+    this.name = 'Refusal';
   }
 }
 

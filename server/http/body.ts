@@ -3,7 +3,7 @@
 import { gunzip } from 'node:zlib';
 import * as v from 'valibot';
 import type { Context } from 'hono';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 
 /** "field: code; other: code" — short enough for a 400's message. */
 export function summariseIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string {
@@ -28,13 +28,13 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'bad_json', 'The request body is not valid JSON');
+    throw new Refusal(400, 'bad_json', 'The request body is not valid JSON');
   }
 }
 
 export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
-  if (!result.success) throw new ApiError(400, 'bad_request', summariseIssues(result.issues));
+  if (!result.success) throw new Refusal(400, 'bad_request', summariseIssues(result.issues));
   return result.output;
 }
 
@@ -52,7 +52,7 @@ export async function readBodyBytes(c: Context): Promise<Uint8Array> {
   try {
     return new Uint8Array(await c.req.arrayBuffer());
   } catch (error) {
-    if (isAbortedBody(error)) throw new ApiError(400, 'incomplete_body', 'The connection closed before the request body ended');
+    if (isAbortedBody(error)) throw new Refusal(400, 'incomplete_body', 'The connection closed before the request body ended');
     throw error;
   }
 }
@@ -63,8 +63,8 @@ export async function readJson<S extends v.GenericSchema>(c: Context, schema: S)
   try {
     text = utf8.decode(await readBodyBytes(c));
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(400, 'bad_json', 'The request body is not UTF-8 text');
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(400, 'bad_json', 'The request body is not UTF-8 text');
   }
   return parseWith(schema, parseJsonText(text));
 }
@@ -74,9 +74,9 @@ function gunzipLimited(data: Uint8Array, maxBytes: number): Promise<Buffer> {
     gunzip(data, { maxOutputLength: maxBytes }, (error, result) => {
       if (!error) return resolve(result);
       if ('code' in error && error.code === 'ERR_BUFFER_TOO_LARGE') {
-        reject(new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes once decompressed`));
+        reject(new Refusal(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes once decompressed`));
       } else {
-        reject(new ApiError(400, 'bad_gzip', 'The request body is not valid gzip'));
+        reject(new Refusal(400, 'bad_gzip', 'The request body is not valid gzip'));
       }
     });
   });
@@ -92,15 +92,15 @@ export async function readMaybeGzippedJson(c: Context, maxBytes: number): Promis
   let bytes: Uint8Array;
   if (encoding === 'gzip' || encoding === 'x-gzip') bytes = await gunzipLimited(raw, maxBytes);
   else if (encoding === 'identity' || encoding === '') bytes = raw;
-  else throw new ApiError(415, 'unsupported_encoding', `Content-Encoding ${encoding} is not accepted; send gzip or nothing`);
+  else throw new Refusal(415, 'unsupported_encoding', `Content-Encoding ${encoding} is not accepted; send gzip or nothing`);
   if (bytes.byteLength > maxBytes) {
-    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes`);
+    throw new Refusal(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes`);
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new ApiError(400, 'bad_json', 'The request body is not UTF-8 text');
+    throw new Refusal(400, 'bad_json', 'The request body is not UTF-8 text');
   }
   return parseJsonText(text);
 }

@@ -4,7 +4,7 @@ import { loginRequestSchema, type MeResponse } from '../../protocol/auth';
 import { verifyPassword } from '../auth/password';
 import { issueSession, sessionUser } from '../auth/sessions';
 import { requireSession } from '../auth/session';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 import { readJson } from '../http/body';
 import { clientAddress } from '../http/client-address';
 import type { AppDeps, AppEnv } from '../http/env';
@@ -21,16 +21,16 @@ export function authRoutes(deps: AppDeps) {
     const wait = Math.max(deps.emailLimiter.retryAfter(email, now), deps.addressLimiter.retryAfter(address, now));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new ApiError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`, { 'Retry-After': String(seconds) });
+      throw new Refusal(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`, { 'Retry-After': String(seconds) });
     }
     const user = await deps.store.findUserByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await deps.dummyPasswordHash));
     if (!user || !matches) {
       deps.emailLimiter.recordFailure(email, now);
       deps.addressLimiter.recordFailure(address, now);
-      throw new ApiError(401, 'invalid_credentials', 'Wrong email or password');
+      throw new Refusal(401, 'invalid_credentials', 'Wrong email or password');
     }
-    if (!user.active) throw new ApiError(403, 'account_disabled', 'This account is deactivated; ask your coordinator');
+    if (!user.active) throw new Refusal(403, 'account_disabled', 'This account is deactivated; ask your coordinator');
     const organisation = await deps.store.findOrganisation(user.orgId);
     if (!organisation) throw new Error(`User ${user.id} has no organisation`);
     deps.emailLimiter.reset(email);

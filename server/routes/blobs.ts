@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { MAX_BLOB_BYTES, SHA256_PATTERN, type BlobPutResponse } from '../../protocol/auth';
 import { sha256Hex } from '../blobs/blob-files';
 import { requireSession } from '../auth/session';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 import { readBodyBytes } from '../http/body';
 import type { AppDeps, AppEnv } from '../http/env';
 import { limitBody } from '../http/limits';
@@ -12,7 +12,7 @@ const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/webp', 'i
 
 function hashParam(c: Context<AppEnv>): string {
   const sha256 = c.req.param('sha256') ?? '';
-  if (!SHA256_PATTERN.test(sha256)) throw new ApiError(400, 'bad_hash', 'The path must end in the SHA-256 of the blob, 64 lowercase hex digits');
+  if (!SHA256_PATTERN.test(sha256)) throw new Refusal(400, 'bad_hash', 'The path must end in the SHA-256 of the blob, 64 lowercase hex digits');
   return sha256;
 }
 
@@ -23,8 +23,8 @@ export function blobRoutes(deps: AppDeps) {
   app.put('/:sha256', async (c) => {
     const sha256 = hashParam(c);
     const bytes = await readBodyBytes(c);
-    if (bytes.byteLength === 0) throw new ApiError(400, 'empty_blob', 'The request body is empty');
-    if (sha256Hex(bytes) !== sha256) throw new ApiError(400, 'hash_mismatch', 'The body does not have the SHA-256 named in the path');
+    if (bytes.byteLength === 0) throw new Refusal(400, 'empty_blob', 'The request body is empty');
+    if (sha256Hex(bytes) !== sha256) throw new Refusal(400, 'hash_mismatch', 'The body does not have the SHA-256 named in the path');
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const orgId = c.get('session').organisation.id;
     const known = await deps.store.findBlobOwner(orgId, sha256);
@@ -43,7 +43,7 @@ export function blobRoutes(deps: AppDeps) {
     const sha256 = hashParam(c);
     const owner = await deps.store.findBlobOwner(c.get('session').organisation.id, sha256);
     const size = owner ? await deps.blobs.size(sha256) : null;
-    if (!owner || size === null) throw new ApiError(404, 'not_found', 'No such blob');
+    if (!owner || size === null) throw new Refusal(404, 'not_found', 'No such blob');
     const headers = {
       'Content-Type': owner.mime,
       'Content-Length': String(size),

@@ -5,7 +5,7 @@ import { setupRequestSchema, type SetupStatusResponse } from '../../protocol/aut
 import { hashPassword } from '../auth/password';
 import { issueSession } from '../auth/sessions';
 import { hashToken, SETUP_TOKEN_LIFETIME_MS } from '../auth/tokens';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 import { readJson } from '../http/body';
 import { clientAddress } from '../http/client-address';
 import type { AppDeps, AppEnv } from '../http/env';
@@ -25,7 +25,7 @@ export function setupRoutes(deps: AppDeps) {
     const request = await readJson(c, setupRequestSchema);
     const now = deps.now();
     const address = clientAddress(c, deps.config.trustProxy);
-    if (deps.addressLimiter.retryAfter(address, now) > 0) throw new ApiError(429, 'too_many_attempts', 'Too many failed attempts; try again later');
+    if (deps.addressLimiter.retryAfter(address, now) > 0) throw new Refusal(429, 'too_many_attempts', 'Too many failed attempts; try again later');
 
     const organisation: OrganisationRow = { id: randomUUID(), name: request.organisation, createdAt: now };
     const user: UserRow = {
@@ -45,14 +45,14 @@ export function setupRoutes(deps: AppDeps) {
       case 'created':
         return c.json(await issueSession(deps.store, user, organisation, now), 201);
       case 'already_set_up':
-        throw new ApiError(409, 'already_set_up', 'This server has its first coordinator already; sign in instead');
+        throw new Refusal(409, 'already_set_up', 'This server has its first coordinator already; sign in instead');
       case 'organisation_taken':
-        throw new ApiError(409, 'organisation_taken', 'An organisation with this name exists already');
+        throw new Refusal(409, 'organisation_taken', 'An organisation with this name exists already');
       case 'email_taken':
-        throw new ApiError(409, 'email_taken', 'A user with this email exists already');
+        throw new Refusal(409, 'email_taken', 'A user with this email exists already');
       case 'invalid_token':
         deps.addressLimiter.recordFailure(address, now);
-        throw new ApiError(403, 'invalid_setup_token', 'This setup link is wrong, used or older than 24 hours; restart the server or run `npm run admin -- setup-link` for a new one');
+        throw new Refusal(403, 'invalid_setup_token', 'This setup link is wrong, used or older than 24 hours; restart the server or run `npm run admin -- setup-link` for a new one');
     }
   });
 

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema, type AckStyle } from '../../protocol/messages';
 import { uuidv7 } from '../../protocol/ids';
 import { requireSession } from '../auth/session';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 import { readMaybeGzippedJson, summariseIssues } from '../http/body';
 import type { AppDeps, AppEnv } from '../http/env';
 import { jsonReply, jsonText } from '../http/json-reply';
@@ -19,9 +19,9 @@ export function parsePushBody(body: unknown): PushBatch & { acks?: AckStyle } {
   const result = v.safeParse(pushRequestSchema, body);
   if (result.success) return result.output;
   if (typeof body === 'object' && body !== null && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) {
-    throw new ApiError(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
+    throw new Refusal(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
   }
-  throw new ApiError(400, 'bad_request', `Not a push: ${summariseIssues(result.issues)}`);
+  throw new Refusal(400, 'bad_request', `Not a push: ${summariseIssues(result.issues)}`);
 }
 
 export function syncRoutes(deps: AppDeps) {
@@ -32,7 +32,7 @@ export function syncRoutes(deps: AppDeps) {
     const batch = parsePushBody(await readMaybeGzippedJson(c, MAX_PUSH_BYTES));
     const sinceText = c.req.query('since');
     const since = sinceText ? decodeCursor(sinceText) : null;
-    if (sinceText && !since) throw new ApiError(400, 'bad_cursor', 'since is not a cursor this server gave out');
+    if (sinceText && !since) throw new Refusal(400, 'bad_cursor', 'since is not a cursor this server gave out');
     const reply = await applyPush({ ...deps, newId }, c.get('session'), { ...batch, since });
     return jsonReply(c, batch.acks === 'short' ? { ...reply, acked: 'rest' } : reply);
   });

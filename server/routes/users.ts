@@ -7,7 +7,7 @@ import {
 } from '../../protocol/auth';
 import { hashPassword } from '../auth/password';
 import { requireCoordinator, requireSession } from '../auth/session';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 import { readJson } from '../http/body';
 import type { AppDeps, AppEnv } from '../http/env';
 import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
@@ -24,13 +24,13 @@ export function userRoutes(deps: AppDeps) {
   /** The user named in the path, in the caller's organisation; 404 otherwise (also for other organisations' ids). */
   async function targetUser(c: Context<AppEnv>): Promise<UserRow> {
     const user = await deps.store.findUser(c.get('session').organisation.id, c.req.param('id') ?? '');
-    if (!user) throw new ApiError(404, 'not_found', 'No such user in your organisation');
+    if (!user) throw new Refusal(404, 'not_found', 'No such user in your organisation');
     return user;
   }
 
   async function reply(c: Context<AppEnv>, userId: string, status: 200 | 201 = 200) {
     const user = await deps.store.findUser(c.get('session').organisation.id, userId);
-    if (!user) throw new ApiError(404, 'not_found', 'No such user in your organisation');
+    if (!user) throw new Refusal(404, 'not_found', 'No such user in your organisation');
     const body: UserResponse = { user: managedUser(user) };
     return c.json(body, status);
   }
@@ -54,7 +54,7 @@ export function userRoutes(deps: AppDeps) {
       active: true,
       createdAt: now,
     };
-    if (!(await deps.store.createUser(user))) throw new ApiError(409, 'email_taken', 'A user with this email exists already');
+    if (!(await deps.store.createUser(user))) throw new Refusal(409, 'email_taken', 'A user with this email exists already');
     return reply(c, user.id, 201);
   });
 
@@ -70,7 +70,7 @@ export function userRoutes(deps: AppDeps) {
   app.post('/:id/deactivate', async (c) => {
     const user = await targetUser(c);
     if (user.id === c.get('session').user.id) {
-      throw new ApiError(409, 'cannot_deactivate_self', 'You cannot deactivate yourself; ask another coordinator');
+      throw new Refusal(409, 'cannot_deactivate_self', 'You cannot deactivate yourself; ask another coordinator');
     }
     await deps.store.setUserActive(user.orgId, user.id, false, deps.now());
     return reply(c, user.id);

@@ -2,7 +2,7 @@
 // caller's organisation in server order, deleted ones included.
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '../../protocol/messages';
 import { PULL_SHAPES, toColumns, type PullShape } from '../../protocol/pull-columns';
-import { ApiError } from '../errors';
+import { Refusal } from '../errors';
 import type { ChangeRow, Store } from '../store/store';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -15,7 +15,7 @@ export interface PullQuery {
 export function parseShape(text: string | undefined): PullShape {
   if (text === undefined || text === '') return 'rows';
   const shape = PULL_SHAPES.find((known) => known === text);
-  if (!shape) throw new ApiError(400, 'bad_shape', `shape must be one of ${PULL_SHAPES.join(', ')}`);
+  if (!shape) throw new Refusal(400, 'bad_shape', `shape must be one of ${PULL_SHAPES.join(', ')}`);
   return shape;
 }
 
@@ -29,7 +29,7 @@ function parseLimit(text: string | undefined): number {
   if (text === undefined || text === '') return DEFAULT_PULL_LIMIT;
   const limit = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
   if (!(limit >= 1 && limit <= MAX_PULL_LIMIT)) {
-    throw new ApiError(400, 'bad_limit', `limit must be a whole number from 1 to ${MAX_PULL_LIMIT}`);
+    throw new Refusal(400, 'bad_limit', `limit must be a whole number from 1 to ${MAX_PULL_LIMIT}`);
   }
   return limit;
 }
@@ -46,11 +46,11 @@ export async function readPull(store: Store, orgId: string, query: PullQuery): P
   // 1.
   const limit = parseLimit(query.limit);
   const since = query.since ? decodeCursor(query.since) : null;
-  if (query.since && !since) throw new ApiError(400, 'bad_cursor', 'since is not a cursor this server gave out');
+  if (query.since && !since) throw new Refusal(400, 'bad_cursor', 'since is not a cursor this server gave out');
   // 2.
   const head = await store.readHead();
   if (since && (since.instanceId !== head.instanceId || since.seq > head.seq)) {
-    throw new ApiError(409, 'cursor_reset', 'This server does not know your position (restored or replaced database): push everything again and pull from the start');
+    throw new Refusal(409, 'cursor_reset', 'This server does not know your position (restored or replaced database): push everything again and pull from the start');
   }
   // 3.
   const afterSeq = since?.seq ?? 0;
