@@ -23,13 +23,11 @@
 // Prints one JSON line with the figures and a verdict on the bars; exits 1 on
 // any error or lost change, or a missed bar (--no-bars checks correctness only).
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
-import { compareHlc, formatHlc, uuidv7, type Hlc, type Mutation } from '../protocol';
+import { compareHlc, formatHlc, uuidv7, valuesEqual, type Hlc, type Mutation } from '../protocol';
 import { runAdmin } from '../server/admin-commands';
-import { startBenchServer } from '../server/bench/bench-server';
+import { makeServerData, setupTokenOf, startServerProcess } from '../testing/server';
 import { openStore, storeTarget } from '../server/store/open';
 
 export interface LoadOptions {
@@ -236,41 +234,22 @@ async function pullPage(url: string, token: string, since: string, limit: number
   return reply.body as { changes: PulledChange[]; cursor: string; hasMore: boolean };
 }
 
-function valuesEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
-async function freshDatabase(postgresUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `talka_load_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    },
-  };
-}
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? (() => {});
-  const database = options.postgresUrl ? await freshDatabase(options.postgresUrl) : null;
-  const server = await startBenchServer(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' });
+  const data = await makeServerData(options.postgresUrl ? 'postgres' : 'sqlite', { postgresUrl: options.postgresUrl });
+  const server = await startServerProcess(data, { nodeArgs: (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) });
   const errors: string[] = [];
   try {
     // Accounts: the first coordinator from the setup link, the other organisations with the admin command;
     // every device signs in for its own token.
     const setup = await json(`${server.url}/api/setup`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: server.setupToken, organisation: 'Slodze 0', name: 'Koordinatore 0', email: 'org0@load.example', password: PASSWORD }),
+      body: JSON.stringify({ token: setupTokenOf(await server.setupLink()), organisation: 'Slodze 0', name: 'Koordinatore 0', email: 'org0@load.example', password: PASSWORD }),
     });
     if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${JSON.stringify(setup.body)}`);
-    const target = storeTarget({ databaseUrl: database?.url, dataDir: server.dataDir });
+    const target = storeTarget({ databaseUrl: data.env.DATABASE_URL || undefined, dataDir: data.dataDir });
     for (let o = 1; o < options.organisations; o++) {
       const errorsOut: string[] = [];
       const code = await runAdmin(
@@ -418,7 +397,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     pushLatencies.sort((a, b) => a - b);
     pullLatencies.sort((a, b) => a - b);
     return {
-      database: database ? 'postgres' : 'sqlite',
+      database: data.kind,
       devices: options.devices, organisations: options.organisations, batch: options.batch, offeredRate: options.rate || 'max', gzip: options.gzip,
       seconds: Math.round(seconds * 10) / 10, pushes: pushLatencies.length, pulls, mutations,
       mutationsPerSecond: Math.round(mutations / seconds),
@@ -431,10 +410,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       lost, lostSamples, unexpected, duplicates, records, conflicts,
     };
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
-    rmSync(server.dataDir, { recursive: true, force: true });
-    await database?.drop();
+    await server.stop();
+    await data.remove();
   }
 }
 

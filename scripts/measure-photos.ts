@@ -7,9 +7,9 @@
 //
 //   npx tsx scripts/measure-photos.ts [--photos 20] [--repeat 3] [--json]   (medians of the runs)
 import { build } from 'esbuild';
-import { CAMERA_PHOTO_SCRIPT } from '../tests/e2e/fixtures/camera-photo';
-import { launchChromium } from '../tests/e2e/support/browser';
-import { startServer } from '../tests/e2e/support/server';
+import { CAMERA_PHOTO_SCRIPT } from '../testing/camera-photo';
+import { launchChromium } from '../testing/browser';
+import { startServer } from '../testing/server';
 import type { ResizeResult, UploadResult } from './measure-photos-entry';
 
 function median(values: readonly number[]): number {

@@ -18,7 +18,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { startServer } from '../../tests/e2e/support/server';
+import { startServer } from '../../testing/server';
 import { stat, type BenchContext, type Figure } from './types';
 
 const KB = 1000;

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium } from '../../tests/e2e/support/browser';
+import { launchChromium } from '../../testing/browser';
 import { measureDeviceOps } from './device-ops';
 import { meetsBar, type Figure } from './types';
 

@@ -8,7 +8,7 @@
 // - probe the check-in screen: how long from a key going down in the search
 //   field to the first frame painted after the results were redrawn.
 // Nothing here is used by the app.
-import { seededRandom } from '../../tests/integration/support/sim-random';
+import { seededRandom } from '../../testing/seeded-random';
 import * as v from 'valibot';
 import {
   NEED_CATEGORIES, PARTICIPANT_ROLES, RECORD_SCHEMAS, attendanceId, formatHlc, initialClock, tick, uuidv7,

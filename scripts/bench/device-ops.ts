@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import * as v from 'valibot';
-import { launchChromiumProfile } from '../../tests/e2e/support/browser';
-import { startServer } from '../../tests/e2e/support/server';
+import { launchChromiumProfile } from '../../testing/browser';
+import { startServer } from '../../testing/server';
 import { percentile, stat, type BenchContext, type Figure } from './types';
 
 const SAVE_ORIGIN = 'http://device-ops.talka.test';

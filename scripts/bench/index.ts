@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../tests/e2e/support/browser';
+import { launchChromium } from '../../testing/browser';
 import { measureBundle } from './bundle-size';
 import { measureDeviceOps } from './device-ops';
 import { measureLighthouse } from './lighthouse';

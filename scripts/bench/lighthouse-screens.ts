@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/browser';
-import { startServer } from '../../tests/e2e/support/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../testing/browser';
+import { startServer } from '../../testing/server';
 import { isRecord, parseLighthouseResult, type FailingAudit } from './lighthouse';
 
 const root = new URL('../..', import.meta.url).pathname;

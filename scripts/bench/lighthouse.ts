@@ -13,8 +13,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/browser';
-import { startServer } from '../../tests/e2e/support/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../testing/browser';
+import { startServer } from '../../testing/server';
 import { stat, type Bar, type BenchContext, type Figure } from './types';
 
 /** What this section needs of the bench's context (no Playwright browser: Lighthouse drives its own Chromium). */

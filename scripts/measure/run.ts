@@ -5,7 +5,7 @@
 // them all.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import * as v from 'valibot';
-import { startServer, type RunningServer } from '../../tests/e2e/support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 import {
   READ_WATCH_SCRIPT, clickAndStartClockScript, countStoresScript, injectNeedsScript, injectResultSchema, startWatchScript,
   storeCountsSchema, watchStateSchema, type InjectResult, type WatchState,

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../testing/browser';
 import {
   STEP_TIMEOUT_MS, addParticipant, communitySection, createCommunity, createWorkshop, expectScreen, expectText, openCommunity,
   openWorkshop, typeNotes, visible,
 } from './support/notebook-steps';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 import { pendingChanges } from './support/sync-steps';
 
 const COMMUNITY = { name: 'Ērgļu kopiena', municipality: 'Madonas novads', parish: 'Ērgļi', maturity: 'Veidojas' } as const;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchChromiumProfile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { launchChromiumProfile } from '../../testing/browser';
+import { startServer, type RunningServer } from '../../testing/server';
 
 let server: RunningServer;
 let profile: BrowserContext;

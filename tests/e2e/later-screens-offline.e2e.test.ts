@@ -9,10 +9,10 @@
 import * as v from 'valibot';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../testing/browser';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, visible } from './support/notebook-steps';
 import { SeedBatch, expectChartDrawn, figure, pushBatch, setUpThroughApi } from './support/overview-steps';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 import { SYNC_TIMEOUT_MS, expectAllSent, openApp, setupLinkOf, signIn, type Account } from './support/sync-steps';
 
 const ORGANISATION = 'Latgales kopienu centrs';

@@ -4,14 +4,14 @@
 // found intact, in Latvian first and English second.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../testing/browser';
 import {
   STEP_TIMEOUT_MS, actionCard, addAction, addDot, addNeedCard, addParticipant, addResource, addWalkIn, budget, cachedPaths,
   checkInBySearch, checkInCount, chooseVoter, communitySection, createCommunity, createWorkshop, expectScreen, expectText, expectTexts,
   needCard, openCommunity, openCommunityList, openWorkshop, resourceCard, searchAtCheckIn, syncBar, takeBackDot, tallyRows, typeNotes,
   visible, voterButton,
 } from './support/notebook-steps';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 
 const COMMUNITY = { name: 'Lazdonas kopiena', municipality: 'Madonas novads', parish: 'Lazdona', maturity: 'Aktīva' } as const;
 const WORKSHOP = {

@@ -8,13 +8,13 @@
 // opens again with the network cut.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../testing/browser';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, seen } from './support/notebook-steps';
 import {
   SeedBatch, chartCanvas, chartTable, chooseFilter, expectChartDrawn, figure, openOverview, overviewSection, paintedPixels, pushBatch,
   setUpThroughApi, shownLine, tableRows,
 } from './support/overview-steps';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 import { expectAllSent, openApp, setupLinkOf, signIn, type Account } from './support/sync-steps';
 
 const ORGANISATION = 'Vidzemes kopienu centrs';

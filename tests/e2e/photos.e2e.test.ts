@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { makeCameraPhoto } from './fixtures/camera-photo';
+import { makeCameraPhoto } from '../../testing/camera-photo';
 import {
   STEP_TIMEOUT_MS, createCommunity, createWorkshop, expectScreen, openCommunityList, openWorkshop, visible,
 } from './support/notebook-steps';

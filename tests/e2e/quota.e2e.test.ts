@@ -7,11 +7,11 @@
 // freed, the same typed text saves.
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../testing/browser';
 import {
   STEP_TIMEOUT_MS, addNeedCard, communitySection, createCommunity, expectScreen, needCard, openCommunity, openCommunityList, visible,
 } from './support/notebook-steps';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 
 const QUOTA_MESSAGE = 'Ierīcē nepietiek vietas. Ievadītais nav saglabāts, bet tas joprojām ir redzams — atbrīvojiet vietu un mēģiniet vēlreiz.';
 const EARLIER = { name: 'Lazdonas kopiena', municipality: 'Madonas novads', parish: 'Lazdona', maturity: 'Aktīva' } as const;

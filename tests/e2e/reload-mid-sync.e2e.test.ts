@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy, type ProxiedRequest } from '../integration/support/fault-proxy';
-import { launchChromium } from './support/browser';
+import { launchChromium } from '../../testing/browser';
 import { STEP_TIMEOUT_MS, createCommunity, expectScreen, expectText, needCard, openCommunity, communitySection, syncBar, visible } from './support/notebook-steps';
-import { startServer, type RunningServer } from './support/server';
+import { startServer, type RunningServer } from '../../testing/server';
 import {
   apiSignIn, expectAllSent, liveRecords, openApp, pendingChanges, setUpOrganisation, setupLinkOf, syncNow, type Account,
 } from './support/sync-steps';

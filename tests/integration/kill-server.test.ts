@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc, MAX_PUSH_BYTES, uuidv7, type Mutation } from '../../protocol';
 import { pullEverything } from '../support/http-pull';
-import { makeServerData, setupToken, startServerProcess, type ServerData, type ServerProcess } from './support/server-process';
+import { makeServerData, setupTokenOf, startServerProcess, type ServerData, type ServerProcess } from '../../testing/server';
 
 const random = (length: number) => new Uint8Array(randomBytes(length));
 const DESCRIPTION = 'Ielu apgaismojums pie skolas, bibliotēkas un autobusa pieturas; '.repeat(20);
@@ -95,11 +95,11 @@ describe.each(targets)('the server process SIGKILLed mid-push on %s', (kind, pos
   const tablet = new Tablet(`tablet-kill-${kind}`);
 
   beforeAll(async () => {
-    data = await makeServerData(kind, postgresUrl);
+    data = await makeServerData(kind, { postgresUrl });
     server = await startServerProcess(data);
     const setup = await fetch(`${server.url}/api/setup`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: await setupToken(server), organisation: 'Kill test', name: 'Dace', email: 'dace@example.lv', password: 'koordinatore-2026' }),
+      body: JSON.stringify({ token: setupTokenOf(await server.setupLink()), organisation: 'Kill test', name: 'Dace', email: 'dace@example.lv', password: 'koordinatore-2026' }),
     });
     expect(setup.status).toBe(201);
     token = ((await setup.json()) as { token: string }).token;

@@ -6,7 +6,7 @@
 // --rural sends everything through the emulated rural link of issue 7
 // (1.5 Mbit/s down, 750 kbit/s up, 300 ms round trip).
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../../tests/e2e/support/browser';
+import { launchChromium } from '../../../testing/browser';
 import { RURAL_LINK } from '../../measure/proxy';
 import { stat, type BenchContext, type Stat } from '../types';
 import { measurePouchPull, measurePouchPush, POUCHDB_SETUP, type PouchResult } from './index';

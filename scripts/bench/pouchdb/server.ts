@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { freePort } from '../../../tests/e2e/support/server';
+import { freePort } from '../../../testing/server';
 
 export interface PouchServer {
   url: string;

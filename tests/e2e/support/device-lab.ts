@@ -3,9 +3,9 @@
 // uncaught exception in the app is collected with the device's name.
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser';
+import { launchChromium } from '../../../testing/browser';
 import { STEP_TIMEOUT_MS } from './notebook-steps';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../../../testing/server';
 
 export interface DeviceLab {
   server: RunningServer;

@@ -20,7 +20,7 @@ import { sqliteBackend } from './backends';
 import { addUserDirectly, createOrganisation, login, pullAll, startServer, type TestOrganisation, type TestServer } from './harness';
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';
 import { SimNetwork, type AppliedMutation } from './sim-network';
-import { seededBytes, seededRandom } from './sim-random';
+import { seededBytes, seededRandom } from '../../../testing/seeded-random';
 
 type Row = Record<string, unknown> & { id: string; clocks: Clocks };
 

@@ -4,12 +4,12 @@
 // nothing was lost): DEVICES simulated tablets of one organisation push batches
 // of BATCH mutations for DURATION seconds, without pulling.
 //
-//   npx tsx server/bench/push-load.ts            # defaults: 50 devices, batch 20, 15 s, as fast as possible
-//   RATE=2000 npx tsx server/bench/push-load.ts  # the bar: 2,000 mutations/s offered, report p99
-//   DEVICES=50 BATCH=100 DURATION=20 npx tsx server/bench/push-load.ts
-//   DATABASE_URL=postgres://… npx tsx server/bench/push-load.ts
+//   npx tsx scripts/bench/server/push-load.ts            # defaults: 50 devices, batch 20, 15 s, as fast as possible
+//   RATE=2000 npx tsx scripts/bench/server/push-load.ts  # the bar: 2,000 mutations/s offered, report p99
+//   DEVICES=50 BATCH=100 DURATION=20 npx tsx scripts/bench/server/push-load.ts
+//   DATABASE_URL=postgres://… npx tsx scripts/bench/server/push-load.ts
 //   SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …   # profile the server
-import { runLoad } from '../../scripts/load';
+import { runLoad } from '../../load';
 
 async function main() {
   const report = await runLoad({

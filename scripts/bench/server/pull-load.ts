@@ -3,13 +3,12 @@
 // then pulls them all onto a fresh "device" in pages of 5000 over HTTP with
 // gzip, parsing every page. Reports time and wire bytes both ways.
 //
-//   npx tsx server/bench/pull-load.ts        # RECORDS=50000
+//   npx tsx scripts/bench/server/pull-load.ts        # RECORDS=50000
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { formatHlc, MAX_PULL_LIMIT, uuidv7, type Mutation } from '../../protocol';
-import { startBenchServer } from './bench-server';
+import { formatHlc, MAX_PULL_LIMIT, uuidv7, type Mutation } from '../../../protocol';
+import { makeServerData, setupTokenOf, startServerProcess } from '../../../testing/server';
 
 const RECORDS = Number(process.env.RECORDS ?? 50_000);
 const random = (length: number) => new Uint8Array(randomBytes(length));
@@ -37,10 +36,11 @@ function field(value: unknown, key: string): unknown {
 }
 
 async function main() {
-  const server = await startBenchServer();
+  const data = await makeServerData('sqlite');
+  const server = await startServerProcess(data);
   try {
     const setup = await send(`${server.url}/api/setup`, 'POST', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify({
-      token: server.setupToken, organisation: 'Bench', name: 'Bench', email: 'bench@example.lv', password: 'bench-password',
+      token: setupTokenOf(await server.setupLink()), organisation: 'Bench', name: 'Bench', email: 'bench@example.lv', password: 'bench-password',
     })));
     const token = String(field(decode(setup), 'token'));
     const auth = { Authorization: `Bearer ${token}` };
@@ -96,9 +96,8 @@ async function main() {
       pull: { records: pulled, seconds: Number(pullSeconds.toFixed(2)), wireBytes: pullBytes },
     }));
   } finally {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await server.stop();
+    await data.remove();
   }
 }
 

@@ -1,7 +1,7 @@
 // Seeded randomness for the convergence simulation: every random choice a
 // simulated device makes (record ids, backoff jitter) comes from the
 // property's seed, so a failing run replays exactly.
-import type { RandomBytes } from '../../../protocol';
+import type { RandomBytes } from '../protocol';
 
 /** mulberry32: a small, fast 32-bit generator; returns numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
