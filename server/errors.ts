@@ -3,12 +3,13 @@
 // by app.onError as `{ error: { code, message } }` with its 4xx status.
 // Anything else that is thrown is a fault and becomes a 500.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { RequestErrorCode } from '../protocol/errors';
 import type { ErrorBody } from '../protocol/messages';
 
 export class Refusal extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: RequestErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -17,6 +18,6 @@ export class Refusal extends Error {
   }
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
+export function errorBody(code: RequestErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
 }

@@ -1,6 +1,7 @@
 // Routes and top-level wiring. Screens load on demand so a facilitator's first
 // load carries only the shell and the screen they open; everything else waits
 // until that screen is on screen (src/pwa/first-screen.ts).
+import { effect } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,8 +11,9 @@ import { loadDeviceId } from './db/device';
 import { Notebook, loadRecordChecks } from './db/notebook';
 import { loadAllMessages, loadLanguage, t } from './i18n';
 import { afterFirstScreen, markFirstScreenShown, markFirstScreenShownLater } from './pwa/first-screen';
-import { usePersistenceOnceThereIsData } from './pwa/storage';
-import { loadSession, session } from './sync/session';
+import { usePersistenceOnceThereIsData } from './ui/device/use-persistence';
+import { loadSession, session } from './account/session';
+import { syncStatus } from './sync/status';
 import { AppContext, type AppServices } from './ui/app-context';
 import { Layout } from './ui/Layout';
 import { Page } from './ui/components/page';
@@ -123,9 +125,13 @@ export function App() {
     void afterFirstScreen().then(async () => {
       if (cancelled) return;
       void loadRecordChecks().catch(() => undefined);
-      const [{ keepLaterScreensOffline }, { startSyncRuntime }] = await Promise.all([import('./pwa/later-screens'), import('./sync/runtime')]);
+      const [{ warmLaterScreens }, { startSyncRuntime }] = await Promise.all([import('./pwa/later-screens'), import('./sync/runtime')]);
       if (cancelled) return;
-      const stopWarming = keepLaterScreensOffline();
+      // Once someone is signed in and a sync has succeeded, the later screens are fetched: never in front of a first pull.
+      const stopWarming = effect(() => {
+        const status = syncStatus.value;
+        if (session.value && status && !status.running && status.lastSyncAt !== null && status.lastFailure === null) warmLaterScreens();
+      });
       const stopSync = startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
       stop = () => { stopWarming(); stopSync(); };
     });

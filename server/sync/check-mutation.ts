@@ -3,6 +3,7 @@
 // fails validation or permission is rejected alone, with a code and message").
 import * as v from 'valibot';
 import type { Role } from '../../protocol/auth';
+import type { MutationErrorCode } from '../../protocol/errors';
 import { mutationSchema, type Mutation } from '../../protocol/messages';
 import { PATCH_SCHEMAS, RECORD_SCHEMAS, isTableName, type TableName } from '../../protocol/records';
 import type { Fields } from '../../protocol/merge';
@@ -19,7 +20,7 @@ export interface MutationCheck {
 export interface MutationRejection {
   ok: false;
   id: string;
-  code: string;
+  code: MutationErrorCode;
   message: string;
 }
 
@@ -30,7 +31,7 @@ function idOf(raw: unknown): string {
   return '';
 }
 
-export function reject(id: string, code: string, message: string): MutationRejection {
+export function reject(id: string, code: MutationErrorCode, message: string): MutationRejection {
   return { ok: false, id, code, message };
 }
 

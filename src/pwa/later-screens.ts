@@ -7,9 +7,6 @@
 // worker keeps them in its runtime cache (CacheFirst on /assets/): a
 // coordinator's laptop and a facilitator's tablet (overview, sign-in sheets,
 // reports) open them offline too.
-import { effect } from '@preact/signals';
-import { session } from '../sync/session';
-import { syncStatus } from '../sync/status';
 
 /** The id of index.html's JSON list of the files left out of the precache (vite.config.ts writes it). */
 export const RUNTIME_ASSETS_ID = 'talka-runtime-assets';
@@ -61,8 +58,13 @@ let warming: Promise<number> | null = null;
 /** Set once every file was fetched: this page's list is on the device (an update brings a new page and list). */
 let warmed = false;
 
-function warmIfSignedIn(): void {
-  if (!session.value || warming || warmed) return;
+/**
+ * Fetches the screens beyond the precache into the service worker's cache,
+ * once per page: a call while it runs or after it finished does nothing. The
+ * app calls it after a sign-in's sync succeeds (app.tsx).
+ */
+export function warmLaterScreens(): void {
+  if (warming || warmed) return;
   const urls = runtimeAssetUrls();
   const container = navigator.serviceWorker;
   if (urls.length === 0 || !container) return;
@@ -70,13 +72,4 @@ function warmIfSignedIn(): void {
     warmed = cached === urls.length;
     return cached;
   }).finally(() => { warming = null; });
-}
-
-/** Keeps the screens beyond the precache on the device: fetched after a successful sync until all are there. Returns a stop function. */
-export function keepLaterScreensOffline(): () => void {
-  return effect(() => {
-    void session.value;
-    const status = syncStatus.value;
-    if (status && !status.running && status.lastSyncAt !== null && status.lastFailure === null) warmIfSignedIn();
-  });
 }

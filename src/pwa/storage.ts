@@ -3,10 +3,6 @@
 // device holds something worth keeping. Firefox asks the person, so asking
 // on every start would nag: whether we asked is remembered in idb-keyval.
 import { get, set } from 'idb-keyval';
-import { useEffect } from 'preact/hooks';
-import type { TalkaDatabase } from '../db/database';
-import { useLiveQuery } from '../db/live';
-import { listCommunities } from '../db/queries';
 
 export type StorageApi = Pick<StorageManager, 'estimate' | 'persist' | 'persisted'>;
 
@@ -27,6 +23,8 @@ function browserStorage(): StorageApi | undefined {
   return typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageApi | undefined);
 }
 
+export { browserStorage };
+
 export async function readStorageState(storage: StorageApi | undefined = browserStorage()): Promise<StorageState> {
   if (!storage) return { usage: null, quota: null, persisted: null };
   const [estimate, persisted] = await Promise.all([
@@ -46,33 +44,23 @@ export async function askForPersistentStorage(storage: StorageApi | undefined = 
 let inFlight: Promise<PersistenceOutcome> | null = null;
 
 /**
- * Asks for persistent storage once in the device's life, and only when it
- * holds at least one community. Cheap to call often: calls that overlap share
- * one answer, and later ones stop at the remembered flag.
+ * Asks for persistent storage once in the device's life, and only when
+ * `hasData` says the device holds something worth keeping. Cheap to call
+ * often: calls that overlap share one answer, and later ones stop at the
+ * remembered flag.
  */
-export function requestPersistenceOnceThereIsData(db: TalkaDatabase, storage: StorageApi | undefined = browserStorage()): Promise<PersistenceOutcome> {
-  inFlight ??= decideAndAsk(db, storage).finally(() => { inFlight = null; });
+export function requestPersistenceOnceThereIsData(hasData: () => Promise<boolean>, storage: StorageApi | undefined = browserStorage()): Promise<PersistenceOutcome> {
+  inFlight ??= decideAndAsk(hasData, storage).finally(() => { inFlight = null; });
   return inFlight;
 }
 
-async function decideAndAsk(db: TalkaDatabase, storage: StorageApi | undefined): Promise<PersistenceOutcome> {
+async function decideAndAsk(hasData: () => Promise<boolean>, storage: StorageApi | undefined): Promise<PersistenceOutcome> {
   if (!storage?.persist || !storage.persisted) return 'unsupported';
   if (await get(ASKED_KEY)) return 'already-asked';
   if (await storage.persisted()) {
     await set(ASKED_KEY, Date.now());
     return 'already-persisted';
   }
-  if ((await listCommunities(db)).length === 0) return 'no-data';
+  if (!(await hasData())) return 'no-data';
   return (await askForPersistentStorage(storage)) ? 'granted' : 'denied';
-}
-
-/**
- * The app's wiring in one hook: tries at start and again whenever the
- * communities change, i.e. right after the first community is written.
- */
-export function usePersistenceOnceThereIsData(db: TalkaDatabase | null | undefined, storage: StorageApi | undefined = browserStorage()): void {
-  const hasData = useLiveQuery(async () => (db ? (await listCommunities(db)).length > 0 : false), [db]);
-  useEffect(() => {
-    if (db && hasData) void requestPersistenceOnceThereIsData(db, storage);
-  }, [db, hasData, storage]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpBlobTransport } from './blob-upload-http';
-import { TransportError } from './transport';
+import { ApiError } from '../net/api-error';
 
 const SHA = 'a'.repeat(64);
 
@@ -48,7 +48,7 @@ describe('HttpBlobTransport', () => {
   ] as const)('a %i (%s) answer is a %s failure', async (status, code, failure) => {
     const transport = transportAnswering(() => errorReply(status, code, `said ${code}`));
     const error = await transport.put(SHA, new Blob([new Uint8Array([1])])).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ failure, status, message: `said ${code}` });
   });
 

@@ -7,7 +7,7 @@ import { sha256Hex } from '../domain/photo-hash';
 import { ManualTimers, MemoryServer } from '../../tests/support/memory-server';
 import { BlobIntegrityError, PHOTO_REFUSALS, downloadVerified, uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
 import { SyncEngine } from './engine';
-import { TransportError } from './transport';
+import { ApiError } from '../net/api-error';
 
 // happy-dom's Blob does not survive fake-indexeddb's structured clone; Node's does, as a browser's does.
 const image = (seed: number, length = 3000): Blob => {
@@ -32,7 +32,7 @@ class FakeBlobTransport implements BlobTransport {
     this.log.push(`HEAD ${sha256.slice(0, 8)}`);
     if (this.failNextHead) {
       this.failNextHead = false;
-      throw new TransportError('network', 'offline');
+      throw new ApiError(0, 'network', 'offline');
     }
     return this.stored.has(sha256);
   }
@@ -41,18 +41,18 @@ class FakeBlobTransport implements BlobTransport {
     this.log.push(`PUT ${sha256.slice(0, 8)}`);
     if (this.cutNextPut) {
       this.cutNextPut = false;
-      throw new TransportError('network', 'connection reset');
+      throw new ApiError(0, 'network', 'connection reset');
     }
-    if (blob.size > this.maxBytes) throw new TransportError('too_large', 'The request body is larger than 15728640 bytes', 413);
+    if (blob.size > this.maxBytes) throw new ApiError(413, 'payload_too_large', 'The request body is larger than 15728640 bytes');
     const bytes = new Uint8Array(await blob.arrayBuffer());
-    if ((await sha256Hex(bytes)) !== sha256) throw new TransportError('rejected', 'hash mismatch', 400);
+    if ((await sha256Hex(bytes)) !== sha256) throw new ApiError(400, 'hash_mismatch', 'hash mismatch');
     this.stored.set(sha256, bytes);
   }
 
   async get(sha256: string): Promise<Blob> {
     this.log.push(`GET ${sha256.slice(0, 8)}`);
     const bytes = this.stored.get(sha256);
-    if (!bytes) throw new TransportError('rejected', 'No such blob', 404);
+    if (!bytes) throw new ApiError(404, 'not_found', 'No such blob');
     return new NodeBlob([bytes], { type: 'image/jpeg' }) as unknown as Blob;
   }
 }
@@ -160,7 +160,7 @@ describe('uploadPhotoBlobs: the image goes up before its record', () => {
   it('a HEAD with no answer is a network failure too, nothing marked', async () => {
     await addPhoto(notebook, workshop, details, image(11), image(12, 10));
     blobs.failNextHead = true;
-    await expect(uploadPhotoBlobs(db, blobs, await batch())).rejects.toBeInstanceOf(TransportError);
+    await expect(uploadPhotoBlobs(db, blobs, await batch())).rejects.toBeInstanceOf(ApiError);
     expect((await db.outbox.toArray()).every((entry) => !entry.rejection)).toBe(true);
   });
 

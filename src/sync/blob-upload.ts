@@ -8,14 +8,14 @@ import type { Mutation, Rejection } from '../../protocol';
 import { settlePush, type TalkaDatabase } from '../db';
 import { getBlobRows, markBlobUploaded } from '../db/photos';
 import { sha256OfBlob } from '../domain/photo-hash';
-import { TransportError } from './transport';
+import { ApiError } from '../net/api-error';
 
 export interface BlobTransport {
   /** Whether the server holds this image for the signed-in organisation. */
   head(sha256: string): Promise<boolean>;
   /** Sends the image; the server checks its hash. Idempotent. */
   put(sha256: string, blob: Blob): Promise<void>;
-  /** The image's bytes; a TransportError with status 404 when the server has none. */
+  /** The image's bytes; an ApiError with status 404 when the server has none. */
   get(sha256: string): Promise<Blob>;
 }
 
@@ -50,7 +50,7 @@ function imageOf(mutation: Mutation): string | null {
  * may not have; returns the mutations to push now. A photo whose image the
  * server refuses for good is marked refused in the outbox (kept, shown, not
  * blocking the rest) and left out. A network or server failure throws a
- * TransportError with nothing marked, so the whole batch stays queued and is
+ * ApiError with nothing marked, so the whole batch stays queued and is
  * retried with backoff; images already sent stay 'uploaded' and are skipped.
  */
 export async function uploadPhotoBlobs(
@@ -109,7 +109,7 @@ async function uploadOne(transport: BlobTransport, sha256: string, blob: Blob | 
     await transport.put(sha256, bytes);
     return null;
   } catch (error) {
-    if (!(error instanceof TransportError)) throw error;
+    if (!(error instanceof ApiError)) throw error;
     if (error.failure === 'too_large') return { code: PHOTO_REFUSALS.tooLarge, message: error.message };
     if (error.failure === 'rejected') return { code: PHOTO_REFUSALS.refused, message: error.message };
     throw error;

@@ -4,7 +4,8 @@ import { Notebook, TalkaDatabase, applyPullPage, loadCursor } from '../db';
 import { ManualTimers, MemoryServer } from '../../tests/support/memory-server';
 import { backoffDelay } from './backoff';
 import { SyncEngine } from './engine';
-import { TransportError, type Transport } from './transport';
+import { ApiError } from '../net/api-error';
+import type { Transport } from './transport';
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const newId = () => uuidv7(Date.now(), randomBytes);
@@ -103,7 +104,7 @@ describe('SyncEngine', () => {
         const response = server.push(structuredClone(request));
         if (dropNext) {
           dropNext = false;
-          throw new TransportError('network', 'connection reset after commit');
+          throw new ApiError(0, 'network', 'connection reset after commit');
         }
         return response;
       },
@@ -185,8 +186,8 @@ describe('SyncEngine', () => {
   it('retries after failures with growing, jittered delays and resets after success', async () => {
     let online = false;
     const flaky: Transport = {
-      push: async (r) => { if (!online) throw new TransportError('network', 'offline'); return server.push(r); },
-      pull: async (c, l) => { if (!online) throw new TransportError('server', '503'); return server.pull(c, l); },
+      push: async (r) => { if (!online) throw new ApiError(0, 'network', 'offline'); return server.push(r); },
+      pull: async (c, l) => { if (!online) throw new ApiError(503, 'http_error', '503'); return server.pull(c, l); },
     };
     const a = makeDevice('tabletA', flaky);
     await a.notebook.create('communities', community);
@@ -233,7 +234,7 @@ describe('SyncEngine', () => {
       pull: async (cursor, limit): Promise<PullResponse> => {
         if (reset && cursor !== null && Number(cursor) > restored.seq) {
           reset = false;
-          throw new TransportError('cursor_reset', 'cursor ahead of server');
+          throw new ApiError(409, 'cursor_reset', 'cursor ahead of server');
         }
         return restored.pull(cursor, limit);
       },
@@ -251,7 +252,7 @@ describe('SyncEngine', () => {
     const transport: Transport = {
       push: async (request: PushRequest): Promise<PushResponse> => {
         sizes.push(request.mutations.length);
-        if (request.mutations.length > 2) throw new TransportError('too_large', '413');
+        if (request.mutations.length > 2) throw new ApiError(413, 'payload_too_large', '413');
         return server.push(request);
       },
       pull: async (c, l) => server.pull(c, l),
@@ -314,7 +315,7 @@ describe('SyncEngine pushing in batches', () => {
     let pushes = 0;
     const transport: Transport = {
       push: async (request) => {
-        if (++pushes === 2) throw new TransportError('network', 'cut');
+        if (++pushes === 2) throw new ApiError(0, 'network', 'cut');
         return structuredClone(server.push(structuredClone(request)));
       },
       pull: async (cursor, limit) => structuredClone(server.pull(cursor, limit)),

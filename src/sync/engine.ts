@@ -11,7 +11,8 @@ import {
 } from '../db';
 import { backoffDelay } from './backoff';
 import { uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
-import { TransportError, type SendPush, type Transport, type TransportFailure } from './transport';
+import { ApiError, type Failure } from '../net/api-error';
+import type { SendPush, Transport } from './transport';
 
 export interface SyncProgress {
   sent: number;
@@ -26,7 +27,7 @@ export interface SyncStatus {
   pending: number;
   lastSyncAt: number | null;
   /** The failure of the last attempt, cleared by the next success. */
-  lastFailure: TransportFailure | null;
+  lastFailure: Failure | null;
   progress: SyncProgress | null;
   /** Changes the server refused in the last push. */
   rejectedCount: number;
@@ -186,7 +187,7 @@ export class SyncEngine {
         await saveLastSync(this.options.db, at);
         this.update({ lastSyncAt: at, lastFailure: null });
       } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
+        if (!(error instanceof ApiError)) throw error;
         if (error.failure === 'cursor_reset') {
           await requeueEverything(this.options.db, this.options.newId, this.currentAuthor());
           this.again = true;
@@ -259,7 +260,7 @@ export class SyncEngine {
           response = await answer;
         } catch (error) {
           // A batch the server finds too large is split rather than retried as is forever.
-          if (error instanceof TransportError && error.failure === 'too_large' && batchSize > 1) {
+          if (error instanceof ApiError && error.failure === 'too_large' && batchSize > 1) {
             batchSize = Math.max(1, Math.floor(batch.count / 2));
             await next.catch(() => null);
             next = prepare(batch.after);
@@ -268,7 +269,7 @@ export class SyncEngine {
           throw error;
         }
         if (response.acked.length + response.rejected.length === 0) {
-          throw new TransportError('server', 'The server answered a push without acknowledging anything');
+          throw new ApiError(200, 'bad_reply', 'The server answered a push without acknowledging anything');
         }
         const move = response.pulledThrough && since !== null ? { from: since, to: response.pulledThrough } : undefined;
         cursor = move ? move.to : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpTransport, gzipBody } from './http-transport';
-import { TransportError } from './transport';
+import { ApiError } from '../net/api-error';
 
 const reply = (status: number, body: string, type = 'application/json') =>
   async () => new Response(body, { status, headers: { 'Content-Type': type } });
@@ -9,7 +9,7 @@ async function failureOf(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TransportError) return error.failure;
+    if (error instanceof ApiError) return error.failure;
     throw error;
   }
   return 'none';

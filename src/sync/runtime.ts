@@ -6,7 +6,7 @@ import type { TalkaDatabase } from '../db';
 import { SyncEngine, webLocks } from './engine';
 import { HttpTransport } from './http-transport';
 import { HttpBlobTransport } from './blob-upload-http';
-import { currentToken, session } from './session';
+import { currentToken, session } from '../account/session';
 import { setSyncNowHandler, syncStatus } from './status';
 
 let engine: SyncEngine | null = null;

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Notebook, TalkaDatabase } from '../db';
-import { session } from '../sync/session';
+import { session } from '../account/session';
 import { AppContext } from './app-context';
 import { Layout } from './Layout';
 

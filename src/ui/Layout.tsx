@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { isMessageKey, t, type MessageKey } from '../i18n';
-import { session } from '../sync/session';
+import { session } from '../account/session';
 import { AccountMenu } from './account/AccountMenu';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';

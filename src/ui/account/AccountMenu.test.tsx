@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countPending } from '../../db';
-import { clearSession, saveSession, session } from '../../sync/session';
+import { clearSession, saveSession, session } from '../../account/session';
 import { AccountMenu } from './AccountMenu';
 import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
 

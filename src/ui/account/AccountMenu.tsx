@@ -2,12 +2,12 @@ import { useLocation } from 'preact-iso';
 import { useContext, useState } from 'preact/hooks';
 import { countPending } from '../../db/queries';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { showToast } from '../components/toast';
 import { ConfirmDialog } from '../sync/ConfirmDialog';
 import { ApiContext } from './api-provider';
-import { signOut } from './sign-out';
+import { signOut } from '../../account/sign-out';
 
 /** The header's account area: "Sign in", or who is signed in and "Sign out" (asking first when changes wait). */
 export function AccountMenu() {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countLocalRecords, countPending, loadDataOwner, setDataOwner } from '../../db';
-import { clearSession, session } from '../../sync/session';
+import { clearSession, session } from '../../account/session';
 import { LoginScreen } from './LoginScreen';
 import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
 

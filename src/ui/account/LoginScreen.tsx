@@ -1,7 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { Page } from '../components/page';
 import { showToast } from '../components/toast';
 import { useDirtyForm } from '../form-state';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataOwner } from '../../db';
-import { clearSession, session } from '../../sync/session';
+import { clearSession, session } from '../../account/session';
 import { SetupScreen, readSetupToken } from './SetupScreen';
 import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { UsersScreen } from './UsersScreen';
 import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CreateUserRequest, ManagedUser } from '../../../protocol';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { online } from '../components/online';
 import { Loading, Page } from '../components/page';
 import { showToast } from '../components/toast';

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { PASSWORD_LIMITS } from '../../../protocol';
 import { isMessageKey, t, tValidation, type MessageKey } from '../../i18n';
-import { ApiError } from '../../sync/api-client';
+import { ApiError } from '../../net/api-error';
 
 export type AccountAction = 'login' | 'setup' | 'users';
 

@@ -3,7 +3,7 @@
 // header's account menu reaches it without loading the client and the reply
 // schemas with the first screen.
 import { createContext } from 'preact';
-import type { ApiClient } from '../../sync/api-client';
+import type { AccountApi } from '../../account/account-api';
 
 /** A client given by the tree; null: the app's own, signed with the session's token (api-context.ts). */
-export const ApiContext = createContext<ApiClient | null>(null);
+export const ApiContext = createContext<AccountApi | null>(null);

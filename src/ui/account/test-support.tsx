@@ -4,7 +4,7 @@ import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { LocationProvider } from 'preact-iso';
 import { Notebook, TalkaDatabase } from '../../db';
-import { ApiClient } from '../../sync/api-client';
+import { AccountApi } from '../../account/account-api';
 import { AppContext } from '../app-context';
 import { ToastHost } from '../components/toast';
 import { ApiContext } from './api-context';
@@ -46,7 +46,7 @@ export function renderWithServices(services: ReturnType<typeof openTestServices>
   history.replaceState(null, '', url);
   return render(
     <AppContext.Provider value={services}>
-      <ApiContext.Provider value={new ApiClient({ fetch: server.fetch, token: () => 'test-token' })}>
+      <ApiContext.Provider value={new AccountApi({ fetch: server.fetch, token: () => 'test-token' })}>
         <LocationProvider>{children}</LocationProvider>
         <ToastHost />
       </ApiContext.Provider>

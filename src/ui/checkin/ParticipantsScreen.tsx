@@ -4,7 +4,7 @@ import { getRecord, listParticipants, useLiveQuery, type StoredRecord } from '..
 import { changedFields } from '../../domain/changed-fields';
 import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { t, tLabel } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { TextField } from '../components/fields';

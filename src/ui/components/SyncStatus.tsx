@@ -9,8 +9,8 @@ import { afterFirstScreen } from '../../pwa/first-screen';
 import { formatDateTime, formatTime, t } from '../../i18n';
 import type { SyncProgress } from '../../sync/engine';
 import { syncNow, syncStatus } from '../../sync/status';
-import { session } from '../../sync/session';
-import type { TransportFailure } from '../../sync/transport';
+import { session } from '../../account/session';
+import type { Failure } from '../../net/api-error';
 import { useServices } from '../app-context';
 import { PhotoUploadProgress } from '../photos/PhotoUploadProgress';
 import { online } from './online';
@@ -23,7 +23,7 @@ export interface SyncStatusViewProps {
   signedIn?: boolean;
   running?: boolean;
   lastSyncAt?: number | null;
-  failure?: TransportFailure | null;
+  failure?: Failure | null;
   nextAttemptAt?: number | null;
   /** Given only when a sync takes long enough to be worth a progress bar. */
   progress?: SyncProgress | null;
@@ -48,7 +48,7 @@ function summaryText(pending: number, lastSyncAt: number | null, now: number): s
   return lastSyncAt === null ? t('syncbar.nothingToSend') : t('syncbar.allSentAt', { time: syncTime(lastSyncAt, now) });
 }
 
-function FailureText({ failure, isOnline, nextAttemptAt, now }: { failure: TransportFailure; isOnline: boolean; nextAttemptAt: number | null; now: number }) {
+function FailureText({ failure, isOnline, nextAttemptAt, now }: { failure: Failure; isOnline: boolean; nextAttemptAt: number | null; now: number }) {
   switch (failure) {
     // Offline already says it.
     case 'network': return isOnline ? <span class="sync-bar__failure">{t('syncbar.failure.network')}</span> : null;

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../protocol';
 import { Notebook, TalkaDatabase, getRecord, listOpenConflicts, listOutbox } from '../../db';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { AppContext } from '../app-context';
 import { ConflictsScreen } from './ConflictsScreen';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { hlcDeviceId, hlcWall, type Hlc } from '../../../protocol';
 import { listOpenConflicts, useLiveQuery, type StoredRecord, type TalkaDatabase } from '../../db';
 import { formatDateTime, t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
 import { showToast } from '../components/toast';

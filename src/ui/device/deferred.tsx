@@ -19,6 +19,5 @@ export function deferred(load: () => Promise<ComponentType>): ComponentType {
 }
 
 export const DeviceNotice = deferred(() => import('./DeviceNotice').then((m) => m.DeviceNotice));
-export const UpdateKeepsData = deferred(() => import('./UnsentSummary').then((m) => m.UpdateKeepsData));
 /** Registers the service worker and offers updates: the registration too waits for the first screen. */
-export const ReloadPrompt = deferred(() => import('../../pwa/ReloadPrompt').then((m) => m.ReloadPrompt));
+export const ReloadPrompt = deferred(() => import('./ReloadPrompt').then((m) => m.ReloadPrompt));

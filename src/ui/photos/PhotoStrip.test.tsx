@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addPhoto, type PhotoParent } from '../../db/photos';
 import { sha256Hex } from '../../domain/photo-hash';
 import type { BlobTransport } from '../../sync/blob-upload';
-import { session } from '../../sync/session';
-import { TransportError } from '../../sync/transport';
+import { session } from '../../account/session';
+import { ApiError } from '../../net/api-error';
 import { AppContext } from '../app-context';
 import { online } from '../components/online';
 import { ToastHost } from '../components/toast';
@@ -165,7 +165,7 @@ describe('PhotoStrip', () => {
         head: async () => true,
         put: async () => undefined,
         get: async (hash) => {
-          if (hash !== sha256) throw new TransportError('rejected', 'No such blob', 404);
+          if (hash !== sha256) throw new ApiError(404, 'not_found', 'No such blob');
           return jpeg(served);
         },
       };

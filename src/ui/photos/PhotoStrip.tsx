@@ -7,7 +7,7 @@ import type { PhotoParent as PhotoParentTable } from '../../../protocol';
 import { useLiveQuery } from '../../db';
 import { getBlobRow, getBlobRows, listPhotos, noteRemoteBlob, type BlobRow, type Photo } from '../../db/photos';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { online } from '../components/online';
 import { showToast, showUndo } from '../components/toast';

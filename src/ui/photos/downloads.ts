@@ -6,7 +6,7 @@ import type { TalkaDatabase } from '../../db';
 import { noteRemoteBlob, storeDownloadedBlob, type Photo } from '../../db/photos';
 import { downloadVerified, type BlobTransport } from '../../sync/blob-upload';
 import { HttpBlobTransport } from '../../sync/blob-upload-http';
-import { currentToken } from '../../sync/session';
+import { currentToken } from '../../account/session';
 import { makeThumbnail } from './image-resize';
 
 export type DownloadState = 'downloading' | 'failed';

@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ERASED_NAME } from '../../domain/export-participant';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
 import { ParticipantDataScreen } from './ParticipantDataScreen';
 

@@ -6,7 +6,7 @@ import { localDay } from '../../domain/days';
 import { participantDataDocument } from '../../domain/export-participant';
 import { exportFileName } from '../../domain/export-table';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showToast } from '../components/toast';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Notebook, TalkaDatabase } from '../../db';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { AppContext } from '../app-context';
 import { RetentionSection } from './RetentionSection';
 import { loadRetentionMonths } from './retention-setting';

@@ -4,7 +4,7 @@ import { loadRetentionInput } from '../../db/report-queries';
 import { localDay } from '../../domain/days';
 import { flagForReview, parseRetentionMonths, RETENTION_MONTHS } from '../../domain/retention';
 import { formatDay, t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { TextField } from '../components/fields';
 import { loadRetentionMonths, saveRetentionMonths } from './retention-setting';

@@ -1,7 +1,7 @@
 import { lazy, useLocation } from 'preact-iso';
 import { listCommunities, useLiveQuery } from '../../db';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
 import { CommunityListsSection } from './CommunityListsSection';

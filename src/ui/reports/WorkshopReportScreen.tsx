@@ -4,7 +4,7 @@ import { useLiveQuery } from '../../db';
 import { loadWorkshopReport } from '../../db/report-queries';
 import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { online } from '../components/online';
 import { downloadPhoto } from '../photos/downloads';

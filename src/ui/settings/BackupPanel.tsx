@@ -4,7 +4,7 @@ import { useId } from 'preact/hooks';
 import { exportBackup, importBackup, type BackupCounts, type BackupPhase } from '../../db/backup';
 import { BACKUP_MIME } from '../../domain/backup-format';
 import { formatBytes, t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { BackupExportForm } from './BackupExportForm';
 import { BackupImportForm } from './BackupImportForm';

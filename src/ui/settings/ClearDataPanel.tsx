@@ -5,7 +5,7 @@ import { clearLocalData, setDataOwner } from '../../db';
 import { countUnsent, type UnsentWork } from '../../db/backup-inventory';
 import { foldText } from '../../domain/search';
 import { t } from '../../i18n';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { showToast } from '../components/toast';
 import { ConfirmDialog } from '../sync/ConfirmDialog';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { discardChange, listOutbox, retryChange, useLiveQuery, type OutboxEntry, type TalkaDatabase } from '../../db';
 import { isMessageKey, t } from '../../i18n';
 import { syncNow } from '../../sync/status';
-import { session } from '../../sync/session';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
 import { showToast } from '../components/toast';

@@ -1,5 +1,5 @@
 import type { Translations } from '../../types';
-import type { MessageKey } from '..';
+import type { MessageKey } from '../keys';
 import * as common from './common';
 import * as communities from './communities';
 import * as header from './header';

@@ -1,9 +1,9 @@
 // The only importer of the PWA plugin's register module. An update is offered,
 // never forced, and is held back while a form holds unsaved input.
 import { useRegisterSW } from 'virtual:pwa-register/preact';
-import { t } from '../i18n';
-import { UpdateKeepsData } from '../ui/device/deferred';
-import { dirtyForms } from '../ui/form-state';
+import { t } from '../../i18n';
+import { UpdateKeepsData } from './UnsentSummary';
+import { dirtyForms } from '../form-state';
 
 export function ReloadPrompt() {
   const {

@@ -1,8 +1,9 @@
 import { render, waitFor } from '@testing-library/preact';
 import { del } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notebook, TalkaDatabase } from '../db';
-import { readStorageState, requestPersistenceOnceThereIsData, usePersistenceOnceThereIsData, type StorageApi } from './storage';
+import { Notebook, TalkaDatabase } from '../../db';
+import { readStorageState, requestPersistenceOnceThereIsData, type StorageApi } from '../../pwa/storage';
+import { hasCommunities, usePersistenceOnceThereIsData } from './use-persistence';
 
 function fakeStorage(persisted = false, grant = true) {
   let isPersisted = persisted;
@@ -34,22 +35,22 @@ const addCommunity = () => notebook.create('communities', {
 describe('requestPersistenceOnceThereIsData', () => {
   it('does not ask while the device holds no community', async () => {
     const storage = fakeStorage();
-    expect(await requestPersistenceOnceThereIsData(db, storage)).toBe('no-data');
+    expect(await requestPersistenceOnceThereIsData(hasCommunities(db), storage)).toBe('no-data');
     expect(storage.persist).not.toHaveBeenCalled();
   });
 
   it('asks once there is a community, and never again, even when refused', async () => {
     const storage = fakeStorage(false, false);
     await addCommunity();
-    expect(await requestPersistenceOnceThereIsData(db, storage)).toBe('denied');
-    expect(await requestPersistenceOnceThereIsData(db, storage)).toBe('already-asked');
+    expect(await requestPersistenceOnceThereIsData(hasCommunities(db), storage)).toBe('denied');
+    expect(await requestPersistenceOnceThereIsData(hasCommunities(db), storage)).toBe('already-asked');
     expect(storage.persist).toHaveBeenCalledTimes(1);
   });
 
   it('asks once when called many times at once (a burst of writes)', async () => {
     const storage = fakeStorage();
     await addCommunity();
-    const outcomes = await Promise.all([1, 2, 3].map(() => requestPersistenceOnceThereIsData(db, storage)));
+    const outcomes = await Promise.all([1, 2, 3].map(() => requestPersistenceOnceThereIsData(hasCommunities(db), storage)));
     expect(outcomes).toEqual(['granted', 'granted', 'granted']);
     expect(storage.persist).toHaveBeenCalledTimes(1);
   });
@@ -57,13 +58,13 @@ describe('requestPersistenceOnceThereIsData', () => {
   it('does not ask when storage is persistent already', async () => {
     const storage = fakeStorage(true);
     await addCommunity();
-    expect(await requestPersistenceOnceThereIsData(db, storage)).toBe('already-persisted');
+    expect(await requestPersistenceOnceThereIsData(hasCommunities(db), storage)).toBe('already-persisted');
     expect(storage.persist).not.toHaveBeenCalled();
   });
 
   it('does nothing where the browser has no storage API (plain http)', async () => {
     await addCommunity();
-    expect(await requestPersistenceOnceThereIsData(db, undefined)).toBe('unsupported');
+    expect(await requestPersistenceOnceThereIsData(hasCommunities(db), undefined)).toBe('unsupported');
   });
 });
 
@@ -83,7 +84,7 @@ describe('usePersistenceOnceThereIsData', () => {
   it('asks as soon as the first community is written, not before', async () => {
     const storage = fakeStorage();
     render(<Probe storage={storage} />);
-    expect(await requestPersistenceOnceThereIsData(db, storage)).toBe('no-data');
+    expect(await requestPersistenceOnceThereIsData(hasCommunities(db), storage)).toBe('no-data');
     await addCommunity();
     await waitFor(() => expect(storage.persist).toHaveBeenCalledOnce());
   });

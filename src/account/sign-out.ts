@@ -1,10 +1,10 @@
 // Signing out: the server forgets the token when it can be reached; the device
 // forgets the session either way. Unsent changes stay in the outbox, marked
 // with their author, and are sent when that person signs in again.
-import type { ApiClient } from '../../sync/api-client';
-import { clearSession } from '../../sync/session';
+import type { AccountApi } from './account-api';
+import { clearSession } from './session';
 
-export async function signOut(api: ApiClient): Promise<void> {
+export async function signOut(api: AccountApi): Promise<void> {
   try {
     await api.logout();
   } catch {

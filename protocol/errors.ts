@@ -1,0 +1,32 @@
+// The codes of `{ error: { code, message } }` (a refused request) and of a
+// push reply's `rejected[]` (a refused mutation). The server may answer only
+// these; the app translates each one. A new code is added here first.
+
+/** Why the server refused a whole request. */
+export const REQUEST_ERROR_CODES = [
+  // the body or the query
+  'bad_json', 'bad_request', 'bad_gzip', 'bad_cursor', 'bad_limit', 'bad_shape', 'bad_hash', 'hash_mismatch', 'empty_blob',
+  'incomplete_body', 'unsupported_protocol', 'unsupported_encoding', 'payload_too_large',
+  // who is asking
+  'unauthorized', 'invalid_token', 'invalid_credentials', 'account_disabled', 'forbidden', 'too_many_attempts',
+  // first start and users
+  'invalid_setup_token', 'already_set_up', 'email_taken', 'organisation_taken', 'cannot_deactivate_self',
+  // sync
+  'cursor_reset',
+  // anything else
+  'not_found', 'http_error', 'internal',
+] as const;
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+
+/** Why the server refused one mutation of a push (the rest of the batch goes on). */
+export const MUTATION_ERROR_CODES = [
+  'invalid_mutation', 'invalid_fields', 'unknown_table', 'incomplete_record', 'table_mismatch', 'unknown_community',
+  'forbidden', 'erased',
+] as const;
+export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number];
+
+const REQUEST_CODE_SET: ReadonlySet<string> = new Set(REQUEST_ERROR_CODES);
+
+export function isRequestErrorCode(code: string): code is RequestErrorCode {
+  return REQUEST_CODE_SET.has(code);
+}
