@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Notebook, TalkaDatabase, getRecord, listOutbox, listRejectedChanges, settlePush } from '../../db';
+import { Notebook, TalkaDatabase, getRecord, listOutbox, listRejectedChanges, markRefused } from '../../db';
 import { session } from '../../account/session';
 import { AppContext } from '../app-context';
 import { ChangesScreen } from './ChangesScreen';
@@ -26,7 +26,7 @@ async function refusedNeed() {
     communityId, workshopId: null, title: 'Autobuss uz Liepāju', description: '', category: 'mobility', status: 'raised', owner: '',
   });
   const entry = (await listOutbox(db)).find((each) => each.recordId === needId)!;
-  await settlePush(db, [], [{ id: entry.id, code: 'unknown_community', message: `communityId: no community ${communityId} in this organisation` }]);
+  await markRefused(db, [{ id: entry.id, code: 'unknown_community', message: `communityId: no community ${communityId} in this organisation` }]);
   return { communityId, needId };
 }
 
