@@ -12,7 +12,6 @@ import { resizePhoto } from '../src/ui/photos/image-resize';
 
 declare global {
   // Defined by CAMERA_PHOTO_SCRIPT.
-  // eslint-disable-next-line no-var
   var talkaCameraPhoto: (width: number, height: number, seed: number, quality: number) => Promise<Blob>;
 }
 

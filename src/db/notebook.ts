@@ -6,6 +6,7 @@ import {
   attendanceId, uuidv7, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, Stored, TalkaDatabase } from './database';
+import type * as RecordChecksModule from './record-checks';
 import { tickDeviceClock } from './meta';
 import { readRows, recordRows, stateRow, rowState } from './record-rows';
 
@@ -20,7 +21,7 @@ export interface NotebookOptions {
   randomBytes?: RandomBytes;
 }
 
-type RecordChecks = typeof import('./record-checks');
+type RecordChecks = typeof RecordChecksModule;
 let recordChecks: RecordChecks | null = null;
 
 /**

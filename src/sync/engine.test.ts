@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7, type EditableFields, type PullResponse, type PushRequest, type PushResponse } from '../../protocol';
 import { Notebook, TalkaDatabase, applyPullPage, countRejectedChanges, loadCursor, watchOutbox } from '../db';
-import { ManualTimers, MemoryServer } from '../../tests/support/memory-server';
+import { ManualTimers, MemoryServer } from '../../testing/memory-server';
 import { backoffDelay } from './backoff';
 import { SyncEngine, type SyncEngineOptions } from './engine';
 import { ApiError } from '../net/api-error';

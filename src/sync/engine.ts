@@ -79,6 +79,27 @@ interface PreparedBatch {
   send: SendPush;
 }
 
+/** The runtime's own timers, behind number handles (a browser's are numbers, Node's are objects). */
+function runtimeTimers(): Timers {
+  const pending = new Map<number, ReturnType<typeof setTimeout>>();
+  let last = 0;
+  return {
+    setTimeout: (callback, ms) => {
+      const handle = ++last;
+      pending.set(handle, globalThis.setTimeout(() => {
+        pending.delete(handle);
+        callback();
+      }, ms));
+      return handle;
+    },
+    clearTimeout: (handle) => {
+      if (typeof handle !== 'number') return;
+      globalThis.clearTimeout(pending.get(handle));
+      pending.delete(handle);
+    },
+  };
+}
+
 export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return undefined;
   return {
@@ -104,13 +125,13 @@ export class SyncEngine {
   private stopped = true;
   private unwatch: (() => void) | null = null;
   private lastPending = 0;
-  private readonly onOnline = () => this.syncNow();
+  private readonly onOnline = () => void this.syncNow();
 
   constructor(options: SyncEngineOptions) {
     this.options = {
       now: () => Date.now(),
       random: Math.random,
-      timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      timers: runtimeTimers(),
       writeDelayMs: 3_000,
       idleIntervalMs: 2 * 60_000,
       pushBatchSize: MAX_PUSH_MUTATIONS,

@@ -1,6 +1,7 @@
 // Taking a photo with the camera or picking image files, with an optional
 // caption for them. Each button is a label over a real file input, so it has
 // a name, takes the keyboard focus and opens the camera on a tablet.
+import type { JSX } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { CameraIcon, ImagesIcon } from './icons';
@@ -18,8 +19,8 @@ export function PhotoPicker({ onFiles, progress, report }: PhotoPickerProps) {
   const [caption, setCaption] = useState('');
   const busy = progress !== null;
 
-  const pick = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
+  const pick = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
     const files = [...(input.files ?? [])];
     // Cleared at once, so choosing the same file again still fires `change`.
     input.value = '';

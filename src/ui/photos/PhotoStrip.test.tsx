@@ -10,12 +10,13 @@ import { AppContext } from '../app-context';
 import { online } from '../components/online';
 import { ToastHost } from '../components/toast';
 import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
-import { downloads, setDownloadTransport } from './downloads';
+import { downloads, setDownloadTransport } from '../../sync/photo-downloads';
 import { PhotoStrip } from './PhotoStrip';
+import type * as ImageResize from './image-resize';
 
 // Canvas drawing is the browser's (tested end to end in Chromium); here resizing hands back what it was given.
 vi.mock('./image-resize', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./image-resize')>();
+  const original = await importOriginal<typeof ImageResize>();
   return {
     ...original,
     resizePhoto: vi.fn(async (file: File) => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ACTION_STATUSES } from '../../../protocol';
+import { ACTION_STATUSES, keysOf } from '../../../protocol';
 import { inputFieldOf, readActionInput, type ActionFields, type ActionInput } from '../../domain/action-plan';
 import { t, tLabel, tValidation } from '../../i18n';
 import { FormError, SelectField, TextField } from '../components/fields';
@@ -44,7 +44,10 @@ export function ActionForm({ title, initial, needs, onSave, onCancel }: ActionFo
     const read = readActionInput(values);
     if (read.errors) {
       const fields: ShownErrors['fields'] = {};
-      for (const [field, code] of Object.entries(read.errors)) fields[field as keyof ActionInput] = tValidation(code);
+      for (const field of keysOf(read.errors)) {
+        const code = read.errors[field];
+        if (code) fields[field] = tValidation(code);
+      }
       setErrors({ message: t('error.formInvalid'), fields });
       return;
     }

@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { keysOf } from '../../../protocol';
 import { formatBytes, t, type Language, type MessageKey } from '../../i18n';
 import type { StorageState } from '../../pwa/storage';
 
@@ -33,7 +34,7 @@ function LanguageChoice({ language, onLanguage }: Pick<SettingsViewProps, 'langu
   return (
     <fieldset class="card settings__languages">
       <legend>{t('settings.language')}</legend>
-      {(Object.keys(LANGUAGE_NAMES) as Language[]).map((lang) => (
+      {keysOf(LANGUAGE_NAMES).map((lang) => (
         <label key={lang} class="choice" lang={lang}>
           <input type="radio" name={name} value={lang} checked={language === lang} onChange={() => onLanguage(lang)} />
           <span>{t(LANGUAGE_NAMES[lang])}</span>
