@@ -1,4 +1,4 @@
-// Wire messages of protocol 1 (DESIGN §4). Every request body the server
+// Wire messages of protocol 1 (docs/protocol.md). Every request body the server
 // reads and every reply the app reads is parsed with one of these schemas.
 import * as v from 'valibot';
 import { isHlc } from './hlc';

@@ -1,4 +1,4 @@
-// One valibot schema per record kind (DESIGN §2). Each kind has its own
+// One valibot schema per record kind (docs/protocol.md, Records). Each kind has its own
 // fields; the common ones (id, timestamps, author, deleted flag) are shared.
 // Validation messages are codes (`required`, `too_long`, …) that the app
 // translates and the server reports as they are.

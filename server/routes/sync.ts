@@ -1,4 +1,4 @@
-// POST /api/sync/push and GET /api/sync/pull (DESIGN §4); the algorithms are in server/sync/.
+// POST /api/sync/push and GET /api/sync/pull (docs/protocol.md); the algorithms are in server/sync/.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';

@@ -1,5 +1,5 @@
 // The checks a pushed mutation must pass on its own, before the push
-// transaction: shape, table, role and field types (DESIGN §4: "a mutation that
+// transaction: shape, table, role and field types (docs/protocol.md, Push: "a mutation that
 // fails validation or permission is rejected alone, with a code and message").
 import * as v from 'valibot';
 import type { Role } from '../../protocol/auth';
@@ -67,7 +67,7 @@ export function checkMutation(raw: unknown, role: Role): CheckedMutation {
   return { ok: true, mutation, table, fields: { ...fields.output } };
 }
 
-/** A record the server has not seen must arrive whole (DESIGN §2 fields, id from the mutation). */
+/** A record the server has not seen must arrive whole (every field of its schema, id from the mutation). */
 export function checkNewRecord(table: TableName, recordId: string, fields: Fields): MutationRejection | null {
   const whole = v.safeParse(RECORD_SCHEMAS[table], { ...fields, id: recordId });
   if (whole.success) return null;

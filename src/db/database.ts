@@ -90,7 +90,7 @@ export class TalkaDatabase extends Dexie {
     // Outbox writes must survive a power cut: Chromium's default durability is relaxed.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
-    // Photos' images (issue 4): the v1 tables stay as they are.
+    // Photos' images: the v1 tables stay as they are.
     this.version(2).stores(SCHEMA_V2);
     // Refused changes by index (only entries with a rejection are in it): the sync bar counts them on every outbox change.
     this.version(3).stores({

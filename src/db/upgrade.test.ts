@@ -1,4 +1,4 @@
-// Upgrades (issue 6): a device holding data in the previous schema version
+// Upgrades: a device holding data in the previous schema version
 // opens the current TalkaDatabase with nothing lost. The old database is built
 // with plain Dexie from the version's store declarations, copied here as they
 // shipped, so the test keeps describing the old schema whatever database.ts

@@ -1,10 +1,10 @@
-// Bad input, against every endpoint (DESIGN §5: "every bad input gets a clear
+// Bad input, against every endpoint (docs/quality-bars.md: "every bad input gets a clear
 // 4xx and changes nothing"): malformed JSON, wrong types, unknown tables and
 // fields, oversized strings and bodies, invalid UTF-8, broken gzip, bad limits
 // and cursors, SQL and script payloads, far-future clocks, mutation ids of
 // other devices, and missing, malformed, expired and revoked tokens. Each
 // request gets its specific status and `{ error: { code, message } }` (or a
-// per-mutation rejection where DESIGN §4 says so), and the whole database is
+// per-mutation rejection where docs/protocol.md says so), and the whole database is
 // compared before and after.
 import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';

@@ -1,4 +1,4 @@
-// Upgrades (issue 6): the server's migrations run on a populated database,
+// Upgrades: the server's migrations run on a populated database,
 // SQLite always and PostgreSQL when TEST_POSTGRES_URL is set. A database is
 // created at the first migration and filled the way a running server fills it;
 // then every later migration runs one by one, then the production path

@@ -50,7 +50,7 @@ function renderScreen() {
   return render(<AppContext.Provider value={{ db, notebook }}><ConflictsScreen /></AppContext.Provider>);
 }
 
-describe('ConflictsScreen (DESIGN §4: no typed value is discarded silently; the resolution is a synced edit)', () => {
+describe('ConflictsScreen (no typed value is discarded silently; the resolution is a synced edit)', () => {
   it('shows the record, the field, both values, who and when', async () => {
     await needWithConflict();
     renderScreen();
