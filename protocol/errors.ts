@@ -22,6 +22,8 @@ export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 export const MUTATION_ERROR_CODES = [
   'invalid_mutation', 'invalid_fields', 'unknown_table', 'incomplete_record', 'table_mismatch', 'unknown_community',
   'forbidden', 'erased',
+  /** An edit of a record its device knew was in the bin (restore it first). */
+  'record_deleted',
 ] as const;
 export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number];
 

@@ -43,6 +43,8 @@ export const pushRequestSchema = v.strictObject({
   deviceId,
   mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_PUSH_MUTATIONS, 'too_many_mutations')),
   acks: v.optional(v.picklist(ACK_STYLES)),
+  /** The device's name as its people set it ("Planšete 2"), so a conflict can say where a value was typed. */
+  deviceLabel: v.optional(v.pipe(v.string(), v.maxLength(60))),
 });
 export type PushRequest = Omit<v.InferOutput<typeof pushRequestSchema>, 'mutations'> & { mutations: Mutation[] };
 

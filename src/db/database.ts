@@ -82,6 +82,7 @@ export class TalkaDatabase extends Dexie {
   swot!: RecordTables['swot'];
   photos!: RecordTables['photos'];
   conflicts!: RecordTables['conflicts'];
+  members!: RecordTables['members'];
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
@@ -96,6 +97,8 @@ export class TalkaDatabase extends Dexie {
     this.version(3).stores({
       outbox: '++seq, &id, recordId, rejection.code',
     });
+    // The organisation's users as the server lists them, so conflicts and the bin can name people offline.
+    this.version(4).stores({ members: 'id' });
   }
 
   recordTable<T extends TableName>(table: T): Table<Stored<RecordTypes[T]>, string> {

@@ -62,6 +62,7 @@ export const lv = {
   'workshopKind.community_meeting': 'Kopienas sapulce',
   'workshopStatus.planned': 'Plānota',
   'workshopStatus.held': 'Notikusi',
+  'workshopStatus.cancelled': 'Atcelta',
   'role.resident': 'Iedzīvotājs',
   'role.community_leader': 'Kopienas līderis',
   'role.municipality': 'Pašvaldība',

@@ -63,6 +63,7 @@ export const en: Translations<keyof typeof lv> = {
   'workshopKind.community_meeting': 'Community meeting',
   'workshopStatus.planned': 'Planned',
   'workshopStatus.held': 'Held',
+  'workshopStatus.cancelled': 'Cancelled',
   'role.resident': 'Resident',
   'role.community_leader': 'Community leader',
   'role.municipality': 'Municipality',
