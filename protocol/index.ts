@@ -6,3 +6,4 @@ export * from './messages';
 export * from './records';
 export * from './auth';
 export * from './pull-columns';
+export * from './text';

@@ -6,7 +6,7 @@ import { isRole, type DatabaseKind } from '../../protocol/auth';
 import { migrateToLatest } from './migrations';
 import type { Database, OrganisationTable, RecordTable, UserTable } from './schema';
 import type {
-  AppliedMutationRow, BlobOwnerRow, ChangeRow, OrganisationRow, PushTransaction, SessionRow, SetupOutcome,
+  AppliedMutationRow, BlobOwnerRow, ChangeRow, LoginAttemptRow, OrganisationRow, PushTransaction, SessionRow, SetupOutcome,
   StoredRecord, Store, SyncHead, TokenRow, UserRow,
 } from './store';
 
@@ -393,5 +393,58 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return row && { orgId: row.org_id, sha256: row.sha256, size: row.size, mime: row.mime, createdAt: row.created_at };
   }
-}
 
+  // Failed sign-ins: counters that only slow guessing down, so no write waits for a durable commit.
+
+  async findLoginAttempt(account: string, address: string): Promise<LoginAttemptRow | undefined> {
+    const row = await this.db
+      .selectFrom('login_attempts').selectAll()
+      .where('account', '=', account).where('address', '=', address)
+      .executeTakeFirst();
+    return row && { account: row.account, address: row.address, failures: row.failures, lastFailedAt: row.last_failed_at };
+  }
+
+  async replaceLoginAttempt(seen: LoginAttemptRow | undefined, next: LoginAttemptRow | undefined): Promise<boolean> {
+    if (!seen) {
+      if (!next) return true;
+      const inserted = await this.db
+        .insertInto('login_attempts')
+        .values({ account: next.account, address: next.address, failures: next.failures, last_failed_at: next.lastFailedAt })
+        .onConflict((oc) => oc.columns(['account', 'address']).doNothing())
+        .executeTakeFirst();
+      return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    }
+    if (!next) {
+      const deleted = await this.db
+        .deleteFrom('login_attempts')
+        .where('account', '=', seen.account).where('address', '=', seen.address)
+        .where('failures', '=', seen.failures).where('last_failed_at', '=', seen.lastFailedAt)
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
+    }
+    const updated = await this.db
+      .updateTable('login_attempts')
+      .set({ failures: next.failures, last_failed_at: next.lastFailedAt })
+      .where('account', '=', seen.account).where('address', '=', seen.address)
+      .where('failures', '=', seen.failures).where('last_failed_at', '=', seen.lastFailedAt)
+      .executeTakeFirst();
+    return updated.numUpdatedRows > 0n;
+  }
+
+  async clearLoginAttempts(account: string, address: string): Promise<void> {
+    await this.db.deleteFrom('login_attempts').where('account', '=', account).where('address', '=', address).execute();
+  }
+
+  async countLoginFailures(address: string, since: number): Promise<{ failures: number; earliestAt: number | null }> {
+    const row = await this.db
+      .selectFrom('login_attempts')
+      .select((eb) => [eb.fn.sum<number | string | null>('failures').as('failures'), eb.fn.min<number | string | null>('last_failed_at').as('earliest')])
+      .where('address', '=', address).where('last_failed_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return { failures: Number(row.failures ?? 0), earliestAt: row.earliest === null ? null : Number(row.earliest) };
+  }
+
+  async pruneLoginAttempts(before: number): Promise<void> {
+    await this.db.deleteFrom('login_attempts').where('last_failed_at', '<', before).execute();
+  }
+}

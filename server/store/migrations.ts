@@ -92,8 +92,26 @@ const initial: Migration = {
   },
 };
 
+/** Failed sign-ins per account and client address, shared by every server process on the database. */
+const loginAttempts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_attempts')
+      .addColumn('account', 'text', (col) => col.notNull())
+      .addColumn('address', 'text', (col) => col.notNull())
+      .addColumn('failures', 'integer', (col) => col.notNull())
+      .addColumn('last_failed_at', 'bigint', (col) => col.notNull())
+      .addPrimaryKeyConstraint('login_attempts_pk', ['account', 'address'])
+      .execute();
+    // An address's recent failures over every account; pruning reads last_failed_at alone.
+    await db.schema.createIndex('login_attempts_address').on('login_attempts').columns(['address', 'last_failed_at']).execute();
+    await db.schema.createIndex('login_attempts_age').on('login_attempts').column('last_failed_at').execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_login_attempts': loginAttempts,
 };
 
 const provider: MigrationProvider = {

@@ -77,6 +77,15 @@ export interface BlobOwnerRow {
   createdAt: number;
 }
 
+/** Failed sign-ins of one account (an email, or the setup link) from one client address. */
+export interface LoginAttemptRow {
+  account: string;
+  address: string;
+  /** Failures since the account last signed in from the address. */
+  failures: number;
+  lastFailedAt: number;
+}
+
 export type SetupOutcome = 'created' | 'invalid_token' | 'already_set_up' | 'email_taken' | 'organisation_taken';
 
 /** The statements of one push, all inside one database transaction. */
@@ -133,6 +142,19 @@ export interface Store {
   readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>;
   /** Gives the database a new instance id, so every device's cursor resets (after restoring a backup). */
   renewInstanceId(instanceId: string): Promise<void>;
+
+  // Failed sign-ins (server/auth/rate-limit.ts)
+  findLoginAttempt(account: string, address: string): Promise<LoginAttemptRow | undefined>;
+  /**
+   * Puts `next` (undefined: no row) where `seen` was, only if the row is still
+   * exactly `seen`; false when another request changed it first.
+   */
+  replaceLoginAttempt(seen: LoginAttemptRow | undefined, next: LoginAttemptRow | undefined): Promise<boolean>;
+  clearLoginAttempts(account: string, address: string): Promise<void>;
+  /** The failures, over every account, of the rows from `address` that last failed at or after `since`; and the earliest such failure. */
+  countLoginFailures(address: string, since: number): Promise<{ failures: number; earliestAt: number | null }>;
+  /** Deletes the rows that last failed before `before`. */
+  pruneLoginAttempts(before: number): Promise<void>;
 
   // Blobs
   addBlobOwner(owner: BlobOwnerRow): Promise<void>;

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { formatHlc, hlcWall, MAX_CLOCK_SKEW_MS, pushResponseSchema, userListResponseSchema, uuidv7, type Mutation } from '../../protocol';
+import { LOGIN_LIMITS } from '../../server/auth/rate-limit';
 import { backends } from './support/backends';
 import { communityFields, needFields } from './support/device';
 import {
@@ -60,7 +61,7 @@ describe.each(backends())('bad input on $name', (backend) => {
   beforeAll(async () => {
     server = await startServer(backend, {
       // The corpus signs in wrongly on purpose, more often than the limits allow a person.
-      loginLimits: { perEmail: { maxFailures: 1000, windowMs: 60_000 }, perAddress: { maxFailures: 1000, windowMs: 60_000 } },
+      loginLimits: { ...LOGIN_LIMITS, firstDelayMs: 0, perAddress: { maxFailures: 1000, windowMs: 60_000 } },
     });
     org = await createOrganisation(server, 'Kurzemes biedrība', 'koord@example.lv');
     coordinator = org.coordinator.token;
