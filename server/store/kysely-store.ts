@@ -439,7 +439,7 @@ export class KyselyStore implements Store {
     const row = await this.db
       .selectFrom('login_attempts')
       .select((eb) => [eb.fn.sum<number | string | null>('failures').as('failures'), eb.fn.min<number | string | null>('last_failed_at').as('earliest')])
-      .where('address', '=', address).where('last_failed_at', '>=', since)
+      .where('address', '=', address).where('last_failed_at', '>', since)
       .executeTakeFirstOrThrow();
     return { failures: Number(row.failures ?? 0), earliestAt: row.earliest === null ? null : Number(row.earliest) };
   }

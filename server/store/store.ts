@@ -151,7 +151,7 @@ export interface Store {
    */
   replaceLoginAttempt(seen: LoginAttemptRow | undefined, next: LoginAttemptRow | undefined): Promise<boolean>;
   clearLoginAttempts(account: string, address: string): Promise<void>;
-  /** The failures, over every account, of the rows from `address` that last failed at or after `since`; and the earliest such failure. */
+  /** The failures, over every account, of the rows from `address` that last failed after `since`; and the earliest such failure. */
   countLoginFailures(address: string, since: number): Promise<{ failures: number; earliestAt: number | null }>;
   /** Deletes the rows that last failed before `before`. */
   pruneLoginAttempts(before: number): Promise<void>;

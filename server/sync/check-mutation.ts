@@ -46,9 +46,11 @@ export function checkMutation(raw: unknown, role: Role): CheckedMutation {
   // looks into no value of a conflict. Nesting is measured from the mutation, so one deep mutation is
   // refused alone and the rest of its push is applied.
   const problem = findJsonProblem(raw);
-  if (problem) {
-    return refuse(idOf(raw), problem.path[0] === 'fields' ? 'invalid_fields' : 'invalid_mutation', describeJsonProblem(problem, 'mutation'));
+  if (problem?.path[0] === 'fields') {
+    // Named like the table schema's own issues: `title: invalid_value`.
+    return refuse(idOf(raw), 'invalid_fields', describeJsonProblem({ ...problem, path: problem.path.slice(1) }, 'fields'));
   }
+  if (problem) return refuse(idOf(raw), 'invalid_mutation', describeJsonProblem(problem, 'mutation'));
   const parsed = v.safeParse(mutationSchema, raw);
   if (!parsed.success) return refuse(idOf(raw), 'invalid_mutation', summariseIssues(parsed.issues));
   const mutation = parsed.output;
