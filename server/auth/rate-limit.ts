@@ -3,9 +3,9 @@
 // Each failure of an account from an address doubles the wait before that
 // pair's next try (1 s, 2 s, 4 s … 15 min), so someone guessing elsewhere
 // slows down only themselves and never locks the account's owner out. An
-// address as a whole has a generous ceiling of failures per window (a
-// community house's Wi-Fi puts a whole workshop behind one address), which
-// stops one address from trying a password against every account.
+// address as a whole has a generous ceiling of tries per window, successful
+// ones not counted (a community house's Wi-Fi puts a whole workshop behind
+// one address): it stops one address from trying passwords on every account.
 import { Refusal } from '../errors';
 import type { LoginAttemptRow, Store } from '../store/store';
 
@@ -15,8 +15,8 @@ export interface LoginLimits {
   maxDelayMs: number;
   /** A pair's failures are forgotten (and its row pruned) this long after its last one. */
   forgetAfterMs: number;
-  /** Failures from one address, over every account, allowed within the window. */
-  perAddress: { maxFailures: number; windowMs: number };
+  /** Tries from one address that did not succeed, over every account, allowed within a window. */
+  perAddress: { maxTries: number; windowMs: number };
 }
 
 const MINUTE = 60 * 1000;
@@ -24,10 +24,10 @@ export const LOGIN_LIMITS: LoginLimits = {
   firstDelayMs: 1000,
   maxDelayMs: 15 * MINUTE,
   forgetAfterMs: 24 * 60 * MINUTE,
-  perAddress: { maxFailures: 100, windowMs: 15 * MINUTE },
+  perAddress: { maxTries: 100, windowMs: 15 * MINUTE },
 };
 
-/** Rows of forgotten pairs are deleted at most this often per process. */
+/** Forgotten pairs and ended windows are deleted at most this often per process. */
 const PRUNE_EVERY_MS = 5 * MINUTE;
 
 /** How long a pair waits after its `failures`-th failure in a row. */
@@ -36,7 +36,14 @@ export function delayAfter(failures: number, limits: LoginLimits): number {
   return Math.min(limits.maxDelayMs, limits.firstDelayMs * 2 ** Math.min(failures - 1, 40));
 }
 
-export type LoginAttemptStore = Pick<Store, 'findLoginAttempt' | 'replaceLoginAttempt' | 'clearLoginAttempts' | 'countLoginFailures' | 'pruneLoginAttempts'>;
+export type LoginAttemptStore = Pick<Store,
+  'findLoginAttempt' | 'replaceLoginAttempt' | 'addLoginFailure' | 'clearLoginAttempts' | 'addAddressTry' | 'forgiveAddressTry' | 'pruneLoginAttempts'>;
+
+/** One try, begun: its outcome must be reported. */
+export interface LoginTry {
+  failed(): Promise<void>;
+  succeeded(): Promise<void>;
+}
 
 function tooMany(waitMs: number): Refusal {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
@@ -53,35 +60,44 @@ export class LoginLimiter {
   ) {}
 
   /**
-   * Takes one try for `account` from `address`, or throws 429
-   * too_many_attempts with Retry-After. The try counts as a failure from the
-   * moment it is taken (so requests sent in parallel get one try between
-   * them, not one each) until `succeeded` clears the pair.
+   * Begins one try for `account` from `address`, or throws 429
+   * too_many_attempts with Retry-After. A pair that has failed before gets one
+   * try per wait: the try is counted as a failure from the moment it begins,
+   * so tries sent at once get one password check between them. A pair with no
+   * failures lets tries through side by side (tablets of one workshop signing
+   * in together), each counted against the address's ceiling first.
    */
-  async begin(account: string, address: string, now: number): Promise<void> {
+  async begin(account: string, address: string, now: number): Promise<LoginTry> {
+    const { store, limits } = this;
     await this.pruneNow(now);
-    const seen = await this.store.findLoginAttempt(account, address);
-    const failures = seen && now - seen.lastFailedAt < this.limits.forgetAfterMs ? seen.failures : 0;
+    const seen = await store.findLoginAttempt(account, address);
+    const failures = seen && now - seen.lastFailedAt < limits.forgetAfterMs ? seen.failures : 0;
+    let taken: LoginAttemptRow | null = null;
     if (seen && failures > 0) {
-      const wait = seen.lastFailedAt + delayAfter(failures, this.limits) - now;
+      const wait = seen.lastFailedAt + delayAfter(failures, limits) - now;
       if (wait > 0) throw tooMany(wait);
+      taken = { account, address, failures: failures + 1, lastFailedAt: now };
+      // Another try of this pair began between our read and write.
+      if (!(await store.replaceLoginAttempt(seen, taken))) throw tooMany(limits.firstDelayMs);
     }
-    const taken: LoginAttemptRow = { account, address, failures: failures + 1, lastFailedAt: now };
-    // Another request of this pair took the try between our read and write.
-    if (!(await this.store.replaceLoginAttempt(seen, taken))) throw tooMany(this.limits.firstDelayMs);
 
-    const { perAddress } = this.limits;
-    const fromAddress = await this.store.countLoginFailures(address, now - perAddress.windowMs);
-    if (fromAddress.failures > perAddress.maxFailures) {
+    const { windowMs, maxTries } = limits.perAddress;
+    const window = await store.addAddressTry(address, now, windowMs);
+    if (window.tries > maxTries) {
       // Refused before any password was tried: the pair's count goes back to what it was.
-      await this.store.replaceLoginAttempt(taken, seen);
-      throw tooMany((fromAddress.earliestAt ?? now) + perAddress.windowMs - now);
+      if (taken) await store.replaceLoginAttempt(taken, seen);
+      throw tooMany(window.windowStart + windowMs - now);
     }
-  }
 
-  /** The right password: the pair starts afresh. */
-  async succeeded(account: string, address: string): Promise<void> {
-    await this.store.clearLoginAttempts(account, address);
+    return {
+      failed: async () => {
+        if (!taken) await store.addLoginFailure(account, address, now, now - limits.forgetAfterMs);
+      },
+      succeeded: async () => {
+        await store.clearLoginAttempts(account, address);
+        await store.forgiveAddressTry(address, window.windowStart);
+      },
+    };
   }
 
   private async pruneNow(now: number): Promise<void> {

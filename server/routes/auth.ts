@@ -18,12 +18,14 @@ export function authRoutes(deps: AppDeps) {
     const { email, password } = await readJson(c, loginRequestSchema);
     const now = deps.now();
     const address = clientAddress(c, deps.config.trustProxy);
-    await deps.logins.begin(email, address, now);
+    const attempt = await deps.logins.begin(email, address, now);
     const user = await deps.store.findUserByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await deps.dummyPasswordHash));
-    // The try stays counted as a failure.
-    if (!user || !matches) throw new Refusal(401, 'invalid_credentials', 'Wrong email or password');
-    await deps.logins.succeeded(email, address);
+    if (!user || !matches) {
+      await attempt.failed();
+      throw new Refusal(401, 'invalid_credentials', 'Wrong email or password');
+    }
+    await attempt.succeeded();
     if (!user.active) throw new Refusal(403, 'account_disabled', 'This account is deactivated; ask your coordinator');
     const organisation = await deps.store.findOrganisation(user.orgId);
     if (!organisation) throw new Error(`User ${user.id} has no organisation`);

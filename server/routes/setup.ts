@@ -28,7 +28,7 @@ export function setupRoutes(deps: AppDeps) {
     const request = await readJson(c, setupRequestSchema);
     const now = deps.now();
     const address = clientAddress(c, deps.config.trustProxy);
-    await deps.logins.begin(SETUP_LINK_ACCOUNT, address, now);
+    const attempt = await deps.logins.begin(SETUP_LINK_ACCOUNT, address, now);
 
     const organisation: OrganisationRow = { id: randomUUID(), name: request.organisation, createdAt: now };
     const user: UserRow = {
@@ -44,7 +44,7 @@ export function setupRoutes(deps: AppDeps) {
     const outcome = await deps.store.completeSetup({
       tokenHash: hashToken(request.token), notBefore: now - SETUP_TOKEN_LIFETIME_MS, now, organisation, user,
     });
-    if (outcome !== 'invalid_token') await deps.logins.succeeded(SETUP_LINK_ACCOUNT, address);
+    await (outcome === 'invalid_token' ? attempt.failed() : attempt.succeeded());
     switch (outcome) {
       case 'created':
         return c.json(await issueSession(deps.store, user, organisation, now), 201);

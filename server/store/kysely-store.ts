@@ -431,20 +431,46 @@ export class KyselyStore implements Store {
     return updated.numUpdatedRows > 0n;
   }
 
+  async addLoginFailure(account: string, address: string, now: number, forgetBefore: number): Promise<void> {
+    await this.db
+      .insertInto('login_attempts')
+      .values({ account, address, failures: 1, last_failed_at: now })
+      .onConflict((oc) => oc.columns(['account', 'address']).doUpdateSet((eb) => ({
+        failures: eb.case().when('login_attempts.last_failed_at', '<', forgetBefore).then(1).else(eb('login_attempts.failures', '+', 1)).end(),
+        last_failed_at: now,
+      })))
+      .execute();
+  }
+
   async clearLoginAttempts(account: string, address: string): Promise<void> {
     await this.db.deleteFrom('login_attempts').where('account', '=', account).where('address', '=', address).execute();
   }
 
-  async countLoginFailures(address: string, since: number): Promise<{ failures: number; earliestAt: number | null }> {
+  async addAddressTry(address: string, now: number, windowMs: number): Promise<{ tries: number; windowStart: number }> {
+    // One statement, so tries sent at once from one address are each counted; both CASEs read the old row.
+    const ended = now - windowMs;
     const row = await this.db
-      .selectFrom('login_attempts')
-      .select((eb) => [eb.fn.sum<number | string | null>('failures').as('failures'), eb.fn.min<number | string | null>('last_failed_at').as('earliest')])
-      .where('address', '=', address).where('last_failed_at', '>', since)
+      .insertInto('login_address_windows')
+      .values({ address, window_start: now, tries: 1 })
+      .onConflict((oc) => oc.column('address').doUpdateSet((eb) => ({
+        tries: eb.case().when('login_address_windows.window_start', '<=', ended).then(1).else(eb('login_address_windows.tries', '+', 1)).end(),
+        window_start: eb.case().when('login_address_windows.window_start', '<=', ended).then(now).else(eb.ref('login_address_windows.window_start')).end(),
+      })))
+      .returning(['tries', 'window_start'])
       .executeTakeFirstOrThrow();
-    return { failures: Number(row.failures ?? 0), earliestAt: row.earliest === null ? null : Number(row.earliest) };
+    return { tries: Number(row.tries), windowStart: Number(row.window_start) };
+  }
+
+  async forgiveAddressTry(address: string, windowStart: number): Promise<void> {
+    await this.db
+      .updateTable('login_address_windows')
+      .set((eb) => ({ tries: eb('tries', '-', 1) }))
+      .where('address', '=', address).where('window_start', '=', windowStart).where('tries', '>', 0)
+      .execute();
   }
 
   async pruneLoginAttempts(before: number): Promise<void> {
     await this.db.deleteFrom('login_attempts').where('last_failed_at', '<', before).execute();
+    await this.db.deleteFrom('login_address_windows').where('window_start', '<', before).execute();
   }
 }

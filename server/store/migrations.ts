@@ -103,9 +103,15 @@ const loginAttempts: Migration = {
       .addColumn('last_failed_at', 'bigint', (col) => col.notNull())
       .addPrimaryKeyConstraint('login_attempts_pk', ['account', 'address'])
       .execute();
-    // An address's recent failures over every account; pruning reads last_failed_at alone.
-    await db.schema.createIndex('login_attempts_address').on('login_attempts').columns(['address', 'last_failed_at']).execute();
     await db.schema.createIndex('login_attempts_age').on('login_attempts').column('last_failed_at').execute();
+
+    await db.schema
+      .createTable('login_address_windows')
+      .addColumn('address', 'text', (col) => col.primaryKey())
+      .addColumn('window_start', 'bigint', (col) => col.notNull())
+      .addColumn('tries', 'integer', (col) => col.notNull())
+      .execute();
+    await db.schema.createIndex('login_address_windows_age').on('login_address_windows').column('window_start').execute();
   },
 };
 

@@ -78,6 +78,13 @@ export interface LoginAttemptTable {
   last_failed_at: number;
 }
 
+/** Sign-in tries from one client address in its current window, successful ones forgiven. */
+export interface LoginAddressWindowTable {
+  address: string;
+  window_start: number;
+  tries: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -88,4 +95,5 @@ export interface Database {
   sync_state: SyncStateTable;
   blob_owners: BlobOwnerTable;
   login_attempts: LoginAttemptTable;
+  login_address_windows: LoginAddressWindowTable;
 }

@@ -150,10 +150,17 @@ export interface Store {
    * exactly `seen`; false when another request changed it first.
    */
   replaceLoginAttempt(seen: LoginAttemptRow | undefined, next: LoginAttemptRow | undefined): Promise<boolean>;
+  /** One more failure of the pair at `now`, counting from 0 when its last one was before `forgetBefore`. */
+  addLoginFailure(account: string, address: string, now: number, forgetBefore: number): Promise<void>;
   clearLoginAttempts(account: string, address: string): Promise<void>;
-  /** The failures, over every account, of the rows from `address` that last failed after `since`; and the earliest such failure. */
-  countLoginFailures(address: string, since: number): Promise<{ failures: number; earliestAt: number | null }>;
-  /** Deletes the rows that last failed before `before`. */
+  /**
+   * Counts a try from `address` in its window of `windowMs` (a new window when
+   * the last one has ended) and returns the tries in the window with its start.
+   */
+  addAddressTry(address: string, now: number, windowMs: number): Promise<{ tries: number; windowStart: number }>;
+  /** Takes back one try of the window that started at `windowStart`, if it is still the address's window. */
+  forgiveAddressTry(address: string, windowStart: number): Promise<void>;
+  /** Deletes the pairs that last failed, and the address windows that started, before `before`. */
   pruneLoginAttempts(before: number): Promise<void>;
 
   // Blobs

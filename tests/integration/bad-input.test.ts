@@ -61,7 +61,7 @@ describe.each(backends())('bad input on $name', (backend) => {
   beforeAll(async () => {
     server = await startServer(backend, {
       // The corpus signs in wrongly on purpose, more often than the limits allow a person.
-      loginLimits: { ...LOGIN_LIMITS, firstDelayMs: 0, perAddress: { maxFailures: 1000, windowMs: 60_000 } },
+      loginLimits: { ...LOGIN_LIMITS, firstDelayMs: 0, perAddress: { maxTries: 1000, windowMs: 60_000 } },
     });
     org = await createOrganisation(server, 'Kurzemes biedrība', 'koord@example.lv');
     coordinator = org.coordinator.token;
