@@ -72,26 +72,26 @@ export class LoginLimiter {
     await this.pruneNow(now);
     const seen = await store.findLoginAttempt(account, address);
     const failures = seen && now - seen.lastFailedAt < limits.forgetAfterMs ? seen.failures : 0;
-    let taken: LoginAttemptRow | null = null;
+    let claim: { seen: LoginAttemptRow; taken: LoginAttemptRow } | null = null;
     if (seen && failures > 0) {
       const wait = seen.lastFailedAt + delayAfter(failures, limits) - now;
       if (wait > 0) throw tooMany(wait);
-      taken = { account, address, failures: failures + 1, lastFailedAt: now };
+      claim = { seen, taken: { account, address, failures: failures + 1, lastFailedAt: now } };
       // Another try of this pair began between our read and write.
-      if (!(await store.replaceLoginAttempt(seen, taken))) throw tooMany(limits.firstDelayMs);
+      if (!(await store.replaceLoginAttempt(claim.seen, claim.taken))) throw tooMany(limits.firstDelayMs);
     }
 
     const { windowMs, maxTries } = limits.perAddress;
     const window = await store.addAddressTry(address, now, windowMs);
     if (window.tries > maxTries) {
       // Refused before any password was tried: the pair's count goes back to what it was.
-      if (taken) await store.replaceLoginAttempt(taken, seen);
+      if (claim) await store.replaceLoginAttempt(claim.taken, claim.seen);
       throw tooMany(window.windowStart + windowMs - now);
     }
 
     return {
       failed: async () => {
-        if (!taken) await store.addLoginFailure(account, address, now, now - limits.forgetAfterMs);
+        if (!claim) await store.addLoginFailure(account, address, now, now - limits.forgetAfterMs);
       },
       succeeded: async () => {
         await store.clearLoginAttempts(account, address);

@@ -4,12 +4,10 @@
 // never one a proxy shares.
 import type { MiddlewareHandler } from 'hono';
 
-export const NO_STORE = 'no-store';
-
 export function noStore(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const chosen = c.res.headers.get('Cache-Control') ?? '';
-    if (!/(^|,)\s*private\s*(,|$)/i.test(chosen)) c.res.headers.set('Cache-Control', NO_STORE);
+    if (!/(^|,)\s*private\s*(,|$)/i.test(chosen)) c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -404,24 +404,7 @@ export class KyselyStore implements Store {
     return row && { account: row.account, address: row.address, failures: row.failures, lastFailedAt: row.last_failed_at };
   }
 
-  async replaceLoginAttempt(seen: LoginAttemptRow | undefined, next: LoginAttemptRow | undefined): Promise<boolean> {
-    if (!seen) {
-      if (!next) return true;
-      const inserted = await this.db
-        .insertInto('login_attempts')
-        .values({ account: next.account, address: next.address, failures: next.failures, last_failed_at: next.lastFailedAt })
-        .onConflict((oc) => oc.columns(['account', 'address']).doNothing())
-        .executeTakeFirst();
-      return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
-    }
-    if (!next) {
-      const deleted = await this.db
-        .deleteFrom('login_attempts')
-        .where('account', '=', seen.account).where('address', '=', seen.address)
-        .where('failures', '=', seen.failures).where('last_failed_at', '=', seen.lastFailedAt)
-        .executeTakeFirst();
-      return deleted.numDeletedRows > 0n;
-    }
+  async replaceLoginAttempt(seen: LoginAttemptRow, next: LoginAttemptRow): Promise<boolean> {
     const updated = await this.db
       .updateTable('login_attempts')
       .set({ failures: next.failures, last_failed_at: next.lastFailedAt })

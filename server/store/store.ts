@@ -145,11 +145,8 @@ export interface Store {
 
   // Failed sign-ins (server/auth/rate-limit.ts)
   findLoginAttempt(account: string, address: string): Promise<LoginAttemptRow | undefined>;
-  /**
-   * Puts `next` (undefined: no row) where `seen` was, only if the row is still
-   * exactly `seen`; false when another request changed it first.
-   */
-  replaceLoginAttempt(seen: LoginAttemptRow | undefined, next: LoginAttemptRow | undefined): Promise<boolean>;
+  /** Puts `next` where `seen` was, only if the row is still exactly `seen`; false when another request changed it first. */
+  replaceLoginAttempt(seen: LoginAttemptRow, next: LoginAttemptRow): Promise<boolean>;
   /** One more failure of the pair at `now`, counting from 0 when its last one was before `forgetBefore`. */
   addLoginFailure(account: string, address: string, now: number, forgetBefore: number): Promise<void>;
   clearLoginAttempts(account: string, address: string): Promise<void>;
