@@ -10,3 +10,4 @@ export * from './errors';
 export * from './objects';
 export * from './field-kinds';
 export * from './deletion';
+export * from './text';

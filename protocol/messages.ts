@@ -48,7 +48,8 @@ export const pushRequestSchema = v.strictObject({
 });
 export type PushRequest = Omit<v.InferOutput<typeof pushRequestSchema>, 'mutations'> & { mutations: Mutation[] };
 
-export const rejectionSchema = v.object({
+/** Strict: a rejection carries these three and nothing else (no internals of the server's checks). */
+export const rejectionSchema = v.strictObject({
   id: v.string(),
   code: v.string(),
   message: v.string(),

@@ -12,6 +12,7 @@ import { UUID_PATTERN } from './ids';
 import { isHlc } from './hlc';
 import { kindOfSchema, ofKind, type FieldKind } from './field-kinds';
 import { keysOf } from './objects';
+import { isCleanText } from './text';
 
 export const LIMITS = {
   shortText: 200,
@@ -22,18 +23,20 @@ export const LIMITS = {
 
 const id = ofKind('id', v.pipe(v.string('invalid'), v.regex(UUID_PATTERN, 'invalid_id')));
 const optionalId = ofKind('id', v.nullable(id));
-const requiredText = ofKind('shortText', v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long')));
-const shortText = ofKind('shortText', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long')));
-const longText = ofKind('longText', v.pipe(v.string('invalid'), v.maxLength(LIMITS.longText, 'too_long')));
+/** Text as typed: checked before trimming, so a control character is refused, never trimmed away unseen. */
+const text = v.pipe(v.string('invalid'), v.check(isCleanText, 'invalid_value'));
+const requiredText = ofKind('shortText', v.pipe(text, v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long')));
+const shortText = ofKind('shortText', v.pipe(text, v.maxLength(LIMITS.shortText, 'too_long')));
+const longText = ofKind('longText', v.pipe(text, v.maxLength(LIMITS.longText, 'too_long')));
 const timestamp = ofKind('timestamp', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'invalid')));
 /** A calendar day, `YYYY-MM-DD`, or empty when not given. */
 const day = ofKind('day', v.pipe(v.string('invalid'), v.regex(/^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$/, 'invalid_date')));
 const requiredDay = ofKind('day', v.pipe(v.string('invalid'), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'invalid_date')));
 /** A time of day, `HH:MM`, or empty. */
 const timeOfDay = ofKind('timeOfDay', v.pipe(v.string('invalid'), v.regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'invalid_time')));
-const phone = ofKind('phone', v.pipe(v.string('invalid'), v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone')));
+const phone = ofKind('phone', v.pipe(text, v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone')));
 const email = ofKind('email', v.pipe(
-  v.string('invalid'),
+  text,
   v.trim(),
   v.maxLength(LIMITS.shortText, 'too_long'),
   v.check((text) => text === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text), 'invalid_email'),
@@ -155,7 +158,7 @@ export const swotFields = {
   communityId: id,
   workshopId: optionalId,
   quadrant: v.picklist(SWOT_QUADRANTS, 'invalid_choice'),
-  text: ofKind('longText', v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long'))),
+  text: ofKind('longText', v.pipe(text, v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long'))),
 };
 
 export const photoFields = {

@@ -47,6 +47,7 @@ export const lv = {
   'validation.invalid_email': 'Nederīga e-pasta adrese',
   'validation.invalid_choice': 'Izvēlieties vienu no iespējām',
   'validation.invalid_number': 'Ievadiet skaitli',
+  'validation.invalid_value': 'Tekstā ir neredzamas vadības rakstzīmes, ko nevar saglabāt. Izdzēsiet un ierakstiet to vēlreiz.',
   'update.available': 'Ir pieejama jauna Talka versija.',
   'update.reload': 'Atjaunināt',
   'update.later': 'Vēlāk',

@@ -48,6 +48,7 @@ export const en: Translations<keyof typeof lv> = {
   'validation.invalid_email': 'Invalid email address',
   'validation.invalid_choice': 'Choose one of the options',
   'validation.invalid_number': 'Enter a number',
+  'validation.invalid_value': 'The text holds invisible control characters that cannot be saved. Delete it and type it again.',
   'update.available': 'A new version of Talka is available.',
   'update.reload': 'Update',
   'update.later': 'Later',
