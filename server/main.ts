@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { announceSetupLink } from './setup-link';
 import { openStore, storeTarget } from './store/open';
+import { schedulePruning } from './sync/retention';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   if (!existsSync(config.staticDir)) console.warn(`No built app in ${config.staticDir}: run \`npm run build\` (the API works without it).`);
 
   await announceSetupLink(store, config, Date.now(), (line) => console.log(line));
+  schedulePruning(store, config.appliedMutationRetentionDays, () => Date.now(), (error) => console.error('Pruning applied mutation ids failed:', error));
 
   let stopping = false;
   const stop = (signal: string) => {

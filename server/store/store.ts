@@ -54,7 +54,7 @@ export interface AppliedMutationRow {
   appliedAt: number;
 }
 
-/** Where the database's change log stands. */
+/** Where an organisation's change log stands, in this database instance. */
 export interface SyncHead {
   instanceId: string;
   seq: number;
@@ -79,17 +79,36 @@ export interface BlobOwnerRow {
 
 export type SetupOutcome = 'created' | 'invalid_token' | 'already_set_up' | 'email_taken' | 'organisation_taken';
 
+/** Whether this server start made the deployment's setup token (see setup-link.ts). */
+export type StartupSetupClaim = 'created' | 'has_users' | 'link_out';
+
+/** A photo record's reference to its image, as blob collection reads it. */
+export interface PhotoReference {
+  orgId: string;
+  sha256: string;
+  deleted: boolean;
+  /** Server time of the record's last change (for a deleted record: when it was deleted, or later). */
+  updatedAt: number;
+}
+
+/** Connections of the database pool, for the metrics; SQLite has one. */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 /** The statements of one push, all inside one database transaction. */
 export interface PushTransaction {
-  /** Locks the change log for this transaction (writers queue here) and reads it. */
-  lockHead(): Promise<SyncHead>;
+  /** Locks the organisation's change log for this transaction (its writers queue here) and reads it. */
+  lockHead(orgId: string): Promise<SyncHead>;
   /** Of these mutation ids, the ones applied already, with their organisation. */
   findAppliedMutations(ids: readonly string[]): Promise<Map<string, string>>;
   /** The stored records with these ids, whichever organisation they belong to. */
   findRecords(ids: readonly string[]): Promise<StoredRecord[]>;
   saveRecords(records: readonly StoredRecord[]): Promise<void>;
   saveAppliedMutations(rows: readonly AppliedMutationRow[]): Promise<void>;
-  advanceHead(seq: number): Promise<void>;
+  advanceHead(orgId: string, seq: number): Promise<void>;
 }
 
 export interface Store {
@@ -120,6 +139,12 @@ export interface Store {
 
   // First start
   createSetupToken(tokenHash: string, now: number): Promise<void>;
+  /**
+   * Under a database lock: stores the token when there are no users and no
+   * unused setup token made at or after `validFrom`, so of servers starting
+   * together exactly one makes (and prints) the link.
+   */
+  claimStartupSetupToken(tokenHash: string, now: number, validFrom: number): Promise<StartupSetupClaim>;
   /** Uses a setup token (made after `notBefore`, unused) to create the first organisation and coordinator. */
   completeSetup(input: { tokenHash: string; notBefore: number; now: number; organisation: OrganisationRow; user: UserRow }): Promise<SetupOutcome>;
 
@@ -128,13 +153,26 @@ export interface Store {
   runPush<T>(work: (tx: PushTransaction) => Promise<T>): Promise<T>;
   /** Resolves when every commit made so far survives a power cut. */
   flushCommits(): Promise<void>;
-  readHead(): Promise<SyncHead>;
+  /** The organisation's head; with no organisation, the highest of all (a liveness probe reads it). */
+  readHead(orgId?: string): Promise<SyncHead>;
   /** Up to `limit` records of the organisation with seq above `afterSeq`, in seq order. */
   readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>;
   /** Gives the database a new instance id, so every device's cursor resets (after restoring a backup). */
   renewInstanceId(instanceId: string): Promise<void>;
+  /** Deletes applied mutation ids recorded before `before`; returns how many. */
+  pruneAppliedMutations(before: number): Promise<number>;
 
   // Blobs
   addBlobOwner(owner: BlobOwnerRow): Promise<void>;
   findBlobOwner(orgId: string, sha256: string): Promise<BlobOwnerRow | undefined>;
+  /** Owner rows uploaded before `before`, oldest first. */
+  listBlobOwners(before: number): Promise<BlobOwnerRow[]>;
+  /** The hashes the organisation's photo records name, deleted records included. */
+  listPhotoReferences(orgId: string): Promise<PhotoReference[]>;
+  deleteBlobOwner(orgId: string, sha256: string): Promise<void>;
+  /** Of these hashes, those some organisation owns. */
+  ownedHashes(sha256s: readonly string[]): Promise<Set<string>>;
+
+  /** The connection pool's use now. */
+  poolUse(): PoolUse;
 }

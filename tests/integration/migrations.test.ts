@@ -155,7 +155,7 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
   const since = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: 2 })}`, { token: LIVE_TOKEN });
   expect(since.status).toBe(200);
   expect(v.parse(pullResponseSchema, since.body).changes.map((change) => change.recordId)).toEqual([VOTE, CONFLICT]);
-  expect(await store.readHead()).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
 
   // Exactly once across the upgrade: a mutation applied before is acknowledged and changes nothing.
   const replay = await call(server, 'POST', '/api/sync/push', {
@@ -163,15 +163,26 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
     json: { protocol: 1, deviceId: 'tabletA', mutations: [{ id: APPLIED_MUTATION, table: 'needs', recordId: NEED, op: 'put', fields: { title: 'Atkārtots' }, base: {}, hlc: clock(START_TIME) }] },
   });
   expect(v.parse(pushResponseSchema, replay.body)).toMatchObject({ acked: [APPLIED_MUTATION], rejected: [] });
-  expect(await store.readHead()).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
 
   expect(await store.findBlobOwner(ORG, SHA)).toEqual({ orgId: ORG, sha256: SHA, size: 1234, mime: 'image/jpeg', createdAt: T });
   expect(await store.findBlobOwner(OTHER_ORG, SHA)).toBeUndefined();
 }
 
+// ---- 0003_org_heads: each organisation's change log counts on from the old global head ----------
+
+async function verifyOrgHeads({ fixture, store, server }: VerifyContext): Promise<void> {
+  // Both organisations' heads start at the old global head, so every device's cursor stays valid.
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(OTHER_ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  const atHead = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: HEAD_SEQ })}`, { token: LIVE_TOKEN });
+  expect(v.parse(pullResponseSchema, atHead.body).changes).toEqual([]);
+}
+
 /** Every migration, oldest first, with the rows it is tested on. */
 const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
+  { name: '0003_org_heads', verify: verifyOrgHeads },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------

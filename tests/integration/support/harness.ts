@@ -27,7 +27,8 @@ export interface TestServer {
 
 export interface ServerOptions {
   staticDir?: string;
-  trustProxy?: boolean;
+  /** Proxy hops whose X-Forwarded-For is believed; true is one. */
+  trustProxy?: boolean | number;
   loginLimits?: LoginLimits;
 }
 
@@ -45,7 +46,12 @@ export async function startServer(backend: Backend, options: ServerOptions = {})
     databaseUrl: undefined,
     staticDir,
     publicUrl: undefined,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: Number(options.trustProxy ?? 0),
+    databasePoolSize: 5,
+    appliedMutationRetentionDays: 90,
+    blobStore: 'files',
+    s3: undefined,
+    metricsToken: undefined,
   };
   const time = { now: START_TIME };
   const app = createApp({
