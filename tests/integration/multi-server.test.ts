@@ -38,7 +38,8 @@ describe.runIf(postgresUrl)('several servers on one PostgreSQL database', () => 
     schema = `t_${randomBytes(6).toString('hex')}`;
     await admin.query(`create schema ${schema}`);
     // Both migrate at once: the migrator's advisory lock lets one run the migrations and the other find them done.
-    [first, second] = await Promise.all([0, 1].map(() => openStore({ kind: 'postgres', url: postgresUrl!, options: { schema, maxConnections: 4 } })));
+    const open = () => openStore({ kind: 'postgres', url: postgresUrl!, options: { schema, maxConnections: 4 } });
+    [first, second] = await Promise.all([open(), open()]);
     for (const id of [orgA, orgB]) await first.createOrganisation({ id, name: id, createdAt: 0 });
   });
   afterAll(async () => {
