@@ -8,7 +8,9 @@ import { sessionResponseSchema, type Role, type SessionResponse } from '../../..
 import { errorBodySchema, pullResponseSchema, pushResponseSchema, type Mutation, type PullResponse, type PushResponse } from '../../../protocol/messages';
 import { createApp, type LoginLimits } from '../../../server/app';
 import { hashPassword } from '../../../server/auth/password';
-import type { ServerConfig } from '../../../server/config';
+import { openBlobStore, type BlobStore } from '../../../server/blobs/blob-store';
+import type { S3Settings, ServerConfig } from '../../../server/config';
+import type { Logger } from '../../../server/http/request-log';
 import type { KyselyStore } from '../../../server/store/kysely-store';
 import type { Backend } from './backends';
 
@@ -20,6 +22,8 @@ export interface TestServer {
   store: KyselyStore;
   config: ServerConfig;
   dir: string;
+  /** Where the app keeps photos. */
+  blobs: BlobStore;
   /** The server's wall clock; tests move it. */
   time: { now: number };
   close: () => Promise<void>;
@@ -30,6 +34,10 @@ export interface ServerOptions {
   /** Proxy hops whose X-Forwarded-For is believed; true is one. */
   trustProxy?: boolean | number;
   loginLimits?: LoginLimits;
+  /** Photos in this bucket instead of files under the test's folder. */
+  s3?: S3Settings;
+  metricsToken?: string;
+  logger?: Logger;
 }
 
 export async function startServer(backend: Backend, options: ServerOptions = {}): Promise<TestServer> {
@@ -49,19 +57,22 @@ export async function startServer(backend: Backend, options: ServerOptions = {})
     trustProxy: Number(options.trustProxy ?? 0),
     databasePoolSize: 5,
     appliedMutationRetentionDays: 90,
-    blobStore: 'files',
-    s3: undefined,
-    metricsToken: undefined,
+    blobStore: options.s3 ? 's3' : 'files',
+    s3: options.s3,
+    metricsToken: options.metricsToken,
   };
+  const blobs = openBlobStore(config);
   const time = { now: START_TIME };
   const app = createApp({
     store: opened.store,
     config,
     now: () => time.now,
     passwordCost: TEST_PASSWORD_COST,
+    blobs,
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
-  return { app, store: opened.store, config, dir: opened.dir, time, close: opened.cleanup };
+  return { app, store: opened.store, config, dir: opened.dir, blobs, time, close: opened.cleanup };
 }
 
 export interface Reply {
