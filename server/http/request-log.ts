@@ -62,8 +62,8 @@ export function requestLog(logger: Logger, metrics: ServerMetrics): MiddlewareHa
 
 /** An unexpected error as a log entry: its kind, message, code and stack; never the request's body or headers. */
 export function logUnexpected(logger: Logger, c: Context<AppEnv>, error: unknown): void {
-  const err = error instanceof Error
+  const detail = error instanceof Error
     ? { type: error.name, message: error.message, stack: error.stack, ...('code' in error ? { code: String(error.code) } : {}) }
     : { type: typeof error, message: 'A non-Error value was thrown' };
-  logger.error({ requestId: c.get('requestId'), method: c.req.method, route: routePath(c), orgId: orgIdOf(c), err }, 'unexpected error');
+  logger.error({ requestId: c.get('requestId'), method: c.req.method, route: routePath(c), orgId: orgIdOf(c), error: detail }, 'unexpected error');
 }

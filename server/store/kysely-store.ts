@@ -212,7 +212,7 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await migrateToLatest(this.db);
+    await migrateToLatest(this.db, this.kind);
     await this.flushCommits();
   }
 

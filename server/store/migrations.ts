@@ -2,7 +2,7 @@
 // PostgreSQL run the same steps. Never edit a migration that has shipped; add
 // the next one.
 import { randomUUID } from 'node:crypto';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 type AnyDb = Kysely<any>;
@@ -125,12 +125,22 @@ const provider: MigrationProvider = {
 };
 
 /**
+ * Kysely's migrator over our migrations. On PostgreSQL its own tables are put
+ * in the connection's schema by name: otherwise it takes a migration table in
+ * any schema of the database (another installation's, another test's) for its own.
+ */
+export async function migratorFor(db: AnyDb, kind: 'sqlite' | 'postgres'): Promise<Migrator> {
+  const schema = kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+/**
  * Brings the database up to the newest schema; throws on failure. Servers
  * starting together on one PostgreSQL database are safe: Kysely's migrator
  * holds a PostgreSQL advisory lock while it migrates (tests/integration/multi-server.test.ts).
  */
-export async function migrateToLatest(db: AnyDb): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: AnyDb, kind: 'sqlite' | 'postgres'): Promise<void> {
+  const migrator = await migratorFor(db, kind);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed) {

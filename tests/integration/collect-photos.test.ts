@@ -13,7 +13,7 @@ import { call, createOrganisation, startServer, type TestOrganisation, type Test
 const DAY = 24 * 60 * 60 * 1000;
 const RULES = { graceDays: PHOTO_GRACE_DAYS, binDays: BIN_DAYS };
 
-function photoBytes(seed: number): Uint8Array {
+function photoBytes(seed: number): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Array.from({ length: 3000 + seed }, (_, i) => (i * seed + 11) % 256));
 }
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -44,7 +44,7 @@ describe.each(CASES)('photo collection on $name', ({ backend, store }) => {
     await server.close();
   });
 
-  const upload = async (org: TestOrganisation, bytes: Uint8Array) => {
+  const upload = async (org: TestOrganisation, bytes: Uint8Array<ArrayBuffer>) => {
     const reply = await call(server, 'PUT', `/api/blobs/${sha256(bytes)}`, { token: org.coordinator.token, body: bytes, headers: { 'Content-Type': 'image/jpeg' } });
     expect(reply.status).toBeLessThan(300);
     return sha256(bytes);
