@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/http/request-log';
 import { KyselyStore } from '../../server/store/kysely-store';
+import { findSecrets } from '../../testing/log-audit';
+import { makeServerData, setupTokenOf, startServerProcess } from '../../testing/server';
 import { backends } from './support/backends';
 import { communityFields, participantFields, TestDevice } from './support/device';
 import { addUserDirectly, call, createOrganisation, login, startServer, type TestServer } from './support/harness';
@@ -123,5 +125,46 @@ describe.each(backends())('observability on $name', (backend) => {
     expect(metric('talka_blobs_stored_total')).toBe(1);
     expect(metric('talka_db_pool_connections\\{state="total"\\}')).toBeGreaterThanOrEqual(1);
     expect(reply.text).toContain('talka_process_cpu_seconds_total');
+  });
+});
+
+describe('the output of a real server process', () => {
+  it('has JSON request lines with bytes, and no token, password or personal value: the audit every end-to-end file ends with', async () => {
+    const data = await makeServerData('sqlite');
+    const server = await startServerProcess(data);
+    try {
+      const link = await server.setupLink();
+      const coordinator = { name: 'Dace Priede', email: 'dace.priede@kopienas.example', password: 'koordinatore-2026-ziema' };
+      const setup = await fetch(`${server.url}/api/setup`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: setupTokenOf(link), organisation: 'Rojas biedrība', ...coordinator }),
+      });
+      const { token } = (await setup.json()) as { token: string };
+      const tablet = new TestDevice('tablet-a', () => Date.now(), token);
+      const communityId = tablet.create('communities', communityFields());
+      tablet.create('participants', { ...participantFields(communityId, PERSON.name), phone: PERSON.phone, email: PERSON.email });
+      const push = await fetch(`${server.url}/api/sync/push`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ protocol: 1, deviceId: tablet.deviceId, mutations: tablet.outbox }),
+      });
+      expect(push.status).toBe(200);
+      await push.text();
+      await server.stop();
+
+      const output = server.output();
+      const values = [token, setupTokenOf(link), coordinator.name, coordinator.email, coordinator.password, PERSON.name, PERSON.phone, PERSON.email];
+      expect(findSecrets(output, values)).toEqual([]);
+      const requests = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(requests.find((entry) => entry.route === '/api/sync/push')).toMatchObject({ status: 200, bytesIn: expect.any(Number), bytesOut: expect.any(Number) });
+      expect(Number(requests.find((entry) => entry.route === '/api/sync/push')?.bytesOut)).toBeGreaterThan(50);
+
+      // The audit does fail: a token or a value out of place is found.
+      expect(findSecrets(`${output}\nAuthorization: Bearer ${token}`, [])).toHaveLength(1);
+      expect(findSecrets(`${output}\n{"msg":"${PERSON.phone}"}`, values)).toEqual([`"${PERSON.phone}"`]);
+      expect(findSecrets(`${output}\nsetup ${setupTokenOf(link)} used`, [])).toContain('the setup token outside the setup link line');
+    } finally {
+      await server.stop();
+      await data.remove();
+    }
   });
 });
