@@ -5,6 +5,7 @@ import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import { isRole, type DatabaseKind } from '../../protocol/auth';
 import { migrateToLatest } from './migrations';
 import type { BlobOwnerTable, Database, OrganisationTable, RecordTable, UserTable } from './schema';
+import { RecordTakenError } from './store';
 import type {
   AppliedMutationRow, BlobOwnerRow, ChangeRow, OrganisationRow, PhotoReference, PoolUse, PushTransaction, SessionRow, SetupOutcome,
   StartupSetupClaim, StoredRecord, Store, SyncHead, TokenRow, UserRow,
@@ -148,7 +149,7 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
 
     async saveRecords(records) {
       for (const part of chunks(records)) {
-        await trx
+        const written = await trx
           .insertInto('records')
           .values(part.map(fromStoredRecord))
           .onConflict((oc) =>
@@ -165,7 +166,9 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
               .where('records.org_id', '=', eb => eb.ref('excluded.org_id'))
               .where('records.tbl', '=', eb => eb.ref('excluded.tbl')),
           )
+          .returning('id')
           .execute();
+        if (written.length !== part.length) throw new RecordTakenError();
       }
     },
 

@@ -98,6 +98,19 @@ export interface PoolUse {
   waiting: number;
 }
 
+/**
+ * A record id another organisation's push took between this push reading it
+ * (absent) and writing it: pushes of different organisations run side by side.
+ * The transaction rolls back; run again, the push sees the record and refuses
+ * the mutation (group-commit.ts retries it once).
+ */
+export class RecordTakenError extends Error {
+  readonly code = 'record_taken';
+  constructor() {
+    super('A record this push writes was created by another organisation meanwhile');
+  }
+}
+
 /** The statements of one push, all inside one database transaction. */
 export interface PushTransaction {
   /** Locks the organisation's change log for this transaction (its writers queue here) and reads it. */
@@ -106,6 +119,7 @@ export interface PushTransaction {
   findAppliedMutations(ids: readonly string[]): Promise<Map<string, string>>;
   /** The stored records with these ids, whichever organisation they belong to. */
   findRecords(ids: readonly string[]): Promise<StoredRecord[]>;
+  /** Throws RecordTakenError when another organisation holds one of the ids by now. */
   saveRecords(records: readonly StoredRecord[]): Promise<void>;
   saveAppliedMutations(rows: readonly AppliedMutationRow[]): Promise<void>;
   advanceHead(orgId: string, seq: number): Promise<void>;

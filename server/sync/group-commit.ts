@@ -21,11 +21,14 @@ interface Job {
   fail: (error: unknown) => void;
 }
 
-/** Errors a transaction may meet from a concurrent one (another server, another organisation), worth one more try alone. */
+/**
+ * Errors a transaction may meet from a concurrent one (another organisation's push, another server), worth one
+ * more try alone: a record id or mutation id another organisation's push took meanwhile (the retry sees it and
+ * refuses the mutation), a serialization failure, a deadlock, SQLite busy.
+ */
 function isTransient(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  // A unique key another transaction committed meanwhile (two organisations sending one mutation id), serialization failure, deadlock, SQLite busy.
-  return ['23505', '40001', '40P01', 'SQLITE_BUSY'].includes(String(error.code));
+  return ['record_taken', '23505', '40001', '40P01', 'SQLITE_BUSY'].includes(String(error.code));
 }
 
 export class PushCommitter {

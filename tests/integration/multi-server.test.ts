@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLoad } from '../../scripts/load';
 import type { KyselyStore } from '../../server/store/kysely-store';
 import { openStore } from '../../server/store/open';
-import type { StoredRecord } from '../../server/store/store';
+import { RecordTakenError, type StoredRecord } from '../../server/store/store';
 
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 
@@ -90,6 +90,29 @@ describe.runIf(postgresUrl)('several servers on one PostgreSQL database', () => 
     expect((await first.readChanges(orgA, 0, 10)).map((change) => change.seq)).toEqual([1, 2]);
     expect((await first.readHead(orgA)).seq).toBe(2);
     expect((await first.readHead(orgB)).seq).toBe(1);
+  });
+
+  it('a record id two organisations create at once on two servers goes to the first commit; the other push fails and is retried (then refused), never acked unwritten', async () => {
+    const hold = gate();
+    const firstWrote = gate();
+    const shared = randomUUID();
+    const firstPush = first.runPush(async (tx) => {
+      const head = await tx.lockHead(orgA);
+      await tx.saveRecords([{ ...record(orgA, head.seq + 1), id: shared }]);
+      await tx.advanceHead(orgA, head.seq + 1);
+      firstWrote.open();
+      await hold.opened;
+    });
+    await firstWrote.opened;
+    const secondPush = second.runPush(async (tx) => {
+      const head = await tx.lockHead(orgB);
+      await tx.saveRecords([{ ...record(orgB, head.seq + 1), id: shared }]);
+      await tx.advanceHead(orgB, head.seq + 1);
+    });
+    hold.open();
+    await firstPush;
+    await expect(secondPush).rejects.toThrow(RecordTakenError);
+    expect((await second.readChanges(orgB, 0, 100)).map((change) => change.id)).not.toContain(shared);
   });
 
   it('two server processes started together on a fresh database, tablets spread over both, pushing and pulling for 5 s: one setup link, nothing lost, nothing skipped, nothing twice', async () => {
