@@ -39,7 +39,7 @@ type CollectorStore = Pick<Store, 'listBlobOwners' | 'listPhotoReferences' | 'de
 export async function planPhotoCollection(store: CollectorStore, blobs: BlobStore, now: number, rules: CollectionRules): Promise<CollectionPlan> {
   const graceStart = now - rules.graceDays * DAY_MS;
   const binStart = now - rules.binDays * DAY_MS;
-  const allOwners = await store.listBlobOwners(Number.MAX_SAFE_INTEGER);
+  const allOwners = await store.listBlobOwners();
 
   const drop: BlobOwnerRow[] = [];
   const byOrg = new Map<string, BlobOwnerRow[]>();
@@ -71,7 +71,7 @@ export async function planPhotoCollection(store: CollectorStore, blobs: BlobStor
  */
 export async function collectPhotos(store: CollectorStore, blobs: BlobStore, plan: CollectionPlan): Promise<void> {
   for (const owner of plan.owners) await store.deleteBlobOwner(owner.orgId, owner.sha256);
-  const owned = new Set((await store.listBlobOwners(Number.MAX_SAFE_INTEGER)).map((owner) => owner.sha256));
+  const owned = new Set((await store.listBlobOwners()).map((owner) => owner.sha256));
   for (const blob of plan.blobs) {
     if (!owned.has(blob.sha256)) await blobs.remove(blob.sha256);
   }

@@ -69,8 +69,4 @@ export class S3Blobs implements BlobStore {
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   }
-
-  close(): void {
-    this.client.destroy();
-  }
 }

@@ -454,8 +454,8 @@ export class KyselyStore implements Store {
     return row && toBlobOwner(row);
   }
 
-  async listBlobOwners(before: number): Promise<BlobOwnerRow[]> {
-    const rows = await this.db.selectFrom('blob_owners').selectAll().where('created_at', '<', before).orderBy('created_at').execute();
+  async listBlobOwners(): Promise<BlobOwnerRow[]> {
+    const rows = await this.db.selectFrom('blob_owners').selectAll().orderBy('created_at').execute();
     return rows.map(toBlobOwner);
   }
 
@@ -474,15 +474,6 @@ export class KyselyStore implements Store {
 
   async deleteBlobOwner(orgId: string, sha256: string): Promise<void> {
     await this.durably(this.db.deleteFrom('blob_owners').where('org_id', '=', orgId).where('sha256', '=', sha256).execute());
-  }
-
-  async ownedHashes(sha256s: readonly string[]): Promise<Set<string>> {
-    const owned = new Set<string>();
-    for (const part of chunks(sha256s)) {
-      const rows = await this.db.selectFrom('blob_owners').select('sha256').where('sha256', 'in', part).execute();
-      for (const row of rows) owned.add(row.sha256);
-    }
-    return owned;
   }
 }
 

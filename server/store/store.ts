@@ -179,13 +179,11 @@ export interface Store {
   // Blobs
   addBlobOwner(owner: BlobOwnerRow): Promise<void>;
   findBlobOwner(orgId: string, sha256: string): Promise<BlobOwnerRow | undefined>;
-  /** Owner rows uploaded before `before`, oldest first. */
-  listBlobOwners(before: number): Promise<BlobOwnerRow[]>;
+  /** Every organisation's photos, oldest upload first. */
+  listBlobOwners(): Promise<BlobOwnerRow[]>;
   /** The hashes the organisation's photo records name, deleted records included. */
   listPhotoReferences(orgId: string): Promise<PhotoReference[]>;
   deleteBlobOwner(orgId: string, sha256: string): Promise<void>;
-  /** Of these hashes, those some organisation owns. */
-  ownedHashes(sha256s: readonly string[]): Promise<Set<string>>;
 
   /** The connection pool's use now. */
   poolUse(): PoolUse;
