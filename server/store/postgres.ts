@@ -2,10 +2,12 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
+import type { PoolUse } from './store';
 
 export interface PostgresOptions {
   /** Tables live in this schema (tests give each file its own). */
   schema?: string;
+  /** The pool's size (DATABASE_POOL_SIZE); 10 when left out. */
   maxConnections?: number;
 }
 
@@ -18,13 +20,21 @@ const types: pg.CustomTypesConfig = {
 };
 
 export function openPostgres(connectionString: string, options: PostgresOptions = {}): Kysely<Database> {
+  return connectPostgres(connectionString, options).db;
+}
+
+/** The database and a reading of its pool's use (for the metrics). */
+export function connectPostgres(connectionString: string, options: PostgresOptions = {}): { db: Kysely<Database>; poolUse: () => PoolUse } {
   const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 10,
     types,
     ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 export function quoteIdentifier(name: string): string {
