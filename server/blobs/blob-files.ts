@@ -47,7 +47,7 @@ export class BlobFiles implements BlobStore {
   }
 
   async read(sha256: string): Promise<ReadableStream<Uint8Array>> {
-    // Node's web stream yields Buffers, which are Uint8Arrays.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- a file read stream yields Buffers, which are Uint8Arrays
     return Readable.toWeb(createReadStream(this.pathOf(sha256))) as ReadableStream<Uint8Array>;
   }
 

@@ -49,7 +49,7 @@ export function schedulePruning(
 ): () => void {
   const prune = () => pruneAppliedMutations(store, now(), retentionDays).catch(onError);
   void prune();
-  const timer = setInterval(prune, PRUNE_EVERY_MS);
+  const timer = setInterval(() => void prune(), PRUNE_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
