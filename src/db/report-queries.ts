@@ -7,7 +7,7 @@ import { alive, byName } from '../domain/live-records';
 import type { ListExportInput } from '../domain/export-lists';
 import type { ParticipantExportInput } from '../domain/export-rows';
 import type { TalkaDatabase } from './database';
-import type { Notebook, StoredRecord } from './notebook';
+import type { StoredRecord } from './notebook';
 import { getBlobRows } from './photos';
 import { listCommunities } from './queries';
 

@@ -1,28 +1,15 @@
 // The request log (one JSON line per request, no personal data or secrets) and
 // the Prometheus endpoint (off unless METRICS_TOKEN is set, then behind it).
-import { Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { createLogger } from '../../server/http/request-log';
 import { KyselyStore } from '../../server/store/kysely-store';
 import { findSecrets } from '../../testing/log-audit';
 import { makeServerData, setupTokenOf, startServerProcess } from '../../testing/server';
 import { backends } from './support/backends';
+import { memoryLogger } from './support/memory-logger';
 import { communityFields, participantFields, TestDevice } from './support/device';
 import { addUserDirectly, call, createOrganisation, login, startServer, type TestServer } from './support/harness';
-
-/** A logger whose lines land in `lines`. */
-function memoryLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { logger: createLogger(sink), lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
 
 const PASSWORD = 'Ļoti-slepena-parole-42';
 const PERSON = { name: 'Ilze Bērziņa-Ozoliņa', phone: '+371 2955 1234', email: 'ilze.berzina@pasts.lv' };
