@@ -1,7 +1,7 @@
 // `npm run admin -- <command>`: user and setup commands for operators and scripts.
 import { text } from 'node:stream/consumers';
 import { runAdmin } from './admin-commands';
-import { openBlobStore } from './blobs/blob-store';
+import { openBlobStore } from './blobs/open-blob-store';
 import { ConfigError, loadConfig } from './config';
 import { openStore, storeTarget } from './store/open';
 

@@ -2,9 +2,6 @@
 // S3-compatible bucket (s3-blobs.ts). Content-addressed by SHA-256, which the
 // caller has checked; which organisation may read a photo is the database's
 // business (blob_owners), never the store's.
-import type { ServerConfig } from '../config';
-import { BlobFiles } from './blob-files';
-import { S3Blobs } from './s3-blobs';
 
 export interface StoredBlob {
   sha256: string;
@@ -23,9 +20,4 @@ export interface BlobStore {
   remove(sha256: string): Promise<void>;
   /** Every stored blob, in no particular order. */
   list(): AsyncIterable<StoredBlob>;
-}
-
-export function openBlobStore(config: Pick<ServerConfig, 'blobStore' | 'blobDir' | 's3'>): BlobStore {
-  if (config.blobStore === 's3' && config.s3) return new S3Blobs(config.s3);
-  return new BlobFiles(config.blobDir);
 }

@@ -7,7 +7,7 @@ import { migrateToLatest } from './migrations';
 import type { BlobOwnerTable, Database, OrganisationTable, RecordTable, UserTable } from './schema';
 import { RecordTakenError } from './store';
 import type {
-  AppliedMutationRow, BlobOwnerRow, ChangeRow, LoginAttemptRow, OrganisationRow, PhotoReference, PoolUse, PushTransaction, SessionRow,
+  AppliedMutationRow, BlobOwnerRow, ChangeRow, DeviceRow, LoginAttemptRow, OrganisationRow, PhotoReference, PoolUse, PushTransaction, SessionRow,
   SetupOutcome, StartupSetupClaim, StoredRecord, Store, SyncHead, TokenRow, UserRow,
 } from './store';
 
@@ -185,6 +185,33 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
 
     async advanceHead(orgId, seq) {
       await trx.updateTable('org_heads').set({ seq }).where('org_id', '=', orgId).execute();
+    },
+
+    async findRecordsInCommunity(orgId, table, communityId) {
+      const rows = await trx.selectFrom('records').selectAll()
+        .where('org_id', '=', orgId).where('tbl', '=', table)
+        .where((eb) => (communityId === null ? eb('community_id', 'is', null) : eb('community_id', '=', communityId)))
+        .execute();
+      return rows.map(toStoredRecord);
+    },
+
+    async findDevices(orgId, deviceIds) {
+      const found = new Map<string, DeviceRow>();
+      for (const part of chunks(deviceIds)) {
+        const rows = await trx.selectFrom('devices').selectAll().where('org_id', '=', orgId).where('device_id', 'in', part).execute();
+        for (const row of rows) {
+          found.set(row.device_id, { orgId: row.org_id, deviceId: row.device_id, userId: row.user_id, label: row.label, lastPushAt: row.last_push_at });
+        }
+      }
+      return found;
+    },
+
+    async saveDevice(device) {
+      await trx
+        .insertInto('devices')
+        .values({ org_id: device.orgId, device_id: device.deviceId, user_id: device.userId, label: device.label, last_push_at: device.lastPushAt })
+        .onConflict((oc) => oc.columns(['org_id', 'device_id']).doUpdateSet({ user_id: device.userId, label: device.label, last_push_at: device.lastPushAt }))
+        .execute();
     },
   };
   if (!rows) return kysely;

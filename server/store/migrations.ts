@@ -139,10 +139,26 @@ const orgHeads: Migration = {
   },
 };
 
+/** Devices by organisation: who pushed from each last and its label, so a conflict can say who typed each value. */
+const devices: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('devices')
+      .addColumn('org_id', 'text', (col) => col.notNull().references('organisations.id'))
+      .addColumn('device_id', 'text', (col) => col.notNull())
+      .addColumn('user_id', 'text', (col) => col.notNull())
+      .addColumn('label', 'text', (col) => col.notNull())
+      .addColumn('last_push_at', 'bigint', (col) => col.notNull())
+      .addPrimaryKeyConstraint('devices_pk', ['org_id', 'device_id'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_login_attempts': loginAttempts,
   '0003_org_heads': orgHeads,
+  '0004_devices': devices,
 };
 
 const provider: MigrationProvider = {

@@ -67,6 +67,15 @@ export interface SyncStateTable {
 }
 
 /** Each organisation's change log head: the highest seq handed out to its records. */
+/** Who last pushed from a device, and its label: how a conflict names the person behind a clock. */
+export interface DeviceTable {
+  org_id: string;
+  device_id: string;
+  user_id: string;
+  label: string;
+  last_push_at: number;
+}
+
 export interface OrgHeadTable {
   org_id: string;
   seq: number;
@@ -105,6 +114,7 @@ export interface Database {
   applied_mutations: AppliedMutationTable;
   sync_state: SyncStateTable;
   org_heads: OrgHeadTable;
+  devices: DeviceTable;
   blob_owners: BlobOwnerTable;
   login_attempts: LoginAttemptTable;
   login_address_windows: LoginAddressWindowTable;

@@ -121,6 +121,15 @@ export class RecordTakenError extends Error {
 }
 
 /** The statements of one push, all inside one database transaction. */
+/** A device as a conflict names it: who pushed from it last, and its label. */
+export interface DeviceRow {
+  orgId: string;
+  deviceId: string;
+  userId: string;
+  label: string;
+  lastPushAt: number;
+}
+
 export interface PushTransaction {
   /** Locks the organisation's change log for this transaction (its writers queue here) and reads it. */
   lockHead(orgId: string): Promise<SyncHead>;
@@ -132,6 +141,12 @@ export interface PushTransaction {
   saveRecords(records: readonly StoredRecord[]): Promise<void>;
   saveAppliedMutations(rows: readonly AppliedMutationRow[]): Promise<void>;
   advanceHead(orgId: string, seq: number): Promise<void>;
+  /** An organisation's records of one table in one community (null: of none), e.g. the conflicts an erasure scrubs. */
+  findRecordsInCommunity(orgId: string, table: string, communityId: string | null): Promise<StoredRecord[]>;
+  /** The devices of an organisation with these ids (a clock's device id), by id. */
+  findDevices(orgId: string, deviceIds: readonly string[]): Promise<Map<string, DeviceRow>>;
+  /** Remembers who pushed from a device and its label. */
+  saveDevice(device: DeviceRow): Promise<void>;
 }
 
 export interface Store {

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { Role } from '../../protocol/auth';
 import type { MutationErrorCode } from '../../protocol/errors';
 import { mutationSchema, type Mutation, type Rejection } from '../../protocol/messages';
-import { PATCH_SCHEMAS, RECORD_SCHEMAS, isTableName, type TableName } from '../../protocol/records';
+import { PATCH_SCHEMAS, RECORD_SCHEMAS, SERVER_TABLES, isTableName, type TableName } from '../../protocol/records';
 import type { Fields } from '../../protocol/merge';
 import { findJsonProblem } from '../../protocol/text';
 import { describeJsonProblem, summariseIssues } from '../http/body';
@@ -57,6 +57,7 @@ export function checkMutation(raw: unknown, role: Role): CheckedMutation {
   const mutation = parsed.output;
   const table = mutation.table;
   if (!isTableName(table)) return refuse(mutation.id, 'unknown_table', `No table "${table}"`);
+  if (SERVER_TABLES.includes(table)) return refuse(mutation.id, 'forbidden', `Only the server writes ${table}`);
   if (COORDINATOR_TABLES.has(table) && role !== 'coordinator') {
     return refuse(mutation.id, 'forbidden', `Only a coordinator may change ${table}`);
   }

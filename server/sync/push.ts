@@ -1,9 +1,12 @@
 // POST /api/sync/push, the algorithm (docs/protocol.md, Push). Steps are numbered against
 // the contract; the SQL lives in server/store.
+import { judgeDeletion } from '../../protocol/deletion';
+import { ERASED_VALUES, PERSONAL_FIELDS, isErasure, isPersonalField } from '../../protocol/erasure';
+import { hlcDeviceId, type Hlc } from '../../protocol/hlc';
 import type { PushResponse, Rejection } from '../../protocol/messages';
-import { mergeEdit, type LostValue } from '../../protocol/merge';
+import { mergeEdit, type Fields, type LostValue } from '../../protocol/merge';
 import { COMMUNITY_TABLES } from '../../protocol/records';
-import type { AppliedMutationRow, OrganisationRow, PushTransaction, UserRow } from '../store/store';
+import type { AppliedMutationRow, DeviceRow, OrganisationRow, PushTransaction, UserRow } from '../store/store';
 import type { PushCommitter } from './group-commit';
 import { checkMutation, checkNewRecord, reject, type CheckedMutation, type MutationCheck } from './check-mutation';
 import { encodeCursor, type CursorPosition } from './cursor';
@@ -33,6 +36,8 @@ export interface PushCaller {
 
 export interface PushBatch {
   deviceId: string;
+  /** The device's name as its people set it, for the conflicts that name where a value was typed. */
+  deviceLabel?: string;
   mutations: readonly unknown[];
   /** The device's pull cursor when it sent the push (see pulledThrough in protocol/messages.ts). */
   since?: CursorPosition | null;
@@ -55,9 +60,19 @@ function idsToLoad(checks: readonly CheckedMutation[]): string[] {
   return [...ids];
 }
 
+/** Who made each value of a conflict, where the server knows it better than a clock's device does. */
+interface ConflictAuthors {
+  winnerBy?: string;
+  winnerDevice?: string;
+  loserBy?: string;
+}
+
 /** The conflict record that keeps a losing value (docs/protocol.md, Conflicts), written by the server. */
-function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: LostValue, clock: ServerClock, now: number): WorkingRecord {
-  const values = {
+function conflictRecord(
+  id: string, orgId: string, target: WorkingRecord, lost: LostValue, clock: ServerClock, now: number, authors: ConflictAuthors = {},
+): WorkingRecord {
+  const values: Fields = {
+    ...authors,
     communityId: communityOf(target),
     table: target.table,
     recordId: target.id,
@@ -78,11 +93,63 @@ function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: 
   return { id, orgId, table: 'conflicts', values, clocks, seq: 0, dirty: true };
 }
 
-/** The participant fields an erasure replaces (and `erased` itself, which is never undone). */
-const ERASED_FIELDS: readonly string[] = ['name', 'household', 'phone', 'email', 'consentData', 'consentPhotos', 'consentDate', 'erased'];
-
 function isErased(record: WorkingRecord): boolean {
   return record.table === 'participants' && record.values.erased === true;
+}
+
+/** Writes `fields` over the record whatever clocks its fields hold: the server's decision, stamped with its own later clock. */
+function overrule(record: WorkingRecord, fields: Fields, clock: Hlc): void {
+  record.values = { ...record.values, ...fields };
+  record.clocks = { ...record.clocks, ...Object.fromEntries(Object.keys(fields).map((field) => [field, clock])) };
+}
+
+/** Batch-wide state the mutations share: the records, the next seq, and the conflicts filed so far. */
+interface BatchState {
+  records: Map<string, WorkingRecord>;
+  orgId: string;
+  caller: PushCaller;
+  deps: PushDeps;
+  tx: PushTransaction;
+  nextSeq: () => number;
+  now: number;
+  /** The pushing device, as conflicts name it. */
+  device: DeviceRow;
+  /** Conflicts filed in this batch: named after it (nameConflicts). */
+  filed: WorkingRecord[];
+}
+
+function fileConflict(state: BatchState, target: WorkingRecord, lost: LostValue, authors: ConflictAuthors = {}): void {
+  const conflict = conflictRecord(state.deps.newId(), state.orgId, target, lost, state.deps.clock, state.now, authors);
+  conflict.seq = state.nextSeq();
+  state.records.set(conflict.id, conflict);
+  state.filed.push(conflict);
+}
+
+function touch(state: BatchState, record: WorkingRecord): void {
+  record.seq = state.nextSeq();
+  record.dirty = true;
+  state.records.set(record.id, record);
+}
+
+/**
+ * An erasure, applied over any clock: every personal field blanked and
+ * `erased` set at a fresh server clock, whatever later clock a field held,
+ * and every conflict that kept the person's values scrubbed and resolved.
+ */
+async function applyErasure(state: BatchState, record: WorkingRecord, fields: Fields): Promise<void> {
+  const clock = state.deps.clock.next();
+  const erasedBy = typeof fields.erasedBy === 'string' ? fields.erasedBy : state.caller.user.id;
+  const erasedAt = typeof fields.erasedAt === 'number' ? fields.erasedAt : state.now;
+  overrule(record, { ...ERASED_VALUES, erased: true, erasedAt, erasedBy, updatedAt: state.now }, clock);
+  touch(state, record);
+  const stored = await state.tx.findRecordsInCommunity(state.orgId, 'conflicts', communityOf(record));
+  const kept = [...stored.map(parseStoredRecord), ...state.filed].filter((conflict) => conflict.values.recordId === record.id
+    && conflict.values.table === 'participants' && typeof conflict.values.field === 'string' && isPersonalField(conflict.values.field));
+  for (const conflict of kept) {
+    const current = state.records.get(conflict.id) ?? conflict;
+    overrule(current, { winnerValue: '', loserValue: '', resolved: true, resolvedBy: erasedBy, updatedAt: state.now }, clock);
+    touch(state, current);
+  }
 }
 
 /**
@@ -93,15 +160,10 @@ function isErased(record: WorkingRecord): boolean {
 type Outcome = { rejection: Rejection } | { rejection: null; asSent: boolean; conflicts: number };
 
 /** Runs one mutation against the batch's working state. */
-function applyMutation(
-  check: MutationCheck,
-  records: Map<string, WorkingRecord>,
-  orgId: string,
-  deps: PushDeps,
-  nextSeq: () => number,
-  now: number,
-): Outcome {
+async function applyMutation(check: MutationCheck, state: BatchState): Promise<Outcome> {
   const { mutation, table, fields } = check;
+  const { records, orgId, deps } = state;
+  const role = state.caller.user.role;
   const refuse = (rejection: Rejection): Outcome => ({ rejection });
   const existing = records.get(mutation.recordId);
 
@@ -117,8 +179,16 @@ function applyMutation(
     const incomplete = checkNewRecord(table, mutation.recordId, fields);
     if (incomplete) return refuse({ ...incomplete, id: mutation.id });
   }
-  // 4d'. Erasure on request is final: no device (one offline since, say) writes a person's data back.
-  if (existing && isErased(existing) && ERASED_FIELDS.some((field) => field in fields)) {
+  // 4d'. Deleting or restoring a community, and erasing a person, are a coordinator's, whatever the app shows.
+  if (role !== 'coordinator' && existing && table === 'communities' && 'deleted' in fields && fields.deleted !== existing.values.deleted) {
+    return refuse(reject(mutation.id, 'forbidden', 'Only a coordinator may delete or restore a community'));
+  }
+  const erasure = isErasure(table, fields);
+  if (erasure && role !== 'coordinator') {
+    return refuse(reject(mutation.id, 'forbidden', 'Only a coordinator may erase a person\'s data'));
+  }
+  // 4d''. Erasure on request is final: no device (one offline since, say) writes a person's data back.
+  if (!erasure && existing && isErased(existing) && ('erased' in fields || PERSONAL_FIELDS.some((field) => field in fields))) {
     return refuse(reject(mutation.id, 'erased', `Participant ${mutation.recordId} was erased on request; their personal data cannot be written again`));
   }
   // 4e. A community named must be one of the caller's (stored, or created earlier in this batch).
@@ -132,36 +202,85 @@ function applyMutation(
 
   // 4f. Clamp a clock from a device whose calendar runs ahead, and advance the server's clock past it.
   const hlc = deps.clock.accept(mutation.hlc);
-  // 4g. Per field, the later clock wins; a concurrent edit's losing value is returned in `lost`.
-  const current = existing ? { values: existing.values, clocks: existing.clocks } : null;
-  const merged = mergeEdit(current, { fields, hlc, base: mutation.base });
   const record: WorkingRecord = existing ?? { id: mutation.recordId, orgId, table, values: {}, clocks: {}, seq: 0, dirty: false };
+  if (erasure && existing) {
+    await applyErasure(state, record, fields);
+    return { rejection: null, asSent: false, conflicts: 0 };
+  }
+
+  // 4g. An edit meets a deletion (protocol/deletion.ts): neither hides the other unseen.
+  const current = existing ? { values: existing.values, clocks: existing.clocks } : null;
+  const verdict = judgeDeletion(table, current, { fields, hlc, base: mutation.base });
+  if (verdict.kind === 'refuse') {
+    return refuse(reject(mutation.id, 'record_deleted', `${table} ${mutation.recordId} is in the bin; restore it before editing it`));
+  }
+  // A deletion that does not apply still merges what it carries besides (its author stays as the record's last deleter).
+  const { deleted: _deleted, ...withoutDeletion } = fields;
+  const merging = verdict.kind === 'keep' ? withoutDeletion : fields;
+
+  // 4h. Per field, the later clock wins; a concurrent edit's losing value is returned in `lost`.
+  const merged = mergeEdit(current, { fields: merging, hlc, base: mutation.base });
   // A mutation that lost a field still moves the record in server order, so its device pulls the winner
   // back even if that device had held on to its own value while its push was in flight.
   const lostField = Object.keys(fields).some((field) => !merged.changed.includes(field) && merged.state.clocks[field] !== hlc);
-  if (merged.changed.length > 0 || (existing && lostField)) {
+  if (merged.changed.length > 0 || (existing && lostField) || verdict.kind !== 'merge') {
     record.values = merged.state.values;
     record.clocks = merged.state.clocks;
-    record.seq = nextSeq();
-    record.dirty = true;
-    records.set(record.id, record);
+    touch(state, record);
   }
-  const asSent = hlc === mutation.hlc && !lostField && merged.lost.length === 0
-    && Object.keys(fields).every((field) => merged.state.clocks[field] === hlc);
-  // 4h. No typed value is discarded silently: each lost value becomes a conflict record.
-  // (Two coordinators resolving one conflict differently settle by clock alone.)
   let conflicts = 0;
+  if (verdict.kind === 'restore' || verdict.kind === 'keep') {
+    // The record stays (or comes back) with the edit, at a clock later than the deletion on every device; the deletion is kept as a conflict.
+    const deleter = typeof existing?.values.deletedBy === 'string' ? existing.values.deletedBy : undefined;
+    const resolution = deps.clock.next();
+    overrule(record, { deleted: false }, resolution);
+    const deletionClock = verdict.kind === 'restore' ? verdict.deletionClock : hlc;
+    const here = state.device.label === '' ? {} : { device: state.device.label };
+    const authors: ConflictAuthors = verdict.kind === 'restore'
+      ? { winnerBy: state.caller.user.id, ...(here.device ? { winnerDevice: here.device } : {}), ...(deleter ? { loserBy: deleter } : {}) }
+      : { loserBy: state.caller.user.id };
+    fileConflict(state, record, { field: 'deleted', winnerValue: false, winnerClock: resolution, loserValue: true, loserClock: deletionClock }, authors);
+    conflicts++;
+  }
+  const asSent = verdict.kind === 'merge' && hlc === mutation.hlc && !lostField && merged.lost.length === 0
+    && Object.keys(fields).every((field) => merged.state.clocks[field] === hlc);
+  // 4i. No typed value is discarded silently: each lost value becomes a conflict record.
+  // (Two coordinators resolving one conflict differently settle by clock alone.)
   if (table !== 'conflicts') {
     for (const lost of merged.lost) {
       // An erasure keeps no copy of what it replaced, not even as a conflict.
-      if (isErased(record) && ERASED_FIELDS.includes(lost.field)) continue;
-      const conflict = conflictRecord(deps.newId(), orgId, record, lost, deps.clock, now);
-      conflict.seq = nextSeq();
-      records.set(conflict.id, conflict);
+      if (isErased(record) && (isPersonalField(lost.field) || lost.field === 'erased')) continue;
+      fileConflict(state, record, lost);
       conflicts++;
     }
   }
   return { rejection: null, asSent, conflicts };
+}
+
+/**
+ * Names the people behind the conflicts a batch filed: each clock's device,
+ * as the devices table knows it (this batch's device is the caller, with the
+ * label it sent). Values already named (a deletion's author) stay.
+ */
+async function nameConflicts(state: BatchState): Promise<void> {
+  const { device } = state;
+  if (state.filed.length === 0) return;
+  const clockDevice = (value: unknown) => (typeof value === 'string' ? hlcDeviceId(value) : '');
+  const ids = new Set(state.filed.flatMap((conflict) => [clockDevice(conflict.values.winnerClock), clockDevice(conflict.values.loserClock)]));
+  ids.delete(device.deviceId);
+  const known = ids.size > 0 ? await state.tx.findDevices(state.orgId, [...ids]) : new Map<string, DeviceRow>();
+  known.set(device.deviceId, device);
+  for (const conflict of state.filed) {
+    for (const side of ['winner', 'loser'] as const) {
+      const writer = known.get(clockDevice(conflict.values[`${side}Clock`]));
+      if (!writer) continue;
+      const names: Fields = {};
+      if (typeof conflict.values[`${side}By`] !== 'string') names[`${side}By`] = writer.userId;
+      if (writer.label !== '') names[`${side}Device`] = writer.label;
+      const clock = conflict.clocks.winnerClock ?? state.deps.clock.next();
+      overrule(conflict, names, clock);
+    }
+  }
 }
 
 /**
@@ -171,10 +290,12 @@ function applyMutation(
  *  3. load the applied mutation ids and the records the batch touches, in two queries;
  *  4. per mutation: (a) failed step 1 → rejected alone, the rest go on; (b) applied before →
  *     acknowledged again, nothing changes (exactly once; for how long, see retention.ts); (c) another organisation's record →
- *     forbidden; (d) a new record must be whole; (e) its community must be the caller's;
- *     (f) clamp its clock; (g) merge per field by clock; (h) file lost values as conflicts;
- *     (i) remember it applied;
- *  5. write changed records with fresh seqs, the applied ids and the new head;
+ *     forbidden; (d) a new record must be whole, a community's deletion and a person's erasure a coordinator's,
+ *     an erased person's data never written again; (e) its community must be the caller's; (f) clamp its clock
+ *     (an erasure then applies over any clock); (g) an edit meeting a deletion (protocol/deletion.ts);
+ *     (h) merge per field by clock; (i) file lost values as conflicts; (j) remember it applied;
+ *  5. name the people behind the conflicts filed, remember the device; write changed records with fresh seqs,
+ *     the applied ids and the new head;
  *  6. reply { acked, rejected, cursor }, and pulledThrough when the device had pulled up to
  *     the head before this push and every mutation went in as sent (protocol/messages.ts).
  */
@@ -197,6 +318,8 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
     const records = new Map(stored.map((record) => [record.id, parseStoredRecord(record)]));
 
     // 4.
+    const device: DeviceRow = { orgId, deviceId: batch.deviceId, userId: caller.user.id, label: batch.deviceLabel ?? '', lastPushAt: now };
+    const state: BatchState = { records, orgId, caller, deps, tx, nextSeq, now, device, filed: [] };
     const acked: string[] = [];
     const rejected: Rejection[] = [];
     const appliedRows: AppliedMutationRow[] = [];
@@ -222,8 +345,8 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
         allAsSent = false;
         continue;
       }
-      // 4c–h.
-      const outcome = applyMutation(check, records, orgId, deps, nextSeq, now);
+      // 4c–i.
+      const outcome = await applyMutation(check, state);
       if (outcome.rejection) {
         rejected.push(outcome.rejection);
         allAsSent = false;
@@ -231,13 +354,15 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
       }
       if (!outcome.asSent) allAsSent = false;
       conflicts += outcome.conflicts;
-      // 4i.
+      // 4j.
       applied.set(id, orgId);
       appliedRows.push({ id, orgId, deviceId: batch.deviceId, userId: caller.user.id, appliedAt: now });
       acked.push(id);
     }
 
     // 5.
+    await nameConflicts(state);
+    await tx.saveDevice(device);
     const changed = [...records.values()].filter((record) => record.dirty).map((record) => toStoredRecord(record, now));
     if (changed.length > 0) await tx.saveRecords(changed);
     if (appliedRows.length > 0) await tx.saveAppliedMutations(appliedRows);

@@ -44,7 +44,7 @@ describe('Notebook commands', () => {
     expect(Object.values(stored!.clocks).every((clock) => clock === entry.hlc)).toBe(true);
   });
 
-  it('an update sends only the changed fields, with the clocks this device had as base', async () => {
+  it('an update sends only the changed fields, with the clocks this device had as base, the deletion state\'s among them', async () => {
     const id = await notebook.create('communities', community);
     const firstClock = (await db.communities.get(id))!.clocks.name;
     await db.outbox.clear();
@@ -52,8 +52,19 @@ describe('Notebook commands', () => {
     await notebook.update('communities', id, { name: 'Drabešu ciems' });
     const [entry] = await db.outbox.toArray();
     expect(entry!.fields).toEqual({ name: 'Drabešu ciems', updatedAt: now });
-    expect(entry!.base).toEqual({ name: firstClock, updatedAt: firstClock });
+    expect(entry!.base).toEqual({ name: firstClock, updatedAt: firstClock, deleted: firstClock });
     expect(compareHlc(entry!.hlc, firstClock!)).toBe(1);
+  });
+
+  it('a deletion says what it had seen of every field, and who made it', async () => {
+    const id = await notebook.create('communities', community);
+    const clocks = (await db.communities.get(id))!.clocks;
+    await db.outbox.clear();
+    now += 1000;
+    await notebook.remove('communities', id);
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.fields).toMatchObject({ deleted: true, deletedBy: 'tablet1' });
+    expect(entry!.base).toMatchObject(Object.fromEntries(Object.keys(community).map((field) => [field, clocks[field]])));
   });
 
   it('refuses invalid data and writes neither the record nor an outbox entry', async () => {

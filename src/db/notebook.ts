@@ -157,8 +157,9 @@ export class Notebook {
         : checkPatch(table, { ...input, updatedAt: now });
 
       const base: Record<string, Hlc | null> = {};
-      // A deletion says what it had seen of every field, so the server can tell it from one that would hide an unseen edit.
-      const seenFields = fields.deleted === true && existing ? Object.keys(existing.clocks) : Object.keys(fields);
+      // Every change says which deletion state it had seen, and a deletion what it had seen of every field:
+      // the server tells an edit or a deletion made in the know from one that would hide the other (protocol/deletion.ts).
+      const seenFields = fields.deleted === true && existing ? Object.keys(existing.clocks) : ['deleted'];
       for (const field of new Set([...seenFields, ...Object.keys(fields)])) base[field] = existing?.clocks[field] ?? null;
       const entry: OutboxEntry = { id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() };
       const queued = foldable(newest, newestSeq, entry) ? folded(newest, entry) : entry;

@@ -190,6 +190,17 @@ async function verifyLoginAttempts({ store, server }: VerifyContext): Promise<vo
 
 // ---- 0003_org_heads: each organisation's change log counts on from the old global head ----------
 
+// ---- 0004_devices: who pushed from a device, so a conflict can name them -------------------------
+
+async function verifyDevices({ store }: VerifyContext): Promise<void> {
+  const device = { orgId: ORG, deviceId: 'tablet-1', userId: 'user-1', label: 'Planšete 1', lastPushAt: START_TIME };
+  await store.runPush(async (tx) => {
+    await tx.saveDevice(device);
+    await tx.saveDevice({ ...device, label: 'Planšete 2' });
+    expect(await tx.findDevices(ORG, ['tablet-1', 'tablet-9'])).toEqual(new Map([['tablet-1', { ...device, label: 'Planšete 2' }]]));
+  });
+}
+
 async function verifyOrgHeads({ fixture, store, server }: VerifyContext): Promise<void> {
   // Both organisations' heads start at the old global head, so every device's cursor stays valid.
   expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
@@ -203,6 +214,7 @@ const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
   { name: '0002_login_attempts', populate: populateLoginAttempts, verify: verifyLoginAttempts },
   { name: '0003_org_heads', verify: verifyOrgHeads },
+  { name: '0004_devices', verify: verifyDevices },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------

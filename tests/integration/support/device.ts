@@ -46,10 +46,16 @@ export class TestDevice {
     return this.write(table, id, { ...patch, updatedAt: this.now() });
   }
 
-  private write(table: TableName, id: string, fields: Fields): Mutation {
+  /** Puts a record in the bin as the app does: saying what it had seen of every field. */
+  remove(table: TableName, id: string, by: string): Mutation {
+    return this.write(table, id, { deleted: true, deletedBy: by, updatedAt: this.now() }, true);
+  }
+
+  private write(table: TableName, id: string, fields: Fields, baseOfEveryField = false): Mutation {
     const existing = this.records.get(id);
     const hlc = this.nextClock();
-    const base: Record<string, Hlc | null> = {};
+    // Like the app: a change names the deletion state it had seen; a deletion, every field it had seen.
+    const base: Record<string, Hlc | null> = baseOfEveryField ? { ...(existing?.clocks ?? {}) } : { deleted: existing?.clocks.deleted ?? null };
     const clocks: Clocks = { ...(existing?.clocks ?? {}) };
     for (const field of Object.keys(fields)) {
       base[field] = existing?.clocks[field] ?? null;

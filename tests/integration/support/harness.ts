@@ -9,7 +9,8 @@ import { errorBodySchema, pullResponseSchema, pushResponseSchema, type Mutation,
 import { createApp } from '../../../server/app';
 import type { LoginLimits } from '../../../server/auth/rate-limit';
 import { hashPassword } from '../../../server/auth/password';
-import { openBlobStore, type BlobStore } from '../../../server/blobs/blob-store';
+import type { BlobStore } from '../../../server/blobs/blob-store';
+import { openBlobStore } from '../../../server/blobs/open-blob-store';
 import type { S3Settings, ServerConfig } from '../../../server/config';
 import type { Logger } from '../../../server/http/request-log';
 import type { KyselyStore } from '../../../server/store/kysely-store';

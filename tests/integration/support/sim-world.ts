@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  MATURITIES, MAX_CLOCK_SKEW_MS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, QUIET_FIELDS, TABLES, WORKSHOP_STATUSES,
+  FLAG_TABLES, MATURITIES, MAX_CLOCK_SKEW_MS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, QUIET_FIELDS, TABLES, WORKSHOP_STATUSES,
   attendanceId, compareHlc, hlcWall, uuidv7, type Clocks, type Fields, type Hlc, type TableName,
 } from '../../../protocol';
 import { TalkaDatabase } from '../../../src/db/database';
@@ -47,6 +47,8 @@ interface Write {
   value: unknown;
   /** The device's value of the field just before (undefined for a new record). */
   seen: unknown;
+  /** For a deletion: every value the device showed of the record when it deleted it. */
+  seenRecord?: Fields;
   hlc: Hlc;
 }
 
@@ -212,6 +214,7 @@ export class SimWorld {
       if (QUIET_FIELDS.has(field)) continue;
       this.writes.push({
         order: this.writes.length, device: device.index, table, recordId: id, field, value: after[field], seen: before?.[field], hlc: clock,
+        ...(field === 'deleted' && after.deleted === true && before ? { seenRecord: before } : {}),
       });
     }
     if (!before && (table === 'votes' || table === 'attendance')) {
@@ -261,10 +264,12 @@ export class SimWorld {
         const focus = command.target === 'mine'
           ? this.lastEdit.get(device.index)
           : command.target === 'hot' ? this.lastEditBy((index) => index !== device.index) : undefined;
-        const focused = focus ? ((await device.db.table(focus.table).get(focus.id)) as Row | undefined) : undefined;
+        // As in the app: a record in the bin is not shown, so nobody edits it.
+        const found = focus ? ((await device.db.table(focus.table).get(focus.id)) as Row | undefined) : undefined;
+        const focused = found && found.deleted !== true ? found : undefined;
         const last = focused ? focus : undefined;
         const table = last?.table ?? command.table;
-        const before = focused ?? pickFrom(await this.rows(device, table), command.pick);
+        const before = focused ?? pickFrom((await this.rows(device, table)).filter((row) => row.deleted !== true), command.pick);
         if (!before) return null;
         const [field, kind] = last ? EDITABLE[table].find(([name]) => name === last.field)! : pickFrom(EDITABLE[table], command.field)!;
         const value = kind === 'required' || kind === 'text'
@@ -277,8 +282,11 @@ export class SimWorld {
       }
       case 'delete':
       case 'undelete': {
+        // As in the app: only a coordinator (user 0) deletes or restores a community.
+        if (command.table === 'communities' && device.spec.user !== 0) return null;
         const wanted = command.kind === 'undelete';
-        const before = pickFrom((await this.rows(device, command.table)).filter((row) => row.deleted === !wanted), command.pick);
+        // A deletion picks a live record, a restore one in the bin.
+        const before = pickFrom((await this.rows(device, command.table)).filter((row) => row.deleted === wanted), command.pick);
         if (!before) return null;
         if (wanted) await notebook.restore(command.table, before.id);
         else await notebook.remove(command.table, before.id);
@@ -422,8 +430,9 @@ export class SimWorld {
       }
     }
 
-    // 2. Every value a person typed is the current value, or kept in conflicts, or was
-    //    knowingly replaced: a later write of the field was made by a device that showed it.
+    // 2. Every value a person typed is the current value on a live record (or on one in the bin whose
+    //    deletion had seen it), or kept in conflicts, or was knowingly replaced: a later write of the
+    //    field was made by a device that showed it.
     const conflicts = [...server.values()].filter((record) => record.table === 'conflicts').map((record) => record.fields);
     for (const write of this.writes) {
       const record = server.get(write.recordId);
@@ -431,7 +440,7 @@ export class SimWorld {
         violations.push(`lost record: device ${write.device} wrote ${write.table} ${write.recordId}, the server has no such record`);
         continue;
       }
-      if (isDeepStrictEqual(record.fields[write.field], write.value)) continue;
+      if (isDeepStrictEqual(record.fields[write.field], write.value) && !this.hiddenUnseen(write, record)) continue;
       const kept = conflicts.some((conflict) => conflict.recordId === write.recordId && conflict.field === write.field
         && (isDeepStrictEqual(conflict.loserValue, write.value) || isDeepStrictEqual(conflict.winnerValue, write.value)));
       if (kept) continue;
@@ -447,6 +456,20 @@ export class SimWorld {
     // 3. Votes and attendance: the union of what was cast and checked in, each row's deleted flag by its last writer.
     violations.push(...this.checkTallies(server));
     return violations;
+  }
+
+  /**
+   * A typed value that is current on a record in the bin, where the deletion
+   * that put it there had not seen it and no conflict keeps it: an edit hidden
+   * by a deletion nobody was told about (protocol/deletion.ts forbids it).
+   */
+  private hiddenUnseen(write: Write, record: ServerRecord): boolean {
+    if (record.fields.deleted !== true || write.field === 'deleted' || FLAG_TABLES.has(write.table) || QUIET_FIELDS.has(write.field)) return false;
+    const deletionClock = record.clocks.deleted ?? '';
+    const deleters = this.writes.filter((other) => other.recordId === write.recordId && other.field === 'deleted' && other.value === true
+      && deletionClock.endsWith(`:${this.devices[other.device]!.deviceId}`));
+    const deletion = deleters.at(-1);
+    return !(deletion?.seenRecord && isDeepStrictEqual(deletion.seenRecord[write.field], write.value));
   }
 
   private checkTallies(server: Map<string, ServerRecord>): string[] {
