@@ -1,7 +1,7 @@
 import { PARTICIPANT_ROLES, type EditableFields } from '../../../protocol';
 import { localDay } from '../../domain/days';
 import { t, tLabel } from '../../i18n';
-import { CheckboxField, FormError, SelectField, TextField } from '../components/fields';
+import { CheckboxField, FieldGroup, FormError, SelectField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -47,13 +47,12 @@ export function ParticipantForm({ initial, submitLabel, onSave, onCancel, focusN
         <SelectField label={t('participant.role')} value={values.role} onValue={(v) => set('role', v)} error={fieldError('role')}
           options={PARTICIPANT_ROLES.map((role) => ({ value: role, label: tLabel('role', role) }))} />
       </div>
-      <fieldset>
-        <legend>{t('participant.consent')}</legend>
+      <FieldGroup legend={t('participant.consent')}>
         <CheckboxField label={t('participant.consentData')} checked={values.consentData} onChecked={(v) => setConsent('consentData', v)} />
         <CheckboxField label={t('participant.consentPhotos')} checked={values.consentPhotos} onChecked={(v) => setConsent('consentPhotos', v)} />
         <TextField label={t('participant.consentDate')} type="date" value={values.consentDate} onValue={(v) => set('consentDate', v)}
           error={fieldError('consentDate')} hint={t('participant.consentDateHint')} />
-      </fieldset>
+      </FieldGroup>
       <FormError message={failure?.message ?? null} />
       <div class="button-row">
         <button type="submit" class="button button--primary" disabled={saving}>{submitLabel}</button>

@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import { MATURITIES, type ContactPerson, type EditableFields } from '../../../protocol';
 import { MUNICIPALITIES } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
-import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { FieldGroup, FormError, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -49,11 +49,9 @@ export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: 
         options={MATURITIES.map((m) => ({ value: m, label: tLabel('maturity', m) }))} onValue={(v) => set('maturity', v)} error={fieldError('maturity')} />
       <TextAreaField label={t('community.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} />
 
-      <fieldset>
-        <legend>{t('community.contacts')}</legend>
+      <FieldGroup legend={t('community.contacts')}>
         {values.contacts.map((contact, index) => (
-          <fieldset key={index}>
-            <legend>{t('community.contactN', { n: index + 1 })}</legend>
+          <FieldGroup key={index} legend={t('community.contactN', { n: index + 1 })}>
             <div class="form-grid">
               <TextField label={t('community.contactName')} value={contact.name} onValue={(v) => setContact(index, { name: v })} error={fieldError(`contacts.${index}.name`)} autoComplete="off" />
               <TextField label={t('community.contactRole')} value={contact.role} onValue={(v) => setContact(index, { role: v })} error={fieldError(`contacts.${index}.role`)} />
@@ -63,10 +61,10 @@ export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: 
             <button type="button" class="button button--danger" onClick={() => set('contacts', values.contacts.filter((_, i) => i !== index))}>
               {t('community.removeContact', { n: index + 1 })}
             </button>
-          </fieldset>
+          </FieldGroup>
         ))}
         <button type="button" class="button" onClick={() => set('contacts', [...values.contacts, EMPTY_CONTACT])}>+ {t('community.addContact')}</button>
-      </fieldset>
+      </FieldGroup>
 
       <FormError message={failure?.message ?? null} />
       <div class="button-row">

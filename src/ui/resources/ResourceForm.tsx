@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { RESOURCE_KINDS, type EditableFields } from '../../../protocol';
 import { toggleId } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
-import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { CheckboxField, FieldGroup, FormError, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -45,8 +45,7 @@ export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: Res
         <TextField label={t('resources.contact')} value={values.contact} onValue={(v) => set('contact', v)} error={fieldError('contact')} hint={t('resources.contactHint')} />
         <TextField label={t('resources.availability')} value={values.availability} onValue={(v) => set('availability', v)} error={fieldError('availability')} hint={t('resources.availabilityHint')} />
       </div>
-      <fieldset class="resource-form__needs">
-        <legend>{t('resources.needs')}</legend>
+      <FieldGroup legend={t('resources.needs')} class="resource-form__needs" error={fieldError('needIds')}>
         {needs.length === 0 ? <p class="muted">{t('resources.noNeeds')}</p> : (
           <div class="resource-form__need-grid">
             {needs.map((need) => (
@@ -55,8 +54,7 @@ export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: Res
             ))}
           </div>
         )}
-        {fieldError('needIds') && <p class="field__error" role="alert">{fieldError('needIds')}</p>}
-      </fieldset>
+      </FieldGroup>
       <FormError message={failure?.message ?? null} />
       <div class="button-row">
         <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>

@@ -8,7 +8,6 @@ import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { BackupExportForm } from './BackupExportForm';
 import { BackupImportForm } from './BackupImportForm';
-import { describeBackupError } from './backup-errors';
 
 function countsParams(counts: BackupCounts) {
   return {
@@ -56,8 +55,8 @@ export function BackupPanel() {
     <section class="card backup-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('backup.title')}</h2>
       <p>{t('backup.intro')}</p>
-      <BackupExportForm onExport={onExport} describeError={describeBackupError} />
-      <BackupImportForm onImport={onImport} describeError={describeBackupError} />
+      <BackupExportForm onExport={onExport} />
+      <BackupImportForm onImport={onImport} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { foldText } from '../../domain/search';
 import { t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
+import { FormError, TextField } from '../components/fields';
 import { showToast } from '../components/toast';
 import { ConfirmDialog } from '../sync/ConfirmDialog';
 import { describeBackupError } from './backup-errors';
@@ -20,7 +21,6 @@ export function confirmsWith(typed: string, word: string): boolean {
 export function ClearDataPanel() {
   const { db } = useServices();
   const headingId = useId();
-  const wordId = useId();
   const [asking, setAsking] = useState<UnsentWork | null>(null);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -63,12 +63,9 @@ export function ClearDataPanel() {
               <p>{t('clear.backupFirst')}</p>
             </>
           ) : <p>{t('clear.allSent')}</p>}
-          <div class="field">
-            <label for={wordId}>{t('clear.typeToConfirm', { word })}</label>
-            <input id={wordId} value={typed} autoComplete="off" autoCapitalize="characters" spellcheck={false}
-              onInput={(event) => setTyped(event.currentTarget.value)} />
-          </div>
-          {failure && <p class="form-error" role="alert">{failure}</p>}
+          <TextField label={t('clear.typeToConfirm', { word })} value={typed} onValue={setTyped}
+            autoComplete="off" autoCapitalize="characters" spellcheck={false} />
+          <FormError message={failure} />
         </ConfirmDialog>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
-import { formatBytes, t, type Language, type MessageKey } from '../../i18n';
+import { formatBytes, LANGUAGES, t, type Language, type MessageKey } from '../../i18n';
 import type { StorageState } from '../../pwa/storage';
+import { RadioGroupField } from '../components/fields';
 
 export type PersistRequest = 'granted' | 'denied' | null;
 
@@ -29,17 +30,9 @@ export function SettingsView(props: SettingsViewProps) {
 }
 
 function LanguageChoice({ language, onLanguage }: Pick<SettingsViewProps, 'language' | 'onLanguage'>) {
-  const name = useId();
   return (
-    <fieldset class="card settings__languages">
-      <legend>{t('settings.language')}</legend>
-      {(Object.keys(LANGUAGE_NAMES) as Language[]).map((lang) => (
-        <label key={lang} class="choice" lang={lang}>
-          <input type="radio" name={name} value={lang} checked={language === lang} onChange={() => onLanguage(lang)} />
-          <span>{t(LANGUAGE_NAMES[lang])}</span>
-        </label>
-      ))}
-    </fieldset>
+    <RadioGroupField legend={t('settings.language')} class="card settings__languages" value={language} onValue={onLanguage}
+      options={LANGUAGES.map((lang) => ({ value: lang, label: t(LANGUAGE_NAMES[lang]), lang }))} />
   );
 }
 
