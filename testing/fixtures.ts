@@ -85,14 +85,23 @@ export function photoFields(
   };
 }
 
+/** The fields every record has besides its own: id, times, author and the deleted flag. */
 type CommonFields = Omit<RecordTypes['communities'], keyof EditableFields<'communities'>>;
+type Bookkeeping = Omit<CommonFields, 'id'>;
 
-/** A whole record as a device or the server stores it: the fields plus id, times, author and the deleted flag. */
+/**
+ * What a put that creates a record carries: the bookkeeping (made and changed
+ * at `at`, by `by`, not deleted) and its own fields, which may override it;
+ * everything but the id, which the mutation names apart.
+ */
+export function newRecordFields<F extends object>(fields: F, { by = 'test-device', at = FIXTURE_TIME } = {}): Bookkeeping & F {
+  return { createdAt: at, updatedAt: at, createdBy: by, deleted: false, ...fields };
+}
+
+/** A whole record as a device or the server stores it, of the kind `table` names. */
 export function wholeRecord<T extends TableName>(table: T, fields: EditableFields<T>, common: Partial<CommonFields> = {}): RecordTypes[T] {
-  const record = {
-    id: crypto.randomUUID(), createdAt: FIXTURE_TIME, updatedAt: FIXTURE_TIME, createdBy: 'test-device', deleted: false,
-    ...common, ...fields,
-  };
-  // The spread of EditableFields<T> and the common fields is RecordTypes[T]; TypeScript cannot follow a generic Omit back.
-  return record as RecordTypes[T];
+  const { id = crypto.randomUUID(), ...bookkeeping } = common;
+  const record = { id, ...newRecordFields(fields), ...bookkeeping };
+  // The common fields and EditableFields<T> make RecordTypes[T], but TypeScript cannot see through the generic Omit.
+  return record as unknown as RecordTypes[T];
 }
