@@ -4,6 +4,7 @@
 // user typed.
 import type { ComponentChildren, InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'preact';
 import { useId } from 'preact/hooks';
+import { t } from '../../i18n';
 
 type Message = string | null | undefined;
 
@@ -209,4 +210,30 @@ export function FileButton({ class: className, disabled = false, onFiles, childr
 export function FormError({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return <p class="form-error" role="alert">{message}</p>;
+}
+
+export interface FormActionsProps {
+  /** The form-wide message after a failed save. */
+  error?: string | null | undefined;
+  /** "Save" unless given. */
+  submitLabel?: string;
+  /** While saving (or when saving cannot work), the submit button waits. */
+  busy?: boolean;
+  onCancel?: () => void;
+  /** Further buttons after Cancel, e.g. Delete. */
+  children?: ComponentChildren;
+}
+
+/** The end of a form: its message after a failed save, then Save, Cancel and any further buttons. */
+export function FormActions({ error, submitLabel, busy = false, onCancel, children }: FormActionsProps) {
+  return (
+    <>
+      <FormError message={error} />
+      <div class="button-row">
+        <button type="submit" class="button button--primary" disabled={busy}>{submitLabel ?? t('action.save')}</button>
+        {onCancel && <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>}
+        {children}
+      </div>
+    </>
+  );
 }

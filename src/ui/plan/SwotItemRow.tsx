@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { previewText } from '../../domain/swot-board';
 import { t } from '../../i18n';
-import { FormError, TextAreaField } from '../components/fields';
+import { FormActions, TextAreaField } from '../components/fields';
 import { useDirtyForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 import { WorkshopSelect } from './WorkshopSelect';
@@ -99,11 +99,7 @@ function SwotItemEditor({ initial, workshops, onSave, onDone }: SwotItemEditorPr
           <WorkshopSelect label={t('swotBoard.itemWorkshop')} workshops={workshops} value={values.workshopId}
             onValue={(workshopId) => setValues((v) => ({ ...v, workshopId }))} />
         )}
-        <FormError message={failure && !textError ? failure.message : null} />
-        <div class="button-row">
-          <button type="submit" class="button button--primary">{t('action.save')}</button>
-          <button type="button" class="button" onClick={onDone}>{t('action.cancel')}</button>
-        </div>
+        <FormActions error={failure && !textError ? failure.message : null} onCancel={onDone} />
       </form>
     </li>
   );
