@@ -3,7 +3,7 @@ import { getRecord, listAttendance, listParticipants, useLiveQuery } from '../..
 import { formatDay, t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { describeSaveError } from '../save-error';
+import { attemptSave } from '../save-error';
 import { CheckInView } from './CheckInView';
 import type { ParticipantFields } from './ParticipantForm';
 import './checkin.css';
@@ -23,14 +23,9 @@ export function CheckInScreen() {
   if (workshop === undefined) return <Page title={t('checkin.title')} back={back}><Loading /></Page>;
   if (!workshop || workshop.deleted) return <Page title={t('checkin.title')} back={back}><NotFoundMessage /></Page>;
 
-  const addWalkIn = async (fields: ParticipantFields) => {
-    try {
-      await notebook.addWalkIn(workshop, { ...fields, communityId: workshop.communityId, erased: false });
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const addWalkIn = (fields: ParticipantFields) => attemptSave(async () => {
+    await notebook.addWalkIn(workshop, { ...fields, communityId: workshop.communityId, erased: false });
+  });
 
   return (
     <Page title={t('checkin.title')} back={back}>
