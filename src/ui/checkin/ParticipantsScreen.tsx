@@ -5,7 +5,7 @@ import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { t, tLabel } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
-import { useRouteCommunity } from '../communities/use-route-community';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { TextField } from '../components/fields';
 import { showUndo } from '../components/toast';
@@ -23,7 +23,7 @@ const LIST_LIMIT = 100;
 /** A community's participants (/communities/:id/participants): find, add, edit, delete with undo. */
 export function ParticipantsScreen() {
   const { db, notebook } = useServices();
-  const { communityId, community } = useRouteCommunity();
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const participants = useLiveQuery(() => listParticipants(db, communityId), [db, communityId]);
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
-import { useRouteCommunity } from './use-route-community';
+import { useRouteRecord } from '../components/use-route-record';
 
 interface SectionLink {
   href: string;
@@ -19,7 +19,7 @@ interface SectionLink {
 export function CommunityScreen() {
   const { db, notebook } = useServices();
   const { route } = useLocation();
-  const { communityId: id, community } = useRouteCommunity();
+  const { id, record: community } = useRouteRecord('communities');
   const workshops = useLiveQuery(() => listWorkshops(db, id), [db, id]);
   const counts = useLiveQuery(async () => {
     const [participants, needs, resources, swot, actions] = await Promise.all([

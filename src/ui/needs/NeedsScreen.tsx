@@ -6,7 +6,7 @@ import { listNeeds, listResources } from '../../db/needs-queries';
 import { countVotesByNeed, filterNeeds, resourcesByNeed, type NeedFilter } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
-import { useRouteCommunity } from '../communities/use-route-community';
+import { useRouteRecord } from '../components/use-route-record';
 import { SelectField } from '../components/fields';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
@@ -23,7 +23,7 @@ type Need = StoredRecord<'needs'>;
 export function NeedsScreen() {
   const { db, notebook } = useServices();
   const { query } = useLocation();
-  const { communityId, community } = useRouteCommunity();
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const fromWorkshop = query.workshop ?? null;
   const needs = useLiveQuery(() => listNeeds(db, communityId), [db, communityId]);
   const workshops = useLiveQuery(() => listWorkshops(db, communityId), [db, communityId]);

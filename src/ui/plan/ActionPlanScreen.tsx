@@ -6,7 +6,7 @@ import { changedFields } from '../../domain/changed-fields';
 import { planTotal } from '../../domain/grant';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
-import { useRouteCommunity } from '../communities/use-route-community';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
@@ -26,7 +26,7 @@ function fieldsOf(action: StoredRecord<'actions'>): ActionFields {
 /** /communities/:id/plan — what the community will do, by whom, when, and for how much of the grant. */
 export function ActionPlanScreen() {
   const { db, notebook } = useServices();
-  const { communityId, community } = useRouteCommunity();
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const back = `/communities/${communityId}`;
   const actions = useLiveQuery(() => listActions(db, communityId), [db, communityId]);
   const needs = useLiveQuery(() => listNeedChoices(db, communityId), [db, communityId]);

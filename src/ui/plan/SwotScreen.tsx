@@ -5,7 +5,7 @@ import { changedFields } from '../../domain/changed-fields';
 import { groupByQuadrant, localDay, previewText, workshopOnDay } from '../../domain/swot-board';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
-import { useRouteCommunity } from '../communities/use-route-community';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
@@ -17,7 +17,7 @@ import './plan.css';
 /** /communities/:id/swot — the community's SWOT board, written during a workshop. */
 export function SwotScreen() {
   const { db, notebook } = useServices();
-  const { communityId, community } = useRouteCommunity();
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const back = `/communities/${communityId}`;
   const items = useLiveQuery(() => listSwotItems(db, communityId), [db, communityId]);
   const workshops = useLiveQuery(() => listWorkshops(db, communityId), [db, communityId]);

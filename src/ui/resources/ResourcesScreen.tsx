@@ -5,7 +5,7 @@ import { listNeeds, listResources } from '../../db/needs-queries';
 import { groupByKind } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
-import { useRouteCommunity } from '../communities/use-route-community';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { PhotoStrip } from '../photos/PhotoStrip';
@@ -24,7 +24,7 @@ const emptyResource = (kind: ResourceKind): ResourceValues => ({
 /** The community's asset map: every kind of resource, each linkable to the needs it helps with. */
 export function ResourcesScreen() {
   const { db, notebook } = useServices();
-  const { communityId, community } = useRouteCommunity();
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const resources = useLiveQuery(() => listResources(db, communityId), [db, communityId]);
   const needs = useLiveQuery(() => listNeeds(db, communityId), [db, communityId]);
   const [editing, setEditing] = useState<Editing>(null);
