@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import { formatBytes, LANGUAGES, t, type Language, type MessageKey } from '../../i18n';
 import type { StorageState } from '../../pwa/storage';
 import { RadioGroupField } from '../components/fields';
+import { Card } from '../components/page';
 
 export type PersistRequest = 'granted' | 'denied' | null;
 
@@ -37,11 +38,9 @@ function LanguageChoice({ language, onLanguage }: Pick<SettingsViewProps, 'langu
 }
 
 function StorageSection({ storage, persistRequest, onAskPersistence }: Pick<SettingsViewProps, 'storage' | 'persistRequest' | 'onAskPersistence'>) {
-  const headingId = useId();
   const usedId = useId();
   return (
-    <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('settings.storage')}</h2>
+    <Card title={t('settings.storage')}>
       {storage === undefined ? <p class="muted" role="status">{t('status.loading')}</p> : (
         <>
           {storage.usage !== null && storage.quota !== null ? (
@@ -69,21 +68,19 @@ function StorageSection({ storage, persistRequest, onAskPersistence }: Pick<Sett
           </div>
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
 function DeviceSection({ deviceId, pending }: Pick<SettingsViewProps, 'deviceId' | 'pending'>) {
-  const headingId = useId();
   return (
-    <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('settings.device')}</h2>
+    <Card title={t('settings.device')}>
       <dl class="settings__facts">
         <dt>{t('settings.deviceId')}</dt>
         <dd><code class="settings__device-id">{deviceId}</code></dd>
         <dt>{t('settings.pending')}</dt>
         <dd data-testid="settings-pending">{pending === undefined ? t('status.loading') : t('settings.pendingCount', { count: pending })}</dd>
       </dl>
-    </section>
+    </Card>
   );
 }
