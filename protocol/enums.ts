@@ -31,6 +31,10 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const SWOT_QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
 export type SwotQuadrant = (typeof SWOT_QUADRANTS)[number];
 
+/** What a stored photo may be: the device resizes every picture into one of these. */
+export const PHOTO_MIMES = ['image/jpeg', 'image/webp', 'image/png'] as const;
+export type PhotoMime = (typeof PHOTO_MIMES)[number];
+
 export const PHOTO_PARENTS = ['workshops', 'needs', 'resources', 'swot'] as const;
 export type PhotoParent = (typeof PHOTO_PARENTS)[number];
 

@@ -7,3 +7,5 @@ export * from './records';
 export * from './auth';
 export * from './pull-columns';
 export * from './errors';
+export * from './objects';
+export * from './field-kinds';

@@ -4,11 +4,13 @@
 // translates and the server reports as they are.
 import * as v from 'valibot';
 import {
-  ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_PARENTS,
+  ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_MIMES, PHOTO_PARENTS,
   RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS, WORKSHOP_STATUSES,
 } from './enums';
 import { UUID_PATTERN } from './ids';
 import { isHlc } from './hlc';
+import { kindOfSchema, ofKind, type FieldKind } from './field-kinds';
+import { keysOf } from './objects';
 
 export const LIMITS = {
   shortText: 200,
@@ -17,26 +19,27 @@ export const LIMITS = {
   maxBudgetCents: 100_000_000,
 } as const;
 
-const id = v.pipe(v.string('invalid'), v.regex(UUID_PATTERN, 'invalid_id'));
-const optionalId = v.nullable(id);
-const requiredText = v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long'));
-const shortText = v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long'));
-const longText = v.pipe(v.string('invalid'), v.maxLength(LIMITS.longText, 'too_long'));
-const timestamp = v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'invalid'));
+const id = ofKind('id', v.pipe(v.string('invalid'), v.regex(UUID_PATTERN, 'invalid_id')));
+const optionalId = ofKind('id', v.nullable(id));
+const requiredText = ofKind('shortText', v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long')));
+const shortText = ofKind('shortText', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long')));
+const longText = ofKind('longText', v.pipe(v.string('invalid'), v.maxLength(LIMITS.longText, 'too_long')));
+const timestamp = ofKind('timestamp', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'invalid')));
 /** A calendar day, `YYYY-MM-DD`, or empty when not given. */
-const day = v.pipe(v.string('invalid'), v.regex(/^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$/, 'invalid_date'));
-const requiredDay = v.pipe(v.string('invalid'), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'invalid_date'));
+const day = ofKind('day', v.pipe(v.string('invalid'), v.regex(/^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$/, 'invalid_date')));
+const requiredDay = ofKind('day', v.pipe(v.string('invalid'), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'invalid_date')));
 /** A time of day, `HH:MM`, or empty. */
-const timeOfDay = v.pipe(v.string('invalid'), v.regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'invalid_time'));
-const phone = v.pipe(v.string('invalid'), v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone'));
-const email = v.pipe(
+const timeOfDay = ofKind('timeOfDay', v.pipe(v.string('invalid'), v.regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'invalid_time')));
+const phone = ofKind('phone', v.pipe(v.string('invalid'), v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone')));
+const email = ofKind('email', v.pipe(
   v.string('invalid'),
   v.trim(),
   v.maxLength(LIMITS.shortText, 'too_long'),
   v.check((text) => text === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text), 'invalid_email'),
-);
-const idList = v.pipe(v.array(id, 'invalid'), v.maxLength(500, 'too_many'));
-const municipalityCode = v.pipe(v.string('invalid'), v.regex(/^LV-[A-Z0-9]{3}$/, 'required'));
+));
+const flag = ofKind('flag', v.boolean('invalid'));
+const idList = ofKind('list', v.pipe(v.array(id, 'invalid'), v.maxLength(500, 'too_many')));
+const municipalityCode = ofKind('municipality', v.pipe(v.string('invalid'), v.regex(/^LV-[A-Z0-9]{3}$/, 'required')));
 
 const contactPerson = v.strictObject({
   name: requiredText,
@@ -51,8 +54,8 @@ export const commonFields = {
   id,
   createdAt: timestamp,
   updatedAt: timestamp,
-  createdBy: shortText,
-  deleted: v.boolean('invalid'),
+  createdBy: ofKind('author', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long'))),
+  deleted: flag,
 };
 
 export const communityFields = {
@@ -61,7 +64,7 @@ export const communityFields = {
   parish: shortText,
   description: longText,
   maturity: v.picklist(MATURITIES, 'invalid_choice'),
-  contacts: v.pipe(v.array(contactPerson, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many')),
+  contacts: ofKind('list', v.pipe(v.array(contactPerson, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),
 };
 
 export const workshopFields = {
@@ -77,7 +80,7 @@ export const workshopFields = {
   agenda: longText,
   notes: longText,
   status: v.picklist(WORKSHOP_STATUSES, 'invalid_choice'),
-  dotsPerPerson: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(20, 'too_large')),
+  dotsPerPerson: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(20, 'too_large'))),
 };
 
 export const participantFields = {
@@ -87,11 +90,11 @@ export const participantFields = {
   phone,
   email,
   role: v.picklist(PARTICIPANT_ROLES, 'invalid_choice'),
-  consentData: v.boolean('invalid'),
-  consentPhotos: v.boolean('invalid'),
+  consentData: flag,
+  consentPhotos: flag,
   consentDate: day,
   /** Set when the participant's personal data was erased on request. */
-  erased: v.boolean('invalid'),
+  erased: flag,
 };
 
 export const attendanceFields = {
@@ -136,7 +139,7 @@ export const actionFields = {
   what: requiredText,
   who: shortText,
   due: day,
-  budgetCents: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(LIMITS.maxBudgetCents, 'too_large')),
+  budgetCents: ofKind('cents', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(LIMITS.maxBudgetCents, 'too_large'))),
   status: v.picklist(ACTION_STATUSES, 'invalid_choice'),
 };
 
@@ -144,7 +147,7 @@ export const swotFields = {
   communityId: id,
   workshopId: optionalId,
   quadrant: v.picklist(SWOT_QUADRANTS, 'invalid_choice'),
-  text: v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long')),
+  text: ofKind('longText', v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long'))),
 };
 
 export const photoFields = {
@@ -152,15 +155,15 @@ export const photoFields = {
   parentTable: v.picklist(PHOTO_PARENTS, 'invalid_choice'),
   parentId: id,
   caption: shortText,
-  sha256: v.pipe(v.string('invalid'), v.regex(/^[0-9a-f]{64}$/, 'invalid_hash')),
-  mime: v.picklist(['image/jpeg', 'image/webp', 'image/png'], 'invalid_choice'),
-  size: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(15 * 1024 * 1024, 'too_large')),
-  width: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small')),
-  height: v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small')),
+  sha256: ofKind('hash', v.pipe(v.string('invalid'), v.regex(/^[0-9a-f]{64}$/, 'invalid_hash'))),
+  mime: v.picklist(PHOTO_MIMES, 'invalid_choice'),
+  size: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(15 * 1024 * 1024, 'too_large'))),
+  width: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'))),
+  height: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'))),
 };
 
 const anyValue = v.unknown();
-const clock = v.pipe(v.string('invalid'), v.check(isHlc, 'invalid_clock'));
+const clock = ofKind('clock', v.pipe(v.string('invalid'), v.check(isHlc, 'invalid_clock')));
 
 /** A value that lost a concurrent edit, kept until a coordinator resolves it. Written by the server. */
 export const conflictFields = {
@@ -172,8 +175,8 @@ export const conflictFields = {
   winnerClock: clock,
   loserValue: anyValue,
   loserClock: clock,
-  resolved: v.boolean('invalid'),
-  resolvedBy: shortText,
+  resolved: flag,
+  resolvedBy: ofKind('author', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long'))),
 };
 
 export const RECORD_FIELDS = {
@@ -191,7 +194,29 @@ export const RECORD_FIELDS = {
 } as const;
 
 export type TableName = keyof typeof RECORD_FIELDS;
-export const TABLES = Object.keys(RECORD_FIELDS) as TableName[];
+
+/** The field that names a record of each table to people (a community's name, a need's title …). */
+export const TITLE_FIELDS: Partial<Record<TableName, string>> = {
+  communities: 'name', workshops: 'title', participants: 'name', needs: 'title', resources: 'name', actions: 'what', swot: 'text', photos: 'caption',
+};
+
+function fieldSchema(table: TableName, field: string): object | undefined {
+  const entries: Record<string, object> = { ...commonFields, ...RECORD_FIELDS[table] };
+  return Object.prototype.hasOwnProperty.call(entries, field) ? entries[field] : undefined;
+}
+
+/** What kind of value a field of a table holds ('any' for a field the table does not have). */
+export function fieldKind(table: TableName, field: string): FieldKind {
+  const schema = fieldSchema(table, field);
+  return schema ? kindOfSchema(schema) : 'any';
+}
+
+/** The closed set a 'choice' field takes its value from (one of enums.ts), or null. */
+export function choicesOf(table: TableName, field: string): readonly string[] | null {
+  const schema = fieldSchema(table, field);
+  return schema && 'options' in schema && Array.isArray(schema.options) ? schema.options : null;
+}
+export const TABLES: TableName[] = keysOf(RECORD_FIELDS);
 export function isTableName(name: string): name is TableName {
   return Object.prototype.hasOwnProperty.call(RECORD_FIELDS, name);
 }

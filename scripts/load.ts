@@ -25,7 +25,11 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { compareHlc, formatHlc, uuidv7, valuesEqual, type Hlc, type Mutation } from '../protocol';
+import * as v from 'valibot';
+import {
+  compareHlc, formatHlc, pullResponseSchema, pushResponseSchema, sessionResponseSchema, uuidv7, valuesEqual, type Hlc, type Mutation,
+  type Change, type PullResponse,
+} from '../protocol';
 import { runAdmin } from '../server/admin-commands';
 import { makeServerData, setupTokenOf, startServerProcess } from '../testing/server';
 import { communityFields, needFields, newRecordFields, participantFields } from '../testing/fixtures';
@@ -207,24 +211,12 @@ async function json(url: string, init: RequestInit): Promise<{ status: number; b
   return { status: response.status, body };
 }
 
-function field<T>(value: unknown, key: string): T | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, T>)[key] : undefined;
-}
-
-interface PulledChange {
-  table: string;
-  recordId: string;
-  fields: Record<string, unknown>;
-  clocks: Record<string, Hlc>;
-  seq: number;
-}
-
-async function pullPage(url: string, token: string, since: string, limit: number): Promise<{ changes: PulledChange[]; cursor: string; hasMore: boolean }> {
+async function pullPage(url: string, token: string, since: string, limit: number): Promise<PullResponse> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (since) query.set('since', since);
   const reply = await json(`${url}/api/sync/pull?${query}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip' } });
   if (reply.status !== 200) throw new Error(`pull: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
-  return reply.body as { changes: PulledChange[]; cursor: string; hasMore: boolean };
+  return v.parse(pullResponseSchema, reply.body);
 }
 
 
@@ -259,7 +251,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         body: JSON.stringify({ email: `org${organisation}@load.example`, password: PASSWORD }),
       });
       if (session.status !== 200) throw new Error(`login: ${session.status}`);
-      return new Device(`load-${i}`, String(field(session.body, 'token')), organisation);
+      return new Device(`load-${i}`, v.parse(sessionResponseSchema, session.body).token, organisation);
     }));
 
     const ledgers = Array.from({ length: options.organisations }, () => new Ledger());
@@ -290,8 +282,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         errors.push(`push ${device.id}: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);
         return;
       }
-      const acked = new Set(field<string[]>(reply.body, 'acked') ?? []);
-      const rejected = field<unknown[]>(reply.body, 'rejected') ?? [];
+      const { acked: ackedIds, rejected } = v.parse(pushResponseSchema, reply.body);
+      const acked = new Set(ackedIds);
       if (rejected.length > 0) errors.push(`push ${device.id}: rejected ${JSON.stringify(rejected).slice(0, 300)}`);
       for (const mutation of batch) if (acked.has(mutation.id)) ledgers[device.organisation]!.apply(mutation);
       if (acked.size !== batch.length) errors.push(`push ${device.id}: ${acked.size} of ${batch.length} acknowledged`);
@@ -356,8 +348,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const verifier = await json(`${server.url}/api/auth/login`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `org${organisation}@load.example`, password: PASSWORD }),
       });
-      const token = String(field(verifier.body, 'token'));
-      const held = new Map<string, PulledChange>();
+      const { token } = v.parse(sessionResponseSchema, verifier.body);
+      const held = new Map<string, Change>();
       let cursor = '';
       for (;;) {
         const page = await pullPage(server.url, token, cursor, 5000);

@@ -13,7 +13,6 @@ import { communityFields, workshopFields } from '../testing/fixtures';
 
 declare global {
   // Defined by CAMERA_PHOTO_SCRIPT.
-  // eslint-disable-next-line no-var
   var talkaCameraPhoto: (width: number, height: number, seed: number, quality: number) => Promise<Blob>;
 }
 

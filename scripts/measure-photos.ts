@@ -6,6 +6,8 @@
 // with its HTTP transports: HEAD + PUT per image, then the records).
 //
 //   npx tsx scripts/measure-photos.ts [--photos 20] [--repeat 3] [--json]   (medians of the runs)
+import * as v from 'valibot';
+import { sessionResponseSchema } from '../protocol';
 import { build } from 'esbuild';
 import { CAMERA_PHOTO_SCRIPT } from '../testing/camera-photo';
 import { launchChromium } from '../testing/browser';
@@ -33,7 +35,7 @@ async function signUp(url: string, output: () => string): Promise<{ token: strin
     body: JSON.stringify({ token: link[1], organisation: 'Mērījumi', name: 'Mērītājs', email: 'measure@talka.example', password: 'measure-photos-2026' }),
   });
   if (!response.ok) throw new Error(`setup: ${response.status} ${await response.text()}`);
-  const session = (await response.json()) as { token: string; user: { id: string } };
+  const session = v.parse(sessionResponseSchema, await response.json());
   return { token: session.token, userId: session.user.id };
 }
 

@@ -321,7 +321,7 @@ async function main(): Promise<void> {
     const bad = (r: ScreenResult) => r.accessibility < 100 || r.violations.length > 0 || r.smallTargets.length > 0 || r.overflowPx > 0 || stateBad(r);
     if (results.some(bad)) process.exitCode = 1;
   } finally {
-    if (chrome) await chrome.kill();
+    if (chrome) chrome.kill();
     await server.stop();
     rmSync(userDataDir, { recursive: true, force: true });
     rmSync(staticDir, { recursive: true, force: true });

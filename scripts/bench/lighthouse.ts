@@ -277,7 +277,7 @@ export async function measureLighthouse(ctx: LighthouseContext): Promise<Figure[
     const machine: Machine = { chromium, load: { before: loadBefore, after: loadavg()[0] ?? 0 } };
     return FIGURES.map((spec) => figureFor(spec, runs, machine));
   } finally {
-    if (chrome) await chrome.kill();
+    if (chrome) chrome.kill();
     rmSync(userDataDir, { recursive: true, force: true });
     await server.stop();
   }

@@ -43,7 +43,7 @@ const DROPPED_KEYS = ['__proto__'] as const;
 
 function droppedKey(raw: unknown, member: 'fields' | 'base'): string | null {
   if (typeof raw !== 'object' || raw === null || !(member in raw)) return null;
-  const value: unknown = (raw as Record<string, unknown>)[member];
+  const value: unknown = Object.getOwnPropertyDescriptor(raw, member)?.value;
   if (typeof value !== 'object' || value === null) return null;
   return DROPPED_KEYS.find((key) => Object.prototype.hasOwnProperty.call(value, key)) ?? null;
 }

@@ -4,7 +4,8 @@ import { TABLES } from '../../protocol';
 import { BackupError, exportBackup, importBackup, isEncryptedBackup, type ImportOptions } from './backup';
 import { countUnsent, takeInventory } from './backup-inventory';
 import { TalkaDatabase } from './database';
-import { clearLocalData, setDataOwner } from './device-owner';
+import { clearLocalData } from './device-owner';
+import { setDataOwner } from './meta';
 import { Notebook } from './notebook';
 
 // fake-indexeddb keeps Node's Blobs (happy-dom's do not survive its structured clone).

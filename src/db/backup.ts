@@ -2,21 +2,18 @@
 // read transaction, so records, outbox and cursor agree; import checks and
 // decrypts the whole file first and then writes in one transaction, so a
 // wrong passphrase, a damaged file or a full disk leaves the device as it was.
-import type { Table } from 'dexie';
-import { formatHlc, initialClock, parseHlc, receive, type Clocks, type TableName } from '../../protocol';
+import type { TableName } from '../../protocol';
 import { decryptPayload, encryptPayload, gunzip, gzip, newEncryption } from '../domain/backup-crypto';
 import {
   BACKUP_TABLES, BackupError, backupFileName, decodeDocument, encodeDocument, encodeHeader, isBlobRef, joinFile, joinPayload,
-  makeHeader, splitFile, splitPayload, type BackupBlobRow, type BackupDocument, type BlobRef, type RecordRow,
+  makeHeader, splitFile, splitPayload, type BackupBlobRow, type BackupDocument, type BlobRef,
 } from '../domain/backup-format';
 import { latestClock, mergeBackupRecord } from '../domain/backup-merge';
 import type { BlobRow, OutboxEntry, TalkaDatabase } from './database';
+import { advanceDeviceClock, loadCursor, loadDataOwner, readSavedClock, saveCursor, setDataOwner } from './meta';
+import { asRecordRow, readRows, recordRows, rowState, stateRow, type RecordRow } from './record-rows';
 
 export { BackupError, type BackupProblem } from '../domain/backup-format';
-
-const CURSOR_KEY = 'cursor';
-const CLOCK_KEY = 'clock';
-const OWNER_KEY = 'organisationId';
 
 export type BackupPhase = 'reading' | 'packing' | 'encrypting' | 'decrypting' | 'checking' | 'writing' | 'done';
 
@@ -52,19 +49,17 @@ interface Snapshot {
   organisationId: string | null;
 }
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
 async function readSnapshot(db: TalkaDatabase): Promise<Snapshot> {
   const tables = BACKUP_TABLES.map((table) => db.table(table));
   return db.transaction('r', [...tables, db.outbox, db.meta, db.blobs], async () => {
     const records: Partial<Record<TableName, RecordRow[]>> = {};
-    for (const table of BACKUP_TABLES) records[table] = await (db.table(table) as Table<RecordRow, string>).toArray();
-    const [outbox, blobs, cursor, clock, owner] = await Promise.all([
-      db.outbox.orderBy('seq').toArray(), db.blobs.toArray(), db.meta.get(CURSOR_KEY), db.meta.get(CLOCK_KEY), db.meta.get(OWNER_KEY),
+    for (const table of BACKUP_TABLES) {
+      records[table] = (await recordRows(db, table).toArray()).flatMap((value) => asRecordRow(value) ?? []);
+    }
+    const [outbox, blobs, cursor, clock, organisationId] = await Promise.all([
+      db.outbox.orderBy('seq').toArray(), db.blobs.toArray(), loadCursor(db), readSavedClock(db), loadDataOwner(db),
     ]);
-    return { records, outbox, blobs, cursor: text(cursor?.value), clock: text(clock?.value), organisationId: text(owner?.value) };
+    return { records, outbox, blobs, cursor, clock, organisationId };
   });
 }
 
@@ -171,8 +166,6 @@ function unpackBlobs(document: BackupDocument, section: Uint8Array<ArrayBuffer>,
   return document.blobs.map((row) => ({ ...row, blob: unpack(row.blob), thumb: unpack(row.thumb) }));
 }
 
-type Row = Record<string, unknown> & { id: string; clocks?: Clocks };
-
 /**
  * Brings a backup into this device: records merged field by field by clock,
  * outbox entries added by mutation id (those already here are left alone),
@@ -189,22 +182,21 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
 
   const tables = BACKUP_TABLES.map((table) => db.table(table));
   await db.transaction('rw', [...tables, db.outbox, db.meta, db.blobs], async () => {
-    const owner = text((await db.meta.get(OWNER_KEY))?.value);
+    const owner = await loadDataOwner(db);
     const deviceOrganisation = options.organisationId ?? owner;
     if (document.organisationId !== null && deviceOrganisation !== null && document.organisationId !== deviceOrganisation) {
       throw new BackupError('foreign_organisation');
     }
 
-    for (const [table, rows] of Object.entries(document.records) as [TableName, RecordRow[]][]) {
-      const store: Table<Row, string> = db.table(table);
-      const existing = await store.bulkGet(rows.map((row) => row.id));
-      const puts: Row[] = [];
+    for (const table of BACKUP_TABLES) {
+      const rows = document.records[table] ?? [];
+      const store = recordRows(db, table);
+      const existing = await readRows(store, rows.map((row) => row.id));
+      const puts: RecordRow[] = [];
       rows.forEach((row, i) => {
         const local = existing[i];
-        const { id, clocks, ...values } = row;
-        const localState = local ? { values: withoutBookkeeping(local), clocks: local.clocks ?? {} } : null;
-        const merged = mergeBackupRecord(localState, { values, clocks });
-        if (merged.changed) puts.push({ ...merged.state.values, id, clocks: merged.state.clocks });
+        const merged = mergeBackupRecord(local ? rowState(local) : null, rowState(row));
+        if (merged.changed) puts.push(stateRow(row.id, merged.state));
       });
       if (puts.length > 0) await store.bulkPut(puts);
       imported.records += puts.length;
@@ -233,11 +225,11 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
     if (blobPuts.length > 0) await db.blobs.bulkPut(blobPuts);
     imported.photos = blobPuts.filter((row) => row.blob).length;
 
-    await moveClockPast(db, document, options.deviceId, now());
-    const cursor = await db.meta.get(CURSOR_KEY);
+    const latest = latestClockIn(document);
+    if (latest !== null) await advanceDeviceClock(db, options.deviceId, [latest], now());
     // The device's own cursor stands for its own data; a device that never pulled takes the file's, whose data it now holds.
-    if (!text(cursor?.value) && document.meta.cursor) await db.meta.put({ key: CURSOR_KEY, value: document.meta.cursor });
-    if (owner === null && document.organisationId !== null) await db.meta.put({ key: OWNER_KEY, value: document.organisationId });
+    if (!(await loadCursor(db)) && document.meta.cursor) await saveCursor(db, document.meta.cursor);
+    if (owner === null && document.organisationId !== null) await setDataOwner(db, document.organisationId);
   });
   options.onPhase?.('done');
 
@@ -251,22 +243,11 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
   };
 }
 
-function withoutBookkeeping(row: Row): Record<string, unknown> {
-  const { id: _id, clocks: _clocks, ...values } = row;
-  return values;
-}
-
-/** The device's next edit must sort after every clock it now holds, as after a pull. */
-async function moveClockPast(db: TalkaDatabase, document: BackupDocument, deviceId: string, now: number): Promise<void> {
-  const seen = latestClock([
+/** The latest clock the file holds: the device's next edit must sort after it, as after a pull. */
+function latestClockIn(document: BackupDocument): string | null {
+  return latestClock([
     document.meta.clock,
     ...document.outbox.map((entry) => entry.hlc),
     ...Object.values(document.records).flatMap((rows) => rows.flatMap((row) => Object.values(row.clocks))),
   ]);
-  if (seen === null) return;
-  const saved = await db.meta.get(CLOCK_KEY);
-  const current = text(saved?.value);
-  if (current !== null && current >= seen) return;
-  const state = { ...((current !== null ? parseHlc(current) : null) ?? initialClock(deviceId)), deviceId };
-  await db.meta.put({ key: CLOCK_KEY, value: formatHlc(receive(state, seen, now)) });
 }

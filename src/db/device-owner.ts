@@ -1,18 +1,8 @@
-// The organisation whose data this device holds. A device that changes hands
-// between organisations is emptied first, so no one sees another's records.
+// What this device holds, as a whole: counted before a device changes hands
+// between organisations, and emptied so no one sees another's records.
 import { TABLES } from '../../protocol';
 import type { TalkaDatabase } from './database';
-
-const OWNER_KEY = 'organisationId';
-
-export async function loadDataOwner(db: TalkaDatabase): Promise<string | null> {
-  const entry = await db.meta.get(OWNER_KEY);
-  return typeof entry?.value === 'string' ? entry.value : null;
-}
-
-export async function setDataOwner(db: TalkaDatabase, organisationId: string): Promise<void> {
-  await db.meta.put({ key: OWNER_KEY, value: organisationId });
-}
+import { clearMetaKeepingClock } from './meta';
 
 /** Records held on this device, deleted ones included. */
 export async function countLocalRecords(db: TalkaDatabase): Promise<number> {
@@ -22,10 +12,8 @@ export async function countLocalRecords(db: TalkaDatabase): Promise<number> {
 
 /** Empties every table (photos' images too) but keeps the device clock, so later edits still sort after earlier ones. */
 export async function clearLocalData(db: TalkaDatabase): Promise<void> {
-  const tables = [...TABLES.map((table) => db.table(table)), db.blobs, db.outbox, db.meta];
-  await db.transaction('rw', tables, async () => {
-    const clock = await db.meta.get('clock');
-    await Promise.all(tables.map((table) => table.clear()));
-    if (clock) await db.meta.put(clock);
+  const tables = [...TABLES.map((table) => db.table(table)), db.blobs, db.outbox];
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    await Promise.all([...tables.map((table) => table.clear()), clearMetaKeepingClock(db)]);
   });
 }

@@ -20,7 +20,7 @@ export function useLiveQueryResult<T>(query: () => Promise<T>, deps: readonly un
       error: (error: unknown) => setResult({ value: undefined, error }),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are the query's inputs, as with useEffect
   }, deps);
   return result;
 }

@@ -1,14 +1,15 @@
 // The named commands that change the device's data. Each runs in one Dexie
 // transaction that writes the record and its outbox entry, stamped with the
 // device's hybrid logical clock; a failure leaves neither.
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from 'dexie';
 import {
-  attendanceId, formatHlc, initialClock, parseHlc, tick, uuidv7,
-  type ClockState, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
+  attendanceId, uuidv7, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, Stored, TalkaDatabase } from './database';
+import type * as RecordChecksModule from './record-checks';
+import { tickDeviceClock } from './meta';
+import { readRows, recordRows, stateRow, rowState } from './record-rows';
 
-type Row = Record<string, unknown> & { id: string; clocks: Clocks };
 type Patch<T extends TableName> = Partial<EditableFields<T>> & { deleted?: boolean };
 
 export interface NotebookOptions {
@@ -20,9 +21,7 @@ export interface NotebookOptions {
   randomBytes?: RandomBytes;
 }
 
-const CLOCK_KEY = 'clock';
-
-type RecordChecks = typeof import('./record-checks');
+type RecordChecks = typeof RecordChecksModule;
 let recordChecks: RecordChecks | null = null;
 
 /**
@@ -141,23 +140,22 @@ export class Notebook {
   private async write(table: TableName, id: string, input: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
     // Loaded already but for the first write; then Dexie.waitFor keeps a caller's transaction open meanwhile.
     const { checkNew, checkPatch } = recordChecks ?? await Dexie.waitFor(loadRecordChecks());
-    const rows: Table<Row, string> = this.db.table(table);
+    const rows = recordRows(this.db, table);
     // Independent reads go out together, and so do the writes: IndexedDB keeps their order within the transaction.
     await this.db.transaction('rw', [rows, this.db.outbox, this.db.meta], async () => {
-      const [existing, savedClock, newest, newestSeq] = await Promise.all([
-        rows.get(id),
-        this.db.meta.get(CLOCK_KEY),
+      const now = this.now();
+      const [[existing], hlc, newest, newestSeq] = await Promise.all([
+        readRows(rows, [id]),
+        tickDeviceClock(this.db, this.deviceId, now),
         this.db.outbox.where('recordId').equals(id).last(),
         this.db.outbox.orderBy('seq').lastKey(),
       ]);
       if (mode === 'update' && !existing) throw new Error(`No ${table} record ${id}`);
       if (mode === 'create' && existing) throw new Error(`${table} record ${id} exists already`);
-      const now = this.now();
       const fields = mode === 'create'
         ? checkNew(table, id, { ...input, createdAt: now, updatedAt: now, createdBy: this.author(), deleted: false })
         : checkPatch(table, { ...input, updatedAt: now });
 
-      const hlc = this.nextClock(savedClock?.value, now);
       const base: Record<string, Hlc | null> = {};
       for (const field of Object.keys(fields)) base[field] = existing?.clocks[field] ?? null;
       const entry: OutboxEntry = { id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() };
@@ -165,23 +163,14 @@ export class Notebook {
       // Every field the queued change carries is at its clock here too, as it will be on the server.
       const clocks: Clocks = { ...(existing?.clocks ?? {}) };
       for (const field of Object.keys(queued.fields)) clocks[field] = hlc;
+      const values = existing ? rowState(existing).values : {};
       await Promise.all([
-        this.db.meta.put({ key: CLOCK_KEY, value: hlc }),
-        rows.put({ ...(existing ?? {}), ...fields, id, clocks }),
+        rows.put(stateRow(id, { values: { ...values, ...fields }, clocks })),
         queued === entry ? this.db.outbox.add(entry) : this.db.outbox.put(queued),
       ]);
     });
   }
 
-  /**
-   * The device clock's next tick after the saved one. The caller reads and
-   * saves it inside its transaction, so tabs never hand out the same clock.
-   */
-  private nextClock(saved: unknown, now: number): Hlc {
-    const last = typeof saved === 'string' ? parseHlc(saved) : null;
-    const state: ClockState = last ? { ...last, deviceId: this.deviceId } : initialClock(this.deviceId);
-    return formatHlc(tick(state, now));
-  }
 }
 
 export type { Stored };

@@ -2,13 +2,18 @@
 // `blobs` table, keyed by the image's SHA-256; the photo record (synced like
 // any other) names that hash. Creating a photo writes the blob row, the
 // record and its outbox entry in one transaction, so a failure leaves none.
-import type { PhotoParent as PhotoParentTable } from '../../protocol';
+import * as v from 'valibot';
+import { photoFields, type PhotoParent as PhotoParentTable } from '../../protocol';
 import { sha256OfBlob } from '../domain/photo-hash';
 import type { BlobRow, BlobState, TalkaDatabase } from './database';
+import { ValidationError } from './errors';
 import type { Notebook, StoredRecord } from './notebook';
 
 export type { BlobRow, BlobState };
 export type Photo = StoredRecord<'photos'>;
+
+/** The image's type, checked before anything is kept: the protocol takes a few only. */
+const mimeOnly = v.object({ mime: photoFields.mime });
 
 /** The record a photo is attached to. */
 export interface PhotoParent {
@@ -40,12 +45,15 @@ export async function addPhoto(notebook: Notebook, parent: PhotoParent, details:
       const state: BlobState = known?.state === 'remote' ? 'uploaded' : 'local';
       await db.blobs.put({ sha256, blob, thumb, mime: blob.type, size: blob.size, state });
     }
+    const checked = v.safeParse(mimeOnly, { mime: blob.type });
+    if (!checked.success) throw new ValidationError(checked.issues);
+    const { mime } = checked.output;
     const twin = await db.photos.where('sha256').equals(sha256)
       .filter((photo) => photo.parentId === parent.id && !photo.deleted).first();
     if (twin) return twin.id;
     return notebook.create('photos', {
       communityId: parent.communityId, parentTable: parent.table, parentId: parent.id, caption: details.caption.trim(),
-      sha256, mime: blob.type as Photo['mime'], size: blob.size, width: details.width, height: details.height,
+      sha256, mime, size: blob.size, width: details.width, height: details.height,
     });
   });
 }

@@ -8,10 +8,10 @@ import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_SCHEMAS, compareHlc, type TableName } from '../../protocol';
 import { SCHEMA_V1 as V1_STORES, SCHEMA_V2 as V2_STORES, TalkaDatabase, type OutboxEntry } from './database';
-import { loadDataOwner } from './device-owner';
+import { loadCursor, loadDataOwner, loadLastSync } from './meta';
 import { Notebook } from './notebook';
 import { countRejectedChanges, listRejectedChanges } from './queries';
-import { loadCursor, loadLastSync, takePushBatch } from './sync-store';
+import { takePushBatch } from './push-side';
 
 
 /** Every shipped version a device may still hold, oldest first. */

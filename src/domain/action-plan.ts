@@ -62,8 +62,8 @@ export function actionToInput(action: ActionFields): ActionInput {
 /** The form field a record field's error belongs beside. */
 export function inputFieldOf(recordField: string): keyof ActionInput | null {
   if (recordField === 'budgetCents') return 'budget';
-  const known: readonly string[] = ['needId', 'what', 'who', 'due', 'status'];
-  return known.includes(recordField) ? (recordField as keyof ActionInput) : null;
+  const known = ['needId', 'what', 'who', 'due', 'status'] as const;
+  return known.find((field) => field === recordField) ?? null;
 }
 
 /** By due date (the soonest first, undated last), then in the order they were written. */

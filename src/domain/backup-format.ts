@@ -186,7 +186,9 @@ const documentSchema = v.strictObject({
   blobs: v.array(blobRowSchema),
 });
 
-export type RecordRow = Record<string, unknown> & { id: string; clocks: Record<string, string> };
+import type { RecordRow } from './record-row';
+
+export type { RecordRow };
 
 export interface BackupDocument {
   exportedAt: number;

@@ -13,11 +13,11 @@
 // deleted workshop's attendance, a deleted participant's check-ins, a deleted
 // need's votes). An erased participant still counts, anonymously.
 import {
-  NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS,
+  NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, keyed,
   type Action, type Attendance, type Community, type Maturity, type Need, type NeedCategory, type NeedStatus,
   type Participant, type ParticipantRole, type Resource, type ResourceKind, type Vote, type Workshop,
 } from '../../protocol';
-import { localDay } from './days';
+import { localDay, monthParts } from './days';
 import { planTotal, type PlanTotal } from './grant';
 import { hasPeriodFilter, isInRange, programmeKey, type OverviewFilters } from './overview-filters';
 import { tallyVotes } from './votes';
@@ -115,14 +115,14 @@ function countBy<K extends string>(keys: readonly K[], values: Iterable<K>): Cou
 }
 
 function emptyStatusCounts(): Record<NeedStatus, number> {
-  return Object.fromEntries(NEED_STATUSES.map((status) => [status, 0])) as Record<NeedStatus, number>;
+  return keyed(NEED_STATUSES, () => 0);
 }
 
 /** `2026-01` … `2026-04` */
 export function monthsBetween(first: string, last: string): string[] {
   const months: string[] = [];
-  let [year, month] = first.split('-').map(Number) as [number, number];
-  const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number];
+  let { year, month } = monthParts(first);
+  const { year: lastYear, month: lastMonth } = monthParts(last);
   while (year < lastYear || (year === lastYear && month <= lastMonth)) {
     months.push(`${year}-${String(month).padStart(2, '0')}`);
     month++;

@@ -2,7 +2,7 @@
 // coordinator can ask whether their data is still needed for its purpose.
 // "Seen" is the day of the latest workshop they attended, or the day their
 // record was made if they never attended one.
-import { localDay } from './days';
+import { dayParts, localDay } from './days';
 
 export const RETENTION_MONTHS = { min: 1, max: 120, default: 24 } as const;
 
@@ -29,7 +29,7 @@ export interface FlaggedParticipant<P> {
 
 /** The calendar day `months` before `day` (`YYYY-MM-DD`), the day clamped to the shorter month: 31 March − 1 → 28/29 February. */
 export function monthsBefore(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const { year: y, month: m, day: d } = dayParts(day);
   const index = y * 12 + (m - 1) - months;
   const year = Math.floor(index / 12);
   const month = index - year * 12;

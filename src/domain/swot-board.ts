@@ -1,9 +1,9 @@
 // The SWOT board's arrangement of items: one column per quadrant, oldest
 // first, so a point stays where the group saw it appear.
-import { SWOT_QUADRANTS, type SwotQuadrant } from '../../protocol';
+import { SWOT_QUADRANTS, keyed, type SwotQuadrant } from '../../protocol';
 
 export function groupByQuadrant<T extends { quadrant: SwotQuadrant; createdAt: number; id: string }>(items: readonly T[]): Record<SwotQuadrant, T[]> {
-  const groups = Object.fromEntries(SWOT_QUADRANTS.map((quadrant) => [quadrant, [] as T[]])) as Record<SwotQuadrant, T[]>;
+  const groups = keyed(SWOT_QUADRANTS, (): T[] => []);
   for (const item of items) groups[item.quadrant].push(item);
   for (const quadrant of SWOT_QUADRANTS) {
     groups[quadrant].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

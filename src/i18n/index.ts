@@ -2,6 +2,10 @@
 // reloads in idb-keyval. Components that call t() re-render when it changes.
 import { signal } from '@preact/signals';
 import { get, set } from 'idb-keyval';
+import {
+  ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS,
+  WORKSHOP_STATUSES,
+} from '../../protocol/enums';
 import { afterFirstScreen } from '../pwa/first-screen';
 import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
 import { memo, renderMessage, type Params } from './translate';
@@ -73,6 +77,19 @@ export function isMessageKey(key: string): key is MessageKey {
 export function tLabel(group: string, value: string): string {
   const key = `${group}.${value}`;
   return isMessageKey(key) ? t(key) : value;
+}
+
+/** The message group that names the values of each closed set. */
+const CHOICE_GROUPS = new Map<readonly string[], string>([
+  [MATURITIES, 'maturity'], [WORKSHOP_KINDS, 'workshopKind'], [WORKSHOP_STATUSES, 'workshopStatus'], [PARTICIPANT_ROLES, 'role'],
+  [NEED_CATEGORIES, 'needCategory'], [NEED_STATUSES, 'needStatus'], [RESOURCE_KINDS, 'resourceKind'], [ACTION_STATUSES, 'actionStatus'],
+  [SWOT_QUADRANTS, 'swot'],
+]);
+
+/** A value of a closed set (protocol/enums.ts) in the user's language; the value itself for a set without labels. */
+export function tChoice(choices: readonly string[], value: string): string {
+  const group = CHOICE_GROUPS.get(choices);
+  return group ? tLabel(group, value) : value;
 }
 
 function applyToDocument(lang: Language): void {

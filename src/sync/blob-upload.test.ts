@@ -4,7 +4,7 @@ import { uuidv7, type EditableFields } from '../../protocol';
 import { Notebook, TalkaDatabase, takePushBatch } from '../db';
 import { addPhoto, type PhotoParent } from '../db/photos';
 import { sha256Hex } from '../domain/photo-hash';
-import { ManualTimers, MemoryServer } from '../../tests/support/memory-server';
+import { ManualTimers, MemoryServer } from '../../testing/memory-server';
 import { BlobIntegrityError, PHOTO_REFUSALS, downloadVerified, uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
 import { SyncEngine } from './engine';
 import { ApiError } from '../net/api-error';

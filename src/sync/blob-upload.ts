@@ -5,7 +5,7 @@
 // server has is never sent again. The HTTP side is blob-upload-http.ts;
 // tests hand a fake BlobTransport.
 import type { Mutation, Rejection } from '../../protocol';
-import { settlePush, type TalkaDatabase } from '../db';
+import { markRefused, type TalkaDatabase } from '../db';
 import { getBlobRows, markBlobUploaded } from '../db/photos';
 import { sha256OfBlob } from '../domain/photo-hash';
 import { ApiError } from '../net/api-error';
@@ -89,7 +89,7 @@ export async function uploadPhotoBlobs(
     const refusal = refused.get(imageOf(mutation) ?? '');
     if (refusal) rejections.push({ id: mutation.id, ...refusal });
   }
-  await settlePush(db, [], rejections);
+  await markRefused(db, rejections);
   const left = new Set(rejections.map((rejection) => rejection.id));
   return mutations.filter((mutation) => !left.has(mutation.id));
 }

@@ -1,13 +1,13 @@
-// The sync engine (DESIGN §4): pushes the outbox in batches, then pulls until
+// The sync engine: pushes the outbox in batches, then pulls until
 // the server has nothing more, each page applied in one transaction. It runs
 // at start, when the network returns, a few seconds after a local write, on a
 // timer (with exponential backoff and jitter after failures) and on demand;
 // one tab at a time. Transport, clock, timers and locks are parameters so
 // tests can drive it without a browser or a network.
-import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, type PushRequest, type PushResponse } from '../../protocol';
+import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, type PushRequest } from '../../protocol';
 import {
   applyPullPage, countPending, loadCursor, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
-  watchOutbox, type TalkaDatabase,
+  narrowBatch, watchOutbox, type SentBatch, type TalkaDatabase,
 } from '../db';
 import { backoffDelay } from './backoff';
 import { uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
@@ -24,13 +24,10 @@ export interface SyncProgress {
 
 export interface SyncStatus {
   running: boolean;
-  pending: number;
   lastSyncAt: number | null;
   /** The failure of the last attempt, cleared by the next success. */
   lastFailure: Failure | null;
   progress: SyncProgress | null;
-  /** Changes the server refused in the last push. */
-  rejectedCount: number;
   nextAttemptAt: number | null;
 }
 
@@ -56,6 +53,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   timers?: Timers;
   locks?: SyncLocks;
+  /** Calls back with the outbox's size whenever it changes, in any tab; src/db's watchOutbox unless given. */
+  watchOutbox?: (db: TalkaDatabase, onCount: (count: number) => void) => () => void;
   newId: () => string;
   onStatus?: (status: SyncStatus) => void;
   /** Delay after a local write before syncing. */
@@ -75,10 +74,30 @@ interface PreparedBatch {
   after: number | undefined;
   /** Where the next batch starts. */
   last: number;
-  /** Outbox positions of what is sent. */
-  seqs: number[];
-  count: number;
+  /** What is sent: settlePush removes it from the outbox once the server has it. */
+  sent: SentBatch;
   send: SendPush;
+}
+
+/** The runtime's own timers, behind number handles (a browser's are numbers, Node's are objects). */
+function runtimeTimers(): Timers {
+  const pending = new Map<number, ReturnType<typeof setTimeout>>();
+  let last = 0;
+  return {
+    setTimeout: (callback, ms) => {
+      const handle = ++last;
+      pending.set(handle, globalThis.setTimeout(() => {
+        pending.delete(handle);
+        callback();
+      }, ms));
+      return handle;
+    },
+    clearTimeout: (handle) => {
+      if (typeof handle !== 'number') return;
+      globalThis.clearTimeout(pending.get(handle));
+      pending.delete(handle);
+    },
+  };
 }
 
 export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
@@ -98,7 +117,7 @@ export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
 
 export class SyncEngine {
   private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'locks' | 'blobs'>> & Pick<SyncEngineOptions, 'onStatus' | 'locks' | 'blobs'>;
-  private status: SyncStatus = { running: false, pending: 0, lastSyncAt: null, lastFailure: null, progress: null, rejectedCount: 0, nextAttemptAt: null };
+  private status: SyncStatus = { running: false, lastSyncAt: null, lastFailure: null, progress: null, nextAttemptAt: null };
   private timer: unknown = null;
   private failures = 0;
   private running: Promise<void> | null = null;
@@ -106,17 +125,18 @@ export class SyncEngine {
   private stopped = true;
   private unwatch: (() => void) | null = null;
   private lastPending = 0;
-  private readonly onOnline = () => this.syncNow();
+  private readonly onOnline = () => void this.syncNow();
 
   constructor(options: SyncEngineOptions) {
     this.options = {
       now: () => Date.now(),
       random: Math.random,
-      timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      timers: runtimeTimers(),
       writeDelayMs: 3_000,
       idleIntervalMs: 2 * 60_000,
       pushBatchSize: MAX_PUSH_MUTATIONS,
       pullLimit: PULL_PAGE,
+      watchOutbox,
       ...options,
     };
   }
@@ -129,12 +149,12 @@ export class SyncEngine {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    this.update({ lastSyncAt: await loadLastSync(this.options.db), pending: await countPending(this.options.db) });
+    this.lastPending = await countPending(this.options.db);
+    this.update({ lastSyncAt: await loadLastSync(this.options.db) });
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
-    this.unwatch = watchOutbox(this.options.db, (count) => {
+    this.unwatch = this.options.watchOutbox(this.options.db, (count) => {
       const grew = count > this.lastPending;
       this.lastPending = count;
-      this.update({ pending: count });
       if (!grew || this.failures > 0) return;
       // A write during a sync may land after its push: run once more rather than wait for the idle timer.
       if (this.status.running) this.again = true;
@@ -196,7 +216,7 @@ export class SyncEngine {
         this.failures++;
         this.update({ lastFailure: error.failure });
       } finally {
-        this.update({ running: false, progress: null, pending: await countPending(this.options.db) });
+        this.update({ running: false, progress: null });
       }
     };
     if (this.options.locks) await this.options.locks.runExclusive(work);
@@ -219,9 +239,8 @@ export class SyncEngine {
     const toSend = await countPending(db);
     const authors = this.options.authors();
     let sent = 0;
-    let rejectedCount = 0;
     let batchSize = this.options.pushBatchSize;
-    const progress = (photos?: PhotoProgress) => this.update({ progress: { sent, toSend, received: 0, photos }, rejectedCount });
+    const progress = (photos?: PhotoProgress) => this.update({ progress: { sent, toSend, received: 0, photos } });
 
     /** Reads the batch after `after`, uploads its images (blob-upload.ts: a refused one is marked and left out) and encodes it. */
     const prepare = async (after: number | undefined): Promise<PreparedBatch | null> => {
@@ -233,11 +252,10 @@ export class SyncEngine {
           after = batch.last;
           continue;
         }
-        const readyIds = new Set(ready.map((mutation) => mutation.id));
-        const seqs = batch.seqs.filter((_, index) => readyIds.has(batch.mutations[index]!.id));
+        const sent = narrowBatch(batch, new Set(ready.map((mutation) => mutation.id)));
         const request: PushRequest = { protocol: PROTOCOL_VERSION, deviceId, mutations: ready };
         const send: SendPush = transport.preparePush ? await transport.preparePush(request) : (since) => transport.push(request, since);
-        return { after, last: batch.last, seqs, count: ready.length, send };
+        return { after, last: batch.last, sent, send };
       }
     };
 
@@ -261,24 +279,20 @@ export class SyncEngine {
         } catch (error) {
           // A batch the server finds too large is split rather than retried as is forever.
           if (error instanceof ApiError && error.failure === 'too_large' && batchSize > 1) {
-            batchSize = Math.max(1, Math.floor(batch.count / 2));
+            batchSize = Math.max(1, Math.floor(batch.sent.ids.length / 2));
             await next.catch(() => null);
             next = prepare(batch.after);
             continue;
           }
           throw error;
         }
-        if (response.acked.length + response.rejected.length === 0) {
-          throw new ApiError(200, 'bad_reply', 'The server answered a push without acknowledging anything');
-        }
         const move = response.pulledThrough && since !== null ? { from: since, to: response.pulledThrough } : undefined;
         cursor = move ? move.to : null;
         const settled = settling;
         settling = (async () => {
           await settled;
-          await settlePush(db, response.acked, response.rejected, batch.seqs, move);
-          sent += response.acked.length + response.rejected.length;
-          rejectedCount += response.rejected.length;
+          await settlePush(db, batch.sent, response.rejected, move);
+          sent += batch.sent.ids.length;
           progress();
         })();
         settling.catch(() => {}); // awaited before the next settle and at the end

@@ -45,7 +45,7 @@ function UsersManager({ selfId }: { selfId: string }) {
   // Loads on opening and again when the connection returns.
   useEffect(() => {
     if (isOnline || users === undefined) void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads on a new connection, not when the list it loaded changes
   }, [load, isOnline]);
 
   const replace = (user: ManagedUser) => setUsers((list) => list?.map((each) => (each.id === user.id ? user : each)));

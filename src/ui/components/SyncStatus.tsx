@@ -4,8 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../../db/live';
 import { countPending, countRejectedChanges, listOpenConflicts } from '../../db/queries';
-import type * as SyncStore from '../../db/sync-store';
-import { afterFirstScreen } from '../../pwa/first-screen';
+import { loadLastSync } from '../../db/meta';
 import { formatDateTime, formatTime, t } from '../../i18n';
 import type { SyncProgress } from '../../sync/engine';
 import { syncNow, syncStatus } from '../../sync/status';
@@ -129,27 +128,15 @@ function useLongRunning(active: boolean, delayMs: number): boolean {
 
 const LONG_SYNC_MS = 800;
 
-/** The sync store (and the record schemas its pull checks against) loads after the first screen; null until then. */
-function useSyncStore(): typeof SyncStore | null {
-  const [store, setStore] = useState<typeof SyncStore | null>(null);
-  useEffect(() => {
-    let live = true;
-    afterFirstScreen().then(() => import('../../db/sync-store')).then((module) => { if (live) setStore(module); }, () => undefined);
-    return () => { live = false; };
-  }, []);
-  return store;
-}
-
 export function SyncStatus() {
   const { db } = useServices();
   const current = session.value;
   const status = syncStatus.value;
   const isCoordinator = current?.user.role === 'coordinator';
-  const syncStore = useSyncStore();
   const local = useLiveQuery(async () => {
-    const [pending, refused, lastSyncAt] = await Promise.all([countPending(db), countRejectedChanges(db), syncStore?.loadLastSync(db) ?? null]);
+    const [pending, refused, lastSyncAt] = await Promise.all([countPending(db), countRejectedChanges(db), loadLastSync(db)]);
     return { pending, refused, lastSyncAt };
-  }, [db, syncStore]);
+  }, [db]);
   const conflicts = useLiveQuery(async () => (isCoordinator ? (await listOpenConflicts(db)).length : null), [db, isCoordinator]);
   const running = status?.running ?? false;
   const long = useLongRunning(running, LONG_SYNC_MS);

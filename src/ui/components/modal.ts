@@ -14,5 +14,5 @@ export function useModalDialog(dialogRef: RefObject<HTMLDialogElement>, focusRef
     return () => {
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
     };
-  }, []);
+  }, [dialogRef, focusRef]);
 }

@@ -30,11 +30,11 @@ function side(table: string, field: string, value: unknown, clock: Hlc, deviceId
 async function describeConflict(db: TalkaDatabase, conflict: StoredRecord<'conflicts'>, deviceId: string): Promise<OpenConflict> {
   const { table, field, recordId } = conflict;
   const record = await describeRecord(db, table, recordId);
-  const hasCurrent = record.record !== null && field in record.record;
-  const currentValue = hasCurrent ? record.record![field] : conflict.winnerValue;
-  const currentClock = (hasCurrent && (record.record!.clocks as Record<string, Hlc> | undefined)?.[field]) || conflict.winnerClock;
+  const current = record.record !== null && field in record.record ? record.record : null;
+  const currentValue = current ? current[field] : conflict.winnerValue;
+  const currentClock = current?.clocks[field] || conflict.winnerClock;
   const keptValue = conflict.loserValue;
-  const mergeable = isMergeableText(field) && typeof currentValue === 'string' && typeof keptValue === 'string';
+  const mergeable = isMergeableText(table, field) && typeof currentValue === 'string' && typeof keptValue === 'string';
   return {
     currentValue,
     keptValue,
@@ -47,7 +47,7 @@ async function describeConflict(db: TalkaDatabase, conflict: StoredRecord<'confl
       current: side(table, field, currentValue, currentClock, deviceId),
       kept: side(table, field, keptValue, conflict.loserClock, deviceId),
       merge: mergeable
-        ? { initial: isLongText(field) ? `${currentValue}\n\n${keptValue}` : currentValue, multiline: isLongText(field) }
+        ? { initial: isLongText(table, field) ? `${currentValue}\n\n${keptValue}` : currentValue, multiline: isLongText(table, field) }
         : null,
     },
   };

@@ -9,13 +9,14 @@ import { session } from '../../account/session';
 import { ApiError } from '../../net/api-error';
 import { online } from '../components/online';
 import { ToastHost } from '../components/toast';
+import { downloads, setDownloadTransport } from '../../sync/photo-downloads';
 import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from '../test-support';
-import { downloads, setDownloadTransport } from './downloads';
 import { PhotoStrip } from './PhotoStrip';
+import type * as ImageResize from './image-resize';
 
 // Canvas drawing is the browser's (tested end to end in Chromium); here resizing hands back what it was given.
 vi.mock('./image-resize', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./image-resize')>();
+  const original = await importOriginal<typeof ImageResize>();
   return {
     ...original,
     resizePhoto: vi.fn(async (file: File) => {

@@ -60,7 +60,7 @@ export function PhotoStrip({ parentTable, parentId, communityId, name, compact =
       if (isOnline && signedIn) void downloadPhoto(db, photo);
       else void noteRemoteBlob(db, photo).catch(() => undefined);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- missingKey stands for the missing photos (a new array each render)
   }, [db, missingKey, isOnline, signedIn]);
 
   const list = entries ?? [];

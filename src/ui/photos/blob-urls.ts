@@ -14,9 +14,12 @@ export function thumbUrl(sha256: string, thumb: Blob): string {
   thumbUrls.set(sha256, url);
   if (thumbUrls.size > THUMB_URLS_KEPT) {
     // An <img> that has loaded keeps its picture after its URL is revoked.
-    const [oldest, oldUrl] = thumbUrls.entries().next().value as [string, string];
-    thumbUrls.delete(oldest);
-    URL.revokeObjectURL(oldUrl);
+    const oldest = thumbUrls.entries().next();
+    if (!oldest.done) {
+      const [oldSha, oldUrl] = oldest.value;
+      thumbUrls.delete(oldSha);
+      URL.revokeObjectURL(oldUrl);
+    }
   }
   return url;
 }

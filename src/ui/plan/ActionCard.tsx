@@ -17,7 +17,7 @@ export function ActionCard({ action, needTitle, onEdit, onDelete, takeFocus = fa
   useEffect(() => {
     if (takeFocus) editButton.current?.focus();
     // Only on mount: the card appears in place of the closed editor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: the card appears in place of the closed editor
   }, []);
   return (
     <article class={`action-card${action.status === 'dropped' ? ' action-card--dropped' : ''}`}>

@@ -24,7 +24,7 @@ export function WorkshopReportScreen() {
   const canDownload = online.value && session.value !== null;
   useEffect(() => {
     if (canDownload) for (const photo of missing) void downloadPhoto(db, photo);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- missingKey stands for the missing photos (a new array each render)
   }, [db, missingKey, canDownload]);
 
   const back = `/workshops/${id}`;

@@ -1,6 +1,6 @@
 // The settings cards that protect the device's data: space and what exists
 // only here, the backup file, and emptying the device.
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useLiveQuery } from '../../db';
 import { takeInventory } from '../../db/backup-inventory';
 import { installHintFor, readPlatformFacts } from '../../pwa/install-hint';
@@ -22,9 +22,14 @@ export function DevicePanels({ storage, onStorageChanged }: DevicePanelsProps) {
   const { db } = useServices();
   const inventory = useLiveQuery(() => takeInventory(db), [db]);
   const installHint = useMemo(() => installHintFor(readPlatformFacts()), []);
+  // Estimates again when what the device holds changes, not when the parent hands a new callback.
+  const storageChanged = useRef(onStorageChanged);
+  storageChanged.current = onStorageChanged;
+  const records = inventory?.records;
+  const images = inventory?.images;
   useEffect(() => {
-    if (inventory) onStorageChanged();
-  }, [inventory?.records, inventory?.images]);
+    if (records !== undefined) storageChanged.current();
+  }, [records, images]);
 
   return (
     <div class="settings device-panels">

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communityFields, needFields } from '../../../testing/fixtures';
-import { getRecord, listOutbox, listRejectedChanges, settlePush, type Notebook, type TalkaDatabase } from '../../db';
+import { getRecord, listOutbox, listRejectedChanges, markRefused, type Notebook, type TalkaDatabase } from '../../db';
 import { session } from '../../account/session';
 import { closeTestNotebook, openTestNotebook, renderWithServices } from '../test-support';
 import { ChangesScreen } from './ChangesScreen';
@@ -19,7 +19,7 @@ async function refusedNeed() {
   const communityId = await notebook.create('communities', communityFields());
   const needId = await notebook.create('needs', needFields(communityId, { title: 'Autobuss uz Liepāju', category: 'mobility' }));
   const entry = (await listOutbox(db)).find((each) => each.recordId === needId)!;
-  await settlePush(db, [], [{ id: entry.id, code: 'unknown_community', message: `communityId: no community ${communityId} in this organisation` }]);
+  await markRefused(db, [{ id: entry.id, code: 'unknown_community', message: `communityId: no community ${communityId} in this organisation` }]);
   return { communityId, needId };
 }
 

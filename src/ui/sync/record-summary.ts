@@ -1,10 +1,9 @@
 // How a record is named to people on the outbox and conflicts screens: its
 // kind, its name or title, where its screen is, and its values as plain text.
-import { isTableName, type TableName } from '../../../protocol';
+import { TITLE_FIELDS, choicesOf, fieldKind, isTableName, type Fields, type TableName } from '../../../protocol';
 import { getRecord, type TalkaDatabase } from '../../db';
-import { formatDateTime, formatEuro, t, tLabel } from '../../i18n';
-
-type Fields = Record<string, unknown>;
+import { asRecordRow, type RecordRow } from '../../domain/record-row';
+import { formatDateTime, formatEuro, t, tChoice, tLabel } from '../../i18n';
 
 export interface RecordSummary {
   /** "Need", "Event", … */
@@ -16,7 +15,7 @@ export interface RecordSummary {
   /** Whether the record is on this device. */
   exists: boolean;
   /** The record as stored on this device. */
-  record: Fields | null;
+  record: RecordRow | null;
 }
 
 const TITLE_MAX = 80;
@@ -29,47 +28,30 @@ export function fieldLabel(field: string): string {
   return tLabel('recordField', field);
 }
 
-/** Fields whose values come from a closed set, and the message group of their labels. */
-const CHOICE_LABELS: Record<string, string> = {
-  'communities.maturity': 'maturity',
-  'workshops.kind': 'workshopKind',
-  'workshops.status': 'workshopStatus',
-  'participants.role': 'role',
-  'needs.category': 'needCategory',
-  'needs.status': 'needStatus',
-  'resources.kind': 'resourceKind',
-  'actions.status': 'actionStatus',
-  'swot.quadrant': 'swot',
-};
-
-const TIME_FIELDS = new Set(['createdAt', 'updatedAt', 'checkedInAt', 'castAt']);
-
-/** Text fields a person may merge by hand; the long ones are prefilled with both values. */
-const TEXT_FIELDS = new Set([
-  'name', 'title', 'parish', 'place', 'programme', 'facilitators', 'household', 'owner', 'contact', 'availability', 'what', 'who', 'caption',
-]);
-const LONG_TEXT_FIELDS = new Set(['description', 'agenda', 'notes', 'text']);
-
-export function isMergeableText(field: string): boolean {
-  return TEXT_FIELDS.has(field) || LONG_TEXT_FIELDS.has(field);
+/** Short texts a person may merge by hand in a conflict; long ones are prefilled with both values. */
+export function isMergeableText(table: string, field: string): boolean {
+  if (!isTableName(table)) return false;
+  const kind = fieldKind(table, field);
+  return kind === 'shortText' || kind === 'longText';
 }
 
-export function isLongText(field: string): boolean {
-  return LONG_TEXT_FIELDS.has(field);
+export function isLongText(table: string, field: string): boolean {
+  return isTableName(table) && fieldKind(table, field) === 'longText';
 }
 
 /**
  * A field's value as text for people: labels for closed sets, euros for
- * budgets, yes/no for flags, JSON for anything else that is not a string.
+ * amounts, yes/no for flags, JSON for anything else that is not a string.
  * Always plain text, never markup.
  */
 export function valueText(table: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('value.empty');
-  const group = CHOICE_LABELS[`${table}.${field}`];
-  if (group && typeof value === 'string') return tLabel(group, value);
+  const kind = isTableName(table) ? fieldKind(table, field) : 'any';
+  const choices = isTableName(table) ? choicesOf(table, field) : null;
+  if (choices && typeof value === 'string') return tChoice(choices, value);
   if (typeof value === 'boolean') return value ? t('value.yes') : t('value.no');
-  if (field === 'budgetCents' && typeof value === 'number') return formatEuro(value);
-  if (TIME_FIELDS.has(field) && typeof value === 'number') return formatDateTime(value);
+  if (kind === 'cents' && typeof value === 'number') return formatEuro(value);
+  if (kind === 'timestamp' && typeof value === 'number') return formatDateTime(value);
   if (typeof value === 'string') return value;
   return JSON.stringify(value) ?? String(value);
 }
@@ -84,12 +66,8 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-const OWN_TITLE: Partial<Record<TableName, string>> = {
-  communities: 'name', workshops: 'title', participants: 'name', needs: 'title', resources: 'name', actions: 'what', swot: 'text', photos: 'caption',
-};
-
 async function titleOf(db: TalkaDatabase, table: TableName, fields: Fields): Promise<string | null> {
-  const own = OWN_TITLE[table];
+  const own = TITLE_FIELDS[table];
   if (own) return text(fields[own]);
   // Attendance and votes are named after whom or what they are about.
   if (table === 'attendance') {
@@ -129,7 +107,7 @@ export function recordHref(table: string, recordId: string, fields: Fields): str
 export async function describeRecord(db: TalkaDatabase, table: string, recordId: string, known: Fields = {}): Promise<RecordSummary> {
   const kind = tableLabel(table);
   if (!isTableName(table)) return { kind, title: null, href: null, exists: false, record: null };
-  const record = ((await getRecord(db, table, recordId)) as Fields | undefined) ?? null;
+  const record = asRecordRow(await getRecord(db, table, recordId));
   const fields = record ?? known;
   const reachable = record !== null && (await parentIsHere(db, table, fields));
   return {

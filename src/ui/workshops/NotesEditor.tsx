@@ -36,6 +36,7 @@ export function NotesEditor({ stored, save, draft = noDraft }: NotesEditorProps)
     live.current.status = next;
     if (!next.saving && next.error === null) draft.clear();
     setStatus(next);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one writer for the editor's life: it reaches `save` through a ref, and `draft` is this editor's own storage
   }), []);
   useDirtyForm(status.saving || status.error !== null);
 
@@ -45,6 +46,7 @@ export function NotesEditor({ stored, save, draft = noDraft }: NotesEditorProps)
     if (unsaved === null) return;
     if (unsaved === stored) draft.clear();
     else pushText(unsaved);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening: what the last session left unsaved
   }, []);
 
   useEffect(() => {

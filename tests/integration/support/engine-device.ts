@@ -7,7 +7,7 @@ import { TABLES, uuidv7 } from '../../../protocol';
 import { Notebook, TalkaDatabase } from '../../../src/db';
 import { SyncEngine } from '../../../src/sync/engine';
 import type { Transport } from '../../../src/sync/transport';
-import { ManualTimers } from '../../support/memory-server';
+import { ManualTimers } from '../../../testing/memory-server';
 
 const random = (length: number) => new Uint8Array(randomBytes(length));
 

@@ -15,7 +15,7 @@ import { TalkaDatabase } from '../../../src/db/database';
 import { Notebook } from '../../../src/db/notebook';
 import { SyncEngine } from '../../../src/sync/engine';
 import { HttpTransport } from '../../../src/sync/http-transport';
-import { ManualTimers } from '../../support/memory-server';
+import { ManualTimers } from '../../../testing/memory-server';
 import { sqliteBackend } from './backends';
 import { addUserDirectly, createOrganisation, login, pullAll, startServer, type TestOrganisation, type TestServer } from './harness';
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';

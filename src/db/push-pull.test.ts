@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Change, Fields } from '../../protocol';
 import { TalkaDatabase } from './database';
 import { Notebook } from './notebook';
-import { applyPullPage, settlePush, takePushBatch } from './sync-store';
+import { applyPullPage } from './pull-side';
+import { markRefused, settlePush, takePushBatch } from './push-side';
 
 const T = Date.UTC(2025, 4, 1, 9, 0, 0);
 const clock = (ms: number, device: string, counter = 0) => `${String(ms).padStart(13, '0')}:${String(counter).padStart(4, '0')}:${device}`;
@@ -31,7 +32,7 @@ afterEach(async () => {
 });
 
 async function tabletA() {
-  const db = new TalkaDatabase(`sync-store-${crypto.randomUUID()}`);
+  const db = new TalkaDatabase(`push-pull-${crypto.randomUUID()}`);
   databases.push(db);
   // Tablet A's calendar runs a minute behind tablet B's.
   const notebook = new Notebook({ db, deviceId: 'tabletA', author: () => USER, now: () => T + 1_000 });
@@ -42,7 +43,7 @@ async function tabletA() {
 async function pushAndAcknowledge(db: TalkaDatabase): Promise<void> {
   const batch = await takePushBatch(db, { maxCount: 100, maxBytes: 1_000_000, authors: new Set([USER]) });
   expect(batch.mutations.length).toBeGreaterThan(0);
-  await settlePush(db, batch.mutations.map((mutation) => mutation.id), [], batch.seqs);
+  await settlePush(db, batch, []);
 }
 
 async function heldKeys(db: TalkaDatabase): Promise<string[]> {
@@ -120,14 +121,14 @@ describe('taking and settling push batches', () => {
   it('skips refused changes and other users\' changes', async () => {
     const { db } = await notebookWith(['a', 'b', 'c']);
     const [a, b, c] = await db.outbox.orderBy('seq').toArray();
-    await settlePush(db, [], [{ id: a!.id, code: 'forbidden', message: 'no' }]);
+    await markRefused(db, [{ id: a!.id, code: 'forbidden', message: 'no' }]);
     await db.outbox.update(b!.seq!, { author: 'someone-else' });
     const batch = await takePushBatch(db, { maxCount: 10, maxBytes: 1_000_000, authors: new Set([USER]) });
     expect(batch.mutations.map((mutation) => mutation.id)).toEqual([c!.id]);
     expect(batch.seqs).toEqual([c!.seq]);
   });
 
-  it('removes what was acknowledged and keeps what is not: refused, skipped, and an entry folded into since it was sent', async () => {
+  it('removes what was applied and keeps what is not: refused, skipped, and an entry folded into since it was sent', async () => {
     const { db, notebook } = await notebookWith(['a', 'b', 'c']);
     const [a, b] = await db.outbox.orderBy('seq').toArray();
     await db.outbox.update(b!.seq!, { author: 'someone-else' });
@@ -136,7 +137,7 @@ describe('taking and settling push batches', () => {
     // While the batch is on the wire the user edits the last need again: the edit folds into its entry under a new id.
     const lastNeed = batch.mutations[1]!.recordId;
     await notebook.update('needs', lastNeed, { title: 'c, labots' });
-    await settlePush(db, batch.mutations.map((mutation) => mutation.id), [], batch.seqs);
+    await settlePush(db, batch, []);
     const left = await db.outbox.orderBy('seq').toArray();
     expect(left.map((entry) => entry.seq)).toEqual([b!.seq, batch.seqs[1]]);
     expect(left[1]).toMatchObject({ recordId: lastNeed, fields: { title: 'c, labots' } });
@@ -146,7 +147,7 @@ describe('taking and settling push batches', () => {
   it('a batch acknowledged whole leaves an empty outbox', async () => {
     const { db } = await notebookWith(['a', 'b', 'c', 'd']);
     const batch = await takePushBatch(db, { maxCount: 10, maxBytes: 1_000_000, authors: new Set([USER]) });
-    await settlePush(db, batch.mutations.map((mutation) => mutation.id), [], batch.seqs);
+    await settlePush(db, batch, []);
     expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -4,8 +4,8 @@
 import {
   formatHlc, initialClock, mergeEdit, receive, tick, clampHlc, uuidv7,
   type Change, type ClockState, type FieldState, type PullResponse, type PushRequest, type PushResponse,
-} from '../../protocol';
-import type { Transport } from '../../src/sync/transport';
+} from '../protocol';
+import type { Transport } from '../src/sync/transport';
 
 interface StoredRecord {
   table: string;
