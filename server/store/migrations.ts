@@ -2,7 +2,7 @@
 // PostgreSQL run the same steps. Never edit a migration that has shipped; add
 // the next one.
 import { randomUUID } from 'node:crypto';
-import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its day, not today's types
@@ -101,21 +101,10 @@ const provider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
 
-/**
- * Kysely's migrator, its bookkeeping tables in the connection's own schema on
- * PostgreSQL: left to itself it takes a `kysely_migration` table in any schema
- * of the database (another store's) for its own, and then finds none in its own.
- */
-export async function migratorFor(db: AnyDb): Promise<Migrator> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
-  const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(db);
-  const schema = rows[0]?.name;
-  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-}
-
 /** Brings the database up to the newest schema; throws on failure. */
 export async function migrateToLatest(db: AnyDb): Promise<void> {
-  const { error, results } = await (await migratorFor(db)).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed) {
     const name = failed ? ` (${failed.migrationName})` : '';

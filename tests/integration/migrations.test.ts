@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import pg from 'pg';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ import { hashPassword } from '../../server/auth/password';
 import { hashToken } from '../../server/auth/tokens';
 import { encodeCursor } from '../../server/sync/cursor';
 import type { KyselyStore } from '../../server/store/kysely-store';
-import { MIGRATIONS, migratorFor } from '../../server/store/migrations';
+import { MIGRATIONS } from '../../server/store/migrations';
 import { openStore, type StoreTarget } from '../../server/store/open';
 import { openPostgres } from '../../server/store/postgres';
 import { openSqlite } from '../../server/store/sqlite';
@@ -224,8 +224,10 @@ if (process.env.TEST_POSTGRES_URL) {
   KINDS.push({ name: 'postgres', make: () => postgresDatabase(url) });
 }
 
+const migrator = (db: AnyDb) => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+
 async function migrateTo(db: AnyDb, name: string): Promise<void> {
-  const { error, results } = await (await migratorFor(db)).migrateTo(name);
+  const { error, results } = await migrator(db).migrateTo(name);
   if (error !== undefined) throw error;
   expect(results?.every((result) => result.status === 'Success')).toBe(true);
 }
