@@ -1,4 +1,3 @@
-import { useId } from 'preact/hooks';
 import { MATURITIES, type ContactPerson, type EditableFields } from '../../../protocol';
 import { MUNICIPALITIES } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
@@ -24,7 +23,6 @@ const EMPTY_CONTACT: ContactPerson = { name: '', phone: '', email: '', role: '' 
 /** Create or edit a community. Errors appear beside their fields; what was typed stays. */
 export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: CommunityFormProps) {
   const { values, set, field, failure, fieldError, saving, submit } = useEditForm(initial);
-  const parishListId = useId();
   const setContact = (index: number, patch: Partial<ContactPerson>) =>
     set('contacts', values.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
@@ -40,10 +38,7 @@ export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: 
         <SelectField label={t('community.municipality')} {...field('municipality')} options={municipalityOptions}
           placeholder={t('community.municipalityPlaceholder')} required />
         <TextField label={t('community.parish')} {...field('parish')}
-          hint={t('community.parishHint')} list={parishListId} autoComplete="off" />
-        <datalist id={parishListId}>
-          {parishSuggestions.map((name) => <option key={name} value={name} />)}
-        </datalist>
+          hint={t('community.parishHint')} suggestions={parishSuggestions} autoComplete="off" />
       </div>
       <SelectField label={t('community.maturity')} {...field('maturity')}
         options={MATURITIES.map((m) => ({ value: m, label: tLabel('maturity', m) }))} />

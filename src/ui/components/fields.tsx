@@ -51,17 +51,27 @@ export function Field({ label, error, hint, fieldClass, hiddenLabel = false, lab
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'label' | 'type' | 'id'>;
 
-export interface TextFieldProps extends InputProps, LabelledProps {
+export interface TextFieldProps extends Omit<InputProps, 'list'>, LabelledProps {
   value: string;
   onValue: (value: string) => void;
   type?: 'text' | 'email' | 'tel' | 'date' | 'time' | 'search' | 'number' | 'password';
+  /** Values offered as the person types (earlier ones, known names); any other may still be typed. */
+  suggestions?: readonly string[];
 }
 
-export function TextField({ label, error, hint, fieldClass, value, onValue, type = 'text', ...rest }: TextFieldProps) {
+export function TextField({ label, error, hint, fieldClass, value, onValue, type = 'text', suggestions, ...rest }: TextFieldProps) {
   return (
     <Field label={label} error={error} hint={hint} fieldClass={fieldClass}>
       {(control) => (
-        <input {...rest} {...control} type={type} value={value} onInput={(event) => onValue(event.currentTarget.value)} />
+        <>
+          <input {...rest} {...control} type={type} value={value} list={suggestions && `${control.id}-suggestions`}
+            onInput={(event) => onValue(event.currentTarget.value)} />
+          {suggestions && (
+            <datalist id={`${control.id}-suggestions`}>
+              {suggestions.map((suggestion) => <option key={suggestion} value={suggestion} />)}
+            </datalist>
+          )}
+        </>
       )}
     </Field>
   );

@@ -1,4 +1,3 @@
-import { useId } from 'preact/hooks';
 import { WORKSHOP_KINDS, WORKSHOP_STATUSES, type EditableFields } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
 import { FormActions, SelectField, TextAreaField, TextField } from '../components/fields';
@@ -34,7 +33,6 @@ export interface WorkshopFormProps {
 export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }: WorkshopFormProps) {
   const { values, field, failure, setFailure, saving, submit: runSave } =
     useEditForm<FormValues>(() => ({ ...initial, dotsPerPerson: String(initial.dotsPerPerson) }));
-  const programmeListId = useId();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -66,10 +64,7 @@ export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }
       </div>
       <div class="form-grid">
         <TextField label={t('workshop.place')} {...field('place')} hint={t('workshop.placeHint')} />
-        <TextField label={t('workshop.programme')} {...field('programme')} hint={t('workshop.programmeHint')} list={programmeListId} autoComplete="off" />
-        <datalist id={programmeListId}>
-          {programmeSuggestions.map((name) => <option key={name} value={name} />)}
-        </datalist>
+        <TextField label={t('workshop.programme')} {...field('programme')} hint={t('workshop.programmeHint')} suggestions={programmeSuggestions} autoComplete="off" />
       </div>
       <div class="form-grid">
         <TextField label={t('workshop.facilitators')} {...field('facilitators')} hint={t('workshop.facilitatorsHint')} />
