@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * Screens only a coordinator works with (DESIGN §1: the overview for funders,
+ * Screens only a coordinator works with (the overview for funders,
  * exports, the organisation's users, a participant's data, conflicts, printed
  * sign-in sheets and workshop reports; and the one-time setup that makes the
  * first coordinator, which needs the server anyway). Their code, and whatever only they

@@ -1,4 +1,4 @@
-// Wire messages for accounts (DESIGN §4 "Auth"): login, setup of the first
+// Wire messages for accounts (docs/protocol.md, Accounts): login, setup of the first
 // coordinator, users of an organisation, health. The server parses every
 // request body with these schemas and the app parses every reply.
 import * as v from 'valibot';

@@ -7,7 +7,8 @@ export type Maturity = (typeof MATURITIES)[number];
 export const WORKSHOP_KINDS = ['workshop', 'forum', 'training', 'focus_group', 'study_trip', 'community_meeting'] as const;
 export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
 
-export const WORKSHOP_STATUSES = ['planned', 'held'] as const;
+/** `cancelled`: it did not take place; a past event with check-ins that is not cancelled counts as held. */
+export const WORKSHOP_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 
 export const PARTICIPANT_ROLES = ['resident', 'community_leader', 'municipality', 'ngo', 'entrepreneur', 'youth', 'other'] as const;

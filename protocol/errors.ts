@@ -7,6 +7,8 @@ export const REQUEST_ERROR_CODES = [
   // the body or the query
   'bad_json', 'bad_request', 'bad_gzip', 'bad_cursor', 'bad_limit', 'bad_shape', 'bad_hash', 'hash_mismatch', 'empty_blob',
   'incomplete_body', 'unsupported_protocol', 'unsupported_encoding', 'payload_too_large',
+  // text with control characters or broken surrogates, JSON nested too deep; a key named like a prototype
+  'invalid_value', 'forbidden_key',
   // who is asking
   'unauthorized', 'invalid_token', 'invalid_credentials', 'account_disabled', 'forbidden', 'too_many_attempts',
   // first start and users
@@ -22,6 +24,8 @@ export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 export const MUTATION_ERROR_CODES = [
   'invalid_mutation', 'invalid_fields', 'unknown_table', 'incomplete_record', 'table_mismatch', 'unknown_community',
   'forbidden', 'erased',
+  /** An edit of a record its device knew was in the bin (restore it first). */
+  'record_deleted',
 ] as const;
 export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number];
 

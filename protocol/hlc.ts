@@ -1,4 +1,4 @@
-// Hybrid logical clock (DESIGN §4). A clock is serialised as
+// Hybrid logical clock (docs/protocol.md, Clocks). A clock is serialised as
 // `<13-digit wall ms>:<4-digit counter>:<deviceId>` so that plain string order
 // is time order; it never goes backwards even when the device's wall clock does.
 
@@ -78,7 +78,7 @@ export function receive(state: ClockState, remote: Hlc, now: number): ClockState
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The server's clamp (DESIGN §4): a clock more than a day ahead of `serverClock`
+ * The server's clamp: a clock more than a day ahead of `serverClock`
  * is replaced by the server's clock with the writer's device id kept, so a
  * device with a wrong calendar cannot win every later edit.
  */

@@ -9,3 +9,5 @@ export * from './pull-columns';
 export * from './errors';
 export * from './objects';
 export * from './field-kinds';
+export * from './deletion';
+export * from './text';

@@ -1,4 +1,4 @@
-// Per-field last-writer-wins merge (DESIGN §4), shared by the server (applying
+// Per-field last-writer-wins merge (docs/protocol.md, Merge), shared by the server (applying
 // a pushed mutation) and the app (applying a pulled change). Pure.
 import { compareHlc, hlcDeviceId, type Hlc } from './hlc';
 

@@ -1,4 +1,4 @@
-// Wire messages of protocol 1 (DESIGN §4). Every request body the server
+// Wire messages of protocol 1 (docs/protocol.md). Every request body the server
 // reads and every reply the app reads is parsed with one of these schemas.
 import * as v from 'valibot';
 import { isHlc } from './hlc';
@@ -43,10 +43,13 @@ export const pushRequestSchema = v.strictObject({
   deviceId,
   mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_PUSH_MUTATIONS, 'too_many_mutations')),
   acks: v.optional(v.picklist(ACK_STYLES)),
+  /** The device's name as its people set it ("Planšete 2"), so a conflict can say where a value was typed. */
+  deviceLabel: v.optional(v.pipe(v.string(), v.maxLength(60))),
 });
 export type PushRequest = Omit<v.InferOutput<typeof pushRequestSchema>, 'mutations'> & { mutations: Mutation[] };
 
-export const rejectionSchema = v.object({
+/** Strict: a rejection carries these three and nothing else (no internals of the server's checks). */
+export const rejectionSchema = v.strictObject({
   id: v.string(),
   code: v.string(),
   message: v.string(),

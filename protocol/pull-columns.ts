@@ -1,4 +1,4 @@
-// The pull reply in column layout (issue 7): `GET /api/sync/pull?…&shape=columns`.
+// The pull reply in column layout (docs/protocol.md, Pull): `GET /api/sync/pull?…&shape=columns`.
 // Protocol 1's reply repeats every field name and every field's clock in
 // every record; here each page holds, per table, the record ids, one clock
 // per record, and one array of values per field. The records and clocks it

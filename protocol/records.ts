@@ -1,4 +1,4 @@
-// One valibot schema per record kind (DESIGN §2). Each kind has its own
+// One valibot schema per record kind (docs/protocol.md, Records). Each kind has its own
 // fields; the common ones (id, timestamps, author, deleted flag) are shared.
 // Validation messages are codes (`required`, `too_long`, …) that the app
 // translates and the server reports as they are.
@@ -7,10 +7,12 @@ import {
   ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_MIMES, PHOTO_PARENTS,
   RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS, WORKSHOP_STATUSES,
 } from './enums';
+import { ROLES } from './auth';
 import { UUID_PATTERN } from './ids';
 import { isHlc } from './hlc';
 import { kindOfSchema, ofKind, type FieldKind } from './field-kinds';
 import { keysOf } from './objects';
+import { isCleanText } from './text';
 
 export const LIMITS = {
   shortText: 200,
@@ -21,18 +23,20 @@ export const LIMITS = {
 
 const id = ofKind('id', v.pipe(v.string('invalid'), v.regex(UUID_PATTERN, 'invalid_id')));
 const optionalId = ofKind('id', v.nullable(id));
-const requiredText = ofKind('shortText', v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long')));
-const shortText = ofKind('shortText', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long')));
-const longText = ofKind('longText', v.pipe(v.string('invalid'), v.maxLength(LIMITS.longText, 'too_long')));
+/** Text as typed: checked before trimming, so a control character is refused, never trimmed away unseen. */
+const text = v.pipe(v.string('invalid'), v.check(isCleanText, 'invalid_value'));
+const requiredText = ofKind('shortText', v.pipe(text, v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.shortText, 'too_long')));
+const shortText = ofKind('shortText', v.pipe(text, v.maxLength(LIMITS.shortText, 'too_long')));
+const longText = ofKind('longText', v.pipe(text, v.maxLength(LIMITS.longText, 'too_long')));
 const timestamp = ofKind('timestamp', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'invalid')));
 /** A calendar day, `YYYY-MM-DD`, or empty when not given. */
 const day = ofKind('day', v.pipe(v.string('invalid'), v.regex(/^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$/, 'invalid_date')));
 const requiredDay = ofKind('day', v.pipe(v.string('invalid'), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'invalid_date')));
 /** A time of day, `HH:MM`, or empty. */
 const timeOfDay = ofKind('timeOfDay', v.pipe(v.string('invalid'), v.regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'invalid_time')));
-const phone = ofKind('phone', v.pipe(v.string('invalid'), v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone')));
+const phone = ofKind('phone', v.pipe(text, v.maxLength(40, 'too_long'), v.regex(/^[+\d\s()-]*$/, 'invalid_phone')));
 const email = ofKind('email', v.pipe(
-  v.string('invalid'),
+  text,
   v.trim(),
   v.maxLength(LIMITS.shortText, 'too_long'),
   v.check((text) => text === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text), 'invalid_email'),
@@ -49,13 +53,17 @@ const contactPerson = v.strictObject({
 });
 export type ContactPerson = v.InferOutput<typeof contactPerson>;
 
+const author = ofKind('author', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long')));
+
 /** Fields every record has, whatever its kind. */
 export const commonFields = {
   id,
   createdAt: timestamp,
   updatedAt: timestamp,
-  createdBy: ofKind('author', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long'))),
+  createdBy: author,
   deleted: flag,
+  /** Who put the record in the bin (a user's id), written with `deleted: true`; absent on records never deleted. */
+  deletedBy: v.optional(author),
 };
 
 export const communityFields = {
@@ -95,6 +103,9 @@ export const participantFields = {
   consentDate: day,
   /** Set when the participant's personal data was erased on request. */
   erased: flag,
+  /** When the erasure was made and by whom (a coordinator's id): nothing of what it blanked, nor why. */
+  erasedAt: v.optional(timestamp),
+  erasedBy: v.optional(author),
 };
 
 export const attendanceFields = {
@@ -147,7 +158,7 @@ export const swotFields = {
   communityId: id,
   workshopId: optionalId,
   quadrant: v.picklist(SWOT_QUADRANTS, 'invalid_choice'),
-  text: ofKind('longText', v.pipe(v.string('invalid'), v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long'))),
+  text: ofKind('longText', v.pipe(text, v.trim(), v.minLength(1, 'required'), v.maxLength(2000, 'too_long'))),
 };
 
 export const photoFields = {
@@ -176,7 +187,19 @@ export const conflictFields = {
   loserValue: anyValue,
   loserClock: clock,
   resolved: flag,
-  resolvedBy: ofKind('author', v.pipe(v.string('invalid'), v.maxLength(LIMITS.shortText, 'too_long'))),
+  resolvedBy: author,
+  /** Who made each value (a user's id) and on which device (its label, when it has one). */
+  winnerBy: v.optional(author),
+  winnerDevice: v.optional(shortText),
+  loserBy: v.optional(author),
+  loserDevice: v.optional(shortText),
+};
+
+/** The organisation's people who use Talka, as every device may name them: written by the server from its users. */
+export const memberFields = {
+  name: requiredText,
+  role: v.picklist(ROLES, 'invalid_choice'),
+  active: flag,
 };
 
 export const RECORD_FIELDS = {
@@ -191,6 +214,7 @@ export const RECORD_FIELDS = {
   swot: swotFields,
   photos: photoFields,
   conflicts: conflictFields,
+  members: memberFields,
 } as const;
 
 export type TableName = keyof typeof RECORD_FIELDS;
@@ -221,8 +245,14 @@ export function isTableName(name: string): name is TableName {
   return Object.prototype.hasOwnProperty.call(RECORD_FIELDS, name);
 }
 
+/** Tables of the organisation as a whole; every other record belongs to a community and carries `communityId`. */
+export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members'];
+
 /** Tables below a community: every record in them carries `communityId`. */
-export const COMMUNITY_TABLES = TABLES.filter((table) => table !== 'communities' && table !== 'conflicts');
+export const COMMUNITY_TABLES = TABLES.filter((table) => !ORGANISATION_TABLES.includes(table));
+
+/** Tables only the server writes: a push that changes them is refused. */
+export const SERVER_TABLES: readonly TableName[] = ['members'];
 
 export const communitySchema = v.strictObject({ ...commonFields, ...communityFields });
 export const workshopSchema = v.strictObject({ ...commonFields, ...workshopFields });
@@ -235,6 +265,7 @@ export const actionSchema = v.strictObject({ ...commonFields, ...actionFields })
 export const swotSchema = v.strictObject({ ...commonFields, ...swotFields });
 export const photoSchema = v.strictObject({ ...commonFields, ...photoFields });
 export const conflictSchema = v.strictObject({ ...commonFields, ...conflictFields });
+export const memberSchema = v.strictObject({ ...commonFields, ...memberFields });
 
 export const RECORD_SCHEMAS = {
   communities: communitySchema,
@@ -248,6 +279,7 @@ export const RECORD_SCHEMAS = {
   swot: swotSchema,
   photos: photoSchema,
   conflicts: conflictSchema,
+  members: memberSchema,
 } as const;
 
 export type Community = v.InferOutput<typeof communitySchema>;
@@ -261,6 +293,7 @@ export type Action = v.InferOutput<typeof actionSchema>;
 export type Swot = v.InferOutput<typeof swotSchema>;
 export type Photo = v.InferOutput<typeof photoSchema>;
 export type Conflict = v.InferOutput<typeof conflictSchema>;
+export type Member = v.InferOutput<typeof memberSchema>;
 
 export interface RecordTypes {
   communities: Community;
@@ -274,6 +307,7 @@ export interface RecordTypes {
   swot: Swot;
   photos: Photo;
   conflicts: Conflict;
+  members: Member;
 }
 export type AnyRecord = RecordTypes[TableName];
 /** The fields a person edits (everything but id and the bookkeeping). */
@@ -296,4 +330,5 @@ export const PATCH_SCHEMAS = {
   swot: patchSchema(swotFields),
   photos: patchSchema(photoFields),
   conflicts: patchSchema(conflictFields),
+  members: patchSchema(memberFields),
 } as const;

@@ -1,4 +1,4 @@
-// Load test of the sync server (DESIGN §5: "the server holds ≥ 2,000
+// Load test of the sync server (docs/quality-bars.md: "the server holds ≥ 2,000
 // mutations/s from 50 concurrent devices on SQLite, p99 push latency < 500 ms,
 // on 2 cores"). Starts the real server (server/main.ts) in its own process on a
 // fresh DATA_DIR (or a fresh PostgreSQL database), makes 10 organisations (the

@@ -1,4 +1,4 @@
-// The two figures issue 4 asks for, measured in Debian's Chromium against the
+// Two figures of the photo pipeline, measured in Debian's Chromium against the
 // real server on loopback: the stored size of a typical 12-megapixel photo
 // after the app resizes it (a 4000×3000 camera-like JPEG: gradients, marker
 // lines, dot stickers, text and sensor grain, written at quality 0.92 as

@@ -5,11 +5,14 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_PASSWORD_COST, makeDummyHash } from './auth/password';
-import { FailureLimiter, type FailureLimiterOptions } from './auth/rate-limit';
+import { LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './auth/rate-limit';
 import { BlobFiles } from './blobs/blob-files';
 import type { ServerConfig } from './config';
 import { Refusal, errorBody } from './errors';
 import type { AppDeps, AppEnv } from './http/env';
+import { closeIfBodyUnread } from './http/close-unread';
+import { logText } from './http/log-text';
+import { noStore } from './http/no-store';
 import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
 import { authRoutes } from './routes/auth';
@@ -28,21 +31,9 @@ export interface CreateAppOptions {
   now?: () => number;
   /** log2 of scrypt's N for new password hashes; tests lower it. */
   passwordCost?: number;
-  /** Failed sign-ins allowed per email and per client address within the window. */
+  /** How failed sign-ins slow further tries down (server/auth/rate-limit.ts). */
   loginLimits?: LoginLimits;
 }
-
-export interface LoginLimits {
-  perEmail: FailureLimiterOptions;
-  perAddress: FailureLimiterOptions;
-}
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-export const LOGIN_LIMITS: LoginLimits = {
-  perEmail: { maxFailures: 10, windowMs: FIFTEEN_MINUTES },
-  // A community house's Wi-Fi puts a whole workshop behind one address.
-  perAddress: { maxFailures: 30, windowMs: FIFTEEN_MINUTES },
-};
 
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => Date.now());
@@ -54,8 +45,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     clock: new ServerClock(now),
     committer: new PushCommitter(options.store),
     blobs: new BlobFiles(options.config.blobDir),
-    emailLimiter: new FailureLimiter((options.loginLimits ?? LOGIN_LIMITS).perEmail),
-    addressLimiter: new FailureLimiter((options.loginLimits ?? LOGIN_LIMITS).perAddress),
+    logins: new LoginLimiter(options.store, options.loginLimits ?? LOGIN_LIMITS),
     passwordCost,
     dummyPasswordHash: makeDummyHash(passwordCost),
   };
@@ -70,7 +60,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
 
   const app = new Hono<AppEnv>();
-  app.use('*', securityHeaders());
+  app.use('*', closeIfBodyUnread(), securityHeaders());
+  app.use('/api/*', noStore());
   app.use('*', compress());
   app.route('/api', api);
   if (existsSync(options.config.staticDir)) {
@@ -84,7 +75,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof Refusal) return c.json(errorBody(error.code, error.message), error.status, error.headers);
     if (error instanceof HTTPException) return c.json(errorBody('http_error', error.message || 'Request failed'), error.status);
-    console.error(`Unexpected error on ${c.req.method} ${c.req.path}:`, error);
+    const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(logText(`Unexpected error on ${c.req.method} ${c.req.path}: ${details}`));
     return c.json(errorBody('internal', 'Something went wrong on the server'), 500);
   });
   return app;

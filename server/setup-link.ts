@@ -1,5 +1,5 @@
 // The first start on an empty database prints a one-time link where the first
-// coordinator creates the organisation and their account (DESIGN §4).
+// coordinator creates the organisation and their account (docs/protocol.md, Accounts).
 import { baseUrl, type ServerConfig } from './config';
 import { hashToken, newToken } from './auth/tokens';
 import type { Store } from './store/store';

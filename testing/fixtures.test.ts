@@ -11,7 +11,8 @@ const workshopId = '01968b12-fe80-7000-8000-000000000002';
 const participantId = '01968b12-fe80-7000-8000-000000000003';
 const needId = '01968b12-fe80-7000-8000-000000000004';
 
-const BUILT: { [T in Exclude<TableName, 'conflicts'>]: EditableFields<T> } = {
+/** Every kind a device writes (conflicts and members are the server's). */
+const BUILT: { [T in Exclude<TableName, 'conflicts' | 'members'>]: EditableFields<T> } = {
   communities: communityFields(),
   workshops: workshopFields(communityId),
   participants: participantFields(communityId),

@@ -1,4 +1,4 @@
-// Issue 7's size bars (DESIGN §5): first-load JavaScript + CSS ≤ 70 KB
+// The size bars (docs/quality-bars.md): first-load JavaScript + CSS ≤ 70 KB
 // gzipped, everything precached ≤ 400 KB, icons aside.
 //
 // first-load-kb is measured in Chromium: the real server (server/main.ts,

@@ -1,5 +1,5 @@
-// Issue 7's device-side bars, in Debian's Chromium:
-// - saving one record (DESIGN §5: record + outbox in one transaction, ≤ 5 ms
+// The device-side bars (docs/quality-bars.md), in Debian's Chromium:
+// - saving one record (docs/quality-bars.md: record + outbox in one transaction, ≤ 5 ms
 //   median): the app's own Notebook commands on a TalkaDatabase that already
 //   holds a community of 5,000 people and 2,000 needs, bundled with esbuild
 //   (device-ops-entry.ts) and run in a page of a routed fake origin whose

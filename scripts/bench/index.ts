@@ -1,4 +1,4 @@
-// `npm run bench`: every performance bar of DESIGN §5 and issue 7 in one
+// `npm run bench`: every performance bar of docs/quality-bars.md in one
 // command. Builds the app, then measures it in Debian's Chromium against the
 // real server on SQLite: sizes, Lighthouse, record saves and search on the
 // device, sync beside PouchDB 9 (same run, same proxy), a 50,000-record pull,

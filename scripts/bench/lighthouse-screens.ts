@@ -1,7 +1,7 @@
 // `npx tsx scripts/bench/lighthouse-screens.ts [--width 320] [--only voting]… [--no-lighthouse]
 // [--dist dir] [--json]`: Lighthouse
 // accessibility of the screens a facilitator uses most, with data on them, at
-// a phone's width (DESIGN: usable at 320 px, targets ≥ 44 px). Builds nothing:
+// a phone's width (usable at 320 px, targets ≥ 44 px). Builds nothing:
 // run `npx vite build` first.
 //
 // A fresh profile is seeded through the app itself (Playwright over CDP, typing

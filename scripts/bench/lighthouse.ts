@@ -1,4 +1,4 @@
-// Lighthouse performance and accessibility (DESIGN §5: performance ≥ 95,
+// Lighthouse performance and accessibility (docs/quality-bars.md: performance ≥ 95,
 // accessibility 100), mobile profile as Lighthouse ships it: Moto G Power
 // emulation, simulated slow 4G and 4× CPU slowdown. The production build is
 // served by the real server (SQLite, free port) and audited in Debian's

@@ -11,7 +11,7 @@ import { stat, type BenchContext, type Figure } from './types';
 const LOAD_DEVICES = 50;
 const SECONDS = 15;
 const BATCH = 20;
-/** The bar (DESIGN §5): mutations per second held by all devices together. */
+/** The bar (docs/quality-bars.md): mutations per second held by all devices together. */
 const BAR_RATE = 2000;
 /**
  * Offered 10 % above the bar: an open-loop generator applies a little less

@@ -1,6 +1,6 @@
 // Shared shapes of `npm run bench` (scripts/bench/index.ts): every section
 // measures some figures, each the median of several runs with min and max,
-// and says which bar (DESIGN §5, issue 7) it is held to.
+// and says which bar (docs/quality-bars.md) it is held to.
 import type { Browser } from 'playwright-core';
 
 export interface Stat {

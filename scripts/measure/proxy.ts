@@ -46,7 +46,7 @@ export interface Link {
   rttMs: number;
 }
 
-/** The rural link of issue 7: 1.5 Mbit/s down, 750 kbit/s up, 300 ms round trip. */
+/** The rural link the bench emulates: 1.5 Mbit/s down, 750 kbit/s up, 300 ms round trip. */
 export const RURAL_LINK: Link = { downKbps: 1500, upKbps: 750, rttMs: 300 };
 
 export interface ProxyOptions {

@@ -3,6 +3,7 @@
 import { gunzip } from 'node:zlib';
 import * as v from 'valibot';
 import type { Context } from 'hono';
+import { findJsonProblem, jsonPathText, type JsonProblem } from '../../protocol/text';
 import { Refusal } from '../errors';
 
 /** "field: code; other: code" — short enough for a 400's message. */
@@ -30,6 +31,36 @@ export function parseJsonText(text: string): unknown {
   } catch {
     throw new Refusal(400, 'bad_json', 'The request body is not valid JSON');
   }
+}
+
+/** "fields.contacts.0.name: invalid_value", in the style of summariseIssues. */
+export function describeJsonProblem(problem: JsonProblem, root = 'body'): string {
+  return `${jsonPathText(problem.path) || root}: ${problem.code}`;
+}
+
+/**
+ * 400 invalid_value for text with control characters or broken surrogates, or
+ * JSON nested too deep; 400 forbidden_key for `__proto__`, `constructor` or
+ * `prototype` as a key (protocol/text.ts). Checked before the schema, which
+ * would drop such keys silently.
+ */
+export function refuseUnsafeJson(value: unknown): void {
+  const problem = findJsonProblem(value);
+  if (problem) throw new Refusal(400, problem.code, describeJsonProblem(problem));
+}
+
+/**
+ * refuseUnsafeJson for every member of a body but the list `member`, whose
+ * items whoever reads them checks one by one (a push's mutations: one bad
+ * mutation is refused alone and the rest applied). Returns the body.
+ */
+export function refuseUnsafeJsonExcept(value: unknown, member: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    refuseUnsafeJson(value);
+    return value;
+  }
+  refuseUnsafeJson(Object.fromEntries(Object.entries(value).filter(([key, item]) => key !== member || !Array.isArray(item))));
+  return value;
 }
 
 export function parseWith<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
@@ -66,7 +97,9 @@ export async function readJson<S extends v.GenericSchema>(c: Context, schema: S)
     if (error instanceof Refusal) throw error;
     throw new Refusal(400, 'bad_json', 'The request body is not UTF-8 text');
   }
-  return parseWith(schema, parseJsonText(text));
+  const value = parseJsonText(text);
+  refuseUnsafeJson(value);
+  return parseWith(schema, value);
 }
 
 function gunzipLimited(data: Uint8Array, maxBytes: number): Promise<Buffer> {
@@ -88,11 +121,13 @@ function gunzipLimited(data: Uint8Array, maxBytes: number): Promise<Buffer> {
  */
 export async function readMaybeGzippedJson(c: Context, maxBytes: number): Promise<unknown> {
   const encoding = (c.req.header('Content-Encoding') ?? 'identity').trim().toLowerCase();
+  const gzipped = encoding === 'gzip' || encoding === 'x-gzip';
+  // Refused before the body is read: nothing of it could be used.
+  if (!gzipped && encoding !== 'identity' && encoding !== '') {
+    throw new Refusal(415, 'unsupported_encoding', `Content-Encoding ${encoding} is not accepted; send gzip or nothing`);
+  }
   const raw = await readBodyBytes(c);
-  let bytes: Uint8Array;
-  if (encoding === 'gzip' || encoding === 'x-gzip') bytes = await gunzipLimited(raw, maxBytes);
-  else if (encoding === 'identity' || encoding === '') bytes = raw;
-  else throw new Refusal(415, 'unsupported_encoding', `Content-Encoding ${encoding} is not accepted; send gzip or nothing`);
+  const bytes = gzipped ? await gunzipLimited(raw, maxBytes) : raw;
   if (bytes.byteLength > maxBytes) {
     throw new Refusal(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes`);
   }

@@ -1,7 +1,7 @@
 // What every route shares: the Hono environment type and the app's dependencies.
 import type { HttpBindings } from '@hono/node-server';
 import type { ServerConfig } from '../config';
-import type { FailureLimiter } from '../auth/rate-limit';
+import type { LoginLimiter } from '../auth/rate-limit';
 import type { ServerClock } from '../sync/server-clock';
 import type { PushCommitter } from '../sync/group-commit';
 import type { OrganisationRow, Store, UserRow } from '../store/store';
@@ -27,10 +27,8 @@ export interface AppDeps {
   clock: ServerClock;
   committer: PushCommitter;
   blobs: BlobFiles;
-  /** Failed sign-ins per email address. */
-  emailLimiter: FailureLimiter;
-  /** Failed sign-ins (and setup attempts) per client address: higher, since a workshop shares one NAT. */
-  addressLimiter: FailureLimiter;
+  /** Failed sign-ins (and setup link guesses) per account and client address. */
+  logins: LoginLimiter;
   /** log2 of scrypt's N for new password hashes. */
   passwordCost: number;
   /** Verified against when a login names no user, so timing does not tell. */

@@ -18,22 +18,17 @@ export function authRoutes(deps: AppDeps) {
     const { email, password } = await readJson(c, loginRequestSchema);
     const now = deps.now();
     const address = clientAddress(c, deps.config.trustProxy);
-    const wait = Math.max(deps.emailLimiter.retryAfter(email, now), deps.addressLimiter.retryAfter(address, now));
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new Refusal(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min`, { 'Retry-After': String(seconds) });
-    }
+    const attempt = await deps.logins.begin(email, address, now);
     const user = await deps.store.findUserByEmail(email);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await deps.dummyPasswordHash));
     if (!user || !matches) {
-      deps.emailLimiter.recordFailure(email, now);
-      deps.addressLimiter.recordFailure(address, now);
+      await attempt.failed();
       throw new Refusal(401, 'invalid_credentials', 'Wrong email or password');
     }
+    await attempt.succeeded();
     if (!user.active) throw new Refusal(403, 'account_disabled', 'This account is deactivated; ask your coordinator');
     const organisation = await deps.store.findOrganisation(user.orgId);
     if (!organisation) throw new Error(`User ${user.id} has no organisation`);
-    deps.emailLimiter.reset(email);
     return c.json(await issueSession(deps.store, user, organisation, now));
   });
 

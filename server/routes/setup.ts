@@ -12,6 +12,9 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
 import type { OrganisationRow, UserRow } from '../store/store';
 
+/** Guesses of the setup link are limited like sign-ins, under a name no email can have. */
+const SETUP_LINK_ACCOUNT = 'setup link';
+
 export function setupRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use('*', limitBody(SMALL_BODY_BYTES));
@@ -25,7 +28,7 @@ export function setupRoutes(deps: AppDeps) {
     const request = await readJson(c, setupRequestSchema);
     const now = deps.now();
     const address = clientAddress(c, deps.config.trustProxy);
-    if (deps.addressLimiter.retryAfter(address, now) > 0) throw new Refusal(429, 'too_many_attempts', 'Too many failed attempts; try again later');
+    const attempt = await deps.logins.begin(SETUP_LINK_ACCOUNT, address, now);
 
     const organisation: OrganisationRow = { id: randomUUID(), name: request.organisation, createdAt: now };
     const user: UserRow = {
@@ -41,6 +44,7 @@ export function setupRoutes(deps: AppDeps) {
     const outcome = await deps.store.completeSetup({
       tokenHash: hashToken(request.token), notBefore: now - SETUP_TOKEN_LIFETIME_MS, now, organisation, user,
     });
+    await (outcome === 'invalid_token' ? attempt.failed() : attempt.succeeded());
     switch (outcome) {
       case 'created':
         return c.json(await issueSession(deps.store, user, organisation, now), 201);
@@ -51,7 +55,6 @@ export function setupRoutes(deps: AppDeps) {
       case 'email_taken':
         throw new Refusal(409, 'email_taken', 'A user with this email exists already');
       case 'invalid_token':
-        deps.addressLimiter.recordFailure(address, now);
         throw new Refusal(403, 'invalid_setup_token', 'This setup link is wrong, used or older than 24 hours; restart the server or run `npm run admin -- setup-link` for a new one');
     }
   });

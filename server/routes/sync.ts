@@ -1,4 +1,4 @@
-// POST /api/sync/push and GET /api/sync/pull (DESIGN §4); the algorithms are in server/sync/.
+// POST /api/sync/push and GET /api/sync/pull (docs/protocol.md); the algorithms are in server/sync/.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -6,7 +6,7 @@ import { MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema, type AckStyle } fr
 import { uuidv7 } from '../../protocol/ids';
 import { requireSession } from '../auth/session';
 import { Refusal } from '../errors';
-import { readMaybeGzippedJson, summariseIssues } from '../http/body';
+import { readMaybeGzippedJson, refuseUnsafeJsonExcept, summariseIssues } from '../http/body';
 import type { AppDeps, AppEnv } from '../http/env';
 import { jsonReply, jsonText } from '../http/json-reply';
 import { limitBody, SMALL_BODY_BYTES } from '../http/limits';
@@ -29,7 +29,7 @@ export function syncRoutes(deps: AppDeps) {
   const newId = () => uuidv7(deps.now(), (length) => new Uint8Array(randomBytes(length)));
 
   app.post('/push', requireSession(deps), limitBody(MAX_PUSH_BYTES), async (c) => {
-    const batch = parsePushBody(await readMaybeGzippedJson(c, MAX_PUSH_BYTES));
+    const batch = parsePushBody(refuseUnsafeJsonExcept(await readMaybeGzippedJson(c, MAX_PUSH_BYTES), 'mutations'));
     const sinceText = c.req.query('since');
     const since = sinceText ? decodeCursor(sinceText) : null;
     if (sinceText && !since) throw new Refusal(400, 'bad_cursor', 'since is not a cursor this server gave out');

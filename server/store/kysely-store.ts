@@ -6,7 +6,7 @@ import { isRole, type DatabaseKind } from '../../protocol/auth';
 import { migrateToLatest } from './migrations';
 import type { Database, OrganisationTable, RecordTable, UserTable } from './schema';
 import type {
-  AppliedMutationRow, BlobOwnerRow, ChangeRow, OrganisationRow, PushTransaction, SessionRow, SetupOutcome,
+  AppliedMutationRow, BlobOwnerRow, ChangeRow, LoginAttemptRow, OrganisationRow, PushTransaction, SessionRow, SetupOutcome,
   StoredRecord, Store, SyncHead, TokenRow, UserRow,
 } from './store';
 
@@ -393,5 +393,67 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
     return row && { orgId: row.org_id, sha256: row.sha256, size: row.size, mime: row.mime, createdAt: row.created_at };
   }
-}
 
+  // Failed sign-ins: counters that only slow guessing down, so no write waits for a durable commit.
+
+  async findLoginAttempt(account: string, address: string): Promise<LoginAttemptRow | undefined> {
+    const row = await this.db
+      .selectFrom('login_attempts').selectAll()
+      .where('account', '=', account).where('address', '=', address)
+      .executeTakeFirst();
+    return row && { account: row.account, address: row.address, failures: row.failures, lastFailedAt: row.last_failed_at };
+  }
+
+  async replaceLoginAttempt(seen: LoginAttemptRow, next: LoginAttemptRow): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('login_attempts')
+      .set({ failures: next.failures, last_failed_at: next.lastFailedAt })
+      .where('account', '=', seen.account).where('address', '=', seen.address)
+      .where('failures', '=', seen.failures).where('last_failed_at', '=', seen.lastFailedAt)
+      .executeTakeFirst();
+    return updated.numUpdatedRows > 0n;
+  }
+
+  async addLoginFailure(account: string, address: string, now: number, forgetBefore: number): Promise<void> {
+    await this.db
+      .insertInto('login_attempts')
+      .values({ account, address, failures: 1, last_failed_at: now })
+      .onConflict((oc) => oc.columns(['account', 'address']).doUpdateSet((eb) => ({
+        failures: eb.case().when('login_attempts.last_failed_at', '<', forgetBefore).then(1).else(eb('login_attempts.failures', '+', 1)).end(),
+        last_failed_at: now,
+      })))
+      .execute();
+  }
+
+  async clearLoginAttempts(account: string, address: string): Promise<void> {
+    await this.db.deleteFrom('login_attempts').where('account', '=', account).where('address', '=', address).execute();
+  }
+
+  async addAddressTry(address: string, now: number, windowMs: number): Promise<{ tries: number; windowStart: number }> {
+    // One statement, so tries sent at once from one address are each counted; both CASEs read the old row.
+    const ended = now - windowMs;
+    const row = await this.db
+      .insertInto('login_address_windows')
+      .values({ address, window_start: now, tries: 1 })
+      .onConflict((oc) => oc.column('address').doUpdateSet((eb) => ({
+        tries: eb.case().when('login_address_windows.window_start', '<=', ended).then(1).else(eb('login_address_windows.tries', '+', 1)).end(),
+        window_start: eb.case().when('login_address_windows.window_start', '<=', ended).then(now).else(eb.ref('login_address_windows.window_start')).end(),
+      })))
+      .returning(['tries', 'window_start'])
+      .executeTakeFirstOrThrow();
+    return { tries: Number(row.tries), windowStart: Number(row.window_start) };
+  }
+
+  async forgiveAddressTry(address: string, windowStart: number): Promise<void> {
+    await this.db
+      .updateTable('login_address_windows')
+      .set((eb) => ({ tries: eb('tries', '-', 1) }))
+      .where('address', '=', address).where('window_start', '=', windowStart).where('tries', '>', 0)
+      .execute();
+  }
+
+  async pruneLoginAttempts(before: number): Promise<void> {
+    await this.db.deleteFrom('login_attempts').where('last_failed_at', '<', before).execute();
+    await this.db.deleteFrom('login_address_windows').where('window_start', '<', before).execute();
+  }
+}

@@ -93,8 +93,32 @@ const initial: Migration = {
   },
 };
 
+/** Failed sign-ins per account and client address, shared by every server process on the database. */
+const loginAttempts: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_attempts')
+      .addColumn('account', 'text', (col) => col.notNull())
+      .addColumn('address', 'text', (col) => col.notNull())
+      .addColumn('failures', 'integer', (col) => col.notNull())
+      .addColumn('last_failed_at', 'bigint', (col) => col.notNull())
+      .addPrimaryKeyConstraint('login_attempts_pk', ['account', 'address'])
+      .execute();
+    await db.schema.createIndex('login_attempts_age').on('login_attempts').column('last_failed_at').execute();
+
+    await db.schema
+      .createTable('login_address_windows')
+      .addColumn('address', 'text', (col) => col.primaryKey())
+      .addColumn('window_start', 'bigint', (col) => col.notNull())
+      .addColumn('tries', 'integer', (col) => col.notNull())
+      .execute();
+    await db.schema.createIndex('login_address_windows_age').on('login_address_windows').column('window_start').execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_login_attempts': loginAttempts,
 };
 
 const provider: MigrationProvider = {

@@ -70,6 +70,21 @@ export interface BlobOwnerTable {
   created_at: number;
 }
 
+/** Failed sign-ins of one account from one client address (see server/auth/rate-limit.ts). */
+export interface LoginAttemptTable {
+  account: string;
+  address: string;
+  failures: number;
+  last_failed_at: number;
+}
+
+/** Sign-in tries from one client address in its current window, successful ones forgiven. */
+export interface LoginAddressWindowTable {
+  address: string;
+  window_start: number;
+  tries: number;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -79,4 +94,6 @@ export interface Database {
   applied_mutations: AppliedMutationTable;
   sync_state: SyncStateTable;
   blob_owners: BlobOwnerTable;
+  login_attempts: LoginAttemptTable;
+  login_address_windows: LoginAddressWindowTable;
 }

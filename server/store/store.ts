@@ -77,6 +77,15 @@ export interface BlobOwnerRow {
   createdAt: number;
 }
 
+/** Failed sign-ins of one account (an email, or the setup link) from one client address. */
+export interface LoginAttemptRow {
+  account: string;
+  address: string;
+  /** Failures since the account last signed in from the address. */
+  failures: number;
+  lastFailedAt: number;
+}
+
 export type SetupOutcome = 'created' | 'invalid_token' | 'already_set_up' | 'email_taken' | 'organisation_taken';
 
 /** The statements of one push, all inside one database transaction. */
@@ -133,6 +142,23 @@ export interface Store {
   readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>;
   /** Gives the database a new instance id, so every device's cursor resets (after restoring a backup). */
   renewInstanceId(instanceId: string): Promise<void>;
+
+  // Failed sign-ins (server/auth/rate-limit.ts)
+  findLoginAttempt(account: string, address: string): Promise<LoginAttemptRow | undefined>;
+  /** Puts `next` where `seen` was, only if the row is still exactly `seen`; false when another request changed it first. */
+  replaceLoginAttempt(seen: LoginAttemptRow, next: LoginAttemptRow): Promise<boolean>;
+  /** One more failure of the pair at `now`, counting from 0 when its last one was before `forgetBefore`. */
+  addLoginFailure(account: string, address: string, now: number, forgetBefore: number): Promise<void>;
+  clearLoginAttempts(account: string, address: string): Promise<void>;
+  /**
+   * Counts a try from `address` in its window of `windowMs` (a new window when
+   * the last one has ended) and returns the tries in the window with its start.
+   */
+  addAddressTry(address: string, now: number, windowMs: number): Promise<{ tries: number; windowStart: number }>;
+  /** Takes back one try of the window that started at `windowStart`, if it is still the address's window. */
+  forgiveAddressTry(address: string, windowStart: number): Promise<void>;
+  /** Deletes the pairs that last failed, and the address windows that started, before `before`. */
+  pruneLoginAttempts(before: number): Promise<void>;
 
   // Blobs
   addBlobOwner(owner: BlobOwnerRow): Promise<void>;

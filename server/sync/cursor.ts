@@ -1,4 +1,4 @@
-// The pull cursor (DESIGN §4): opaque to devices; inside, the database's
+// The pull cursor (docs/protocol.md, Pull): opaque to devices; inside, the database's
 // instance id and a server seq (never a client clock).
 
 export interface CursorPosition {

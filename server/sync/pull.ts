@@ -1,4 +1,4 @@
-// GET /api/sync/pull, the algorithm (DESIGN §4): whole current records of the
+// GET /api/sync/pull, the algorithm (docs/protocol.md, Pull): whole current records of the
 // caller's organisation in server order, deleted ones included.
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT } from '../../protocol/messages';
 import { PULL_SHAPES, toColumns, type PullShape } from '../../protocol/pull-columns';

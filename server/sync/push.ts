@@ -1,4 +1,4 @@
-// POST /api/sync/push, the algorithm (DESIGN §4). Steps are numbered against
+// POST /api/sync/push, the algorithm (docs/protocol.md, Push). Steps are numbered against
 // the contract; the SQL lives in server/store.
 import type { PushResponse, Rejection } from '../../protocol/messages';
 import { mergeEdit, type LostValue } from '../../protocol/merge';
@@ -45,7 +45,7 @@ function idsToLoad(checks: readonly CheckedMutation[]): string[] {
   return [...ids];
 }
 
-/** The conflict record that keeps a losing value (DESIGN §2 `conflicts`), written by the server. */
+/** The conflict record that keeps a losing value (docs/protocol.md, Conflicts), written by the server. */
 function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: LostValue, clock: string, now: number): WorkingRecord {
   const values = {
     communityId: communityOf(target),

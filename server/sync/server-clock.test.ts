@@ -14,7 +14,7 @@ describe('server clock', () => {
     expect(clock.next()).toMatch(/:server$/);
   });
 
-  it('clamps a clock more than a day ahead (DESIGN §4) to its own, keeping the device id', () => {
+  it('clamps a clock more than a day ahead to its own, keeping the device id', () => {
     const clock = new ServerClock(() => NOW);
     const accepted = clock.accept(formatHlc({ wall: NOW + 365 * DAY, counter: 0, deviceId: 'tablet' }));
     expect(accepted).toMatch(/:tablet$/);

@@ -11,7 +11,7 @@ export class ServerClock {
   constructor(private readonly now: () => number) {}
 
   /**
-   * DESIGN §4: a clock more than a day ahead of the server's is replaced by the
+   * A clock more than a day ahead of the server's is replaced by the
    * server's (writer's device id kept); the accepted clock is folded in so the
    * server's next clock is later than it.
    */

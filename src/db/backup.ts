@@ -1,4 +1,4 @@
-// Backup file export and import (issue 4). Export reads everything in one
+// Backup file export and import. Export reads everything in one
 // read transaction, so records, outbox and cursor agree; import checks and
 // decrypts the whole file first and then writes in one transaction, so a
 // wrong passphrase, a damaged file or a full disk leaves the device as it was.

@@ -82,6 +82,7 @@ export class TalkaDatabase extends Dexie {
   swot!: RecordTables['swot'];
   photos!: RecordTables['photos'];
   conflicts!: RecordTables['conflicts'];
+  members!: RecordTables['members'];
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
@@ -90,12 +91,14 @@ export class TalkaDatabase extends Dexie {
     // Outbox writes must survive a power cut: Chromium's default durability is relaxed.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores(SCHEMA_V1);
-    // Photos' images (issue 4): the v1 tables stay as they are.
+    // Photos' images: the v1 tables stay as they are.
     this.version(2).stores(SCHEMA_V2);
     // Refused changes by index (only entries with a rejection are in it): the sync bar counts them on every outbox change.
     this.version(3).stores({
       outbox: '++seq, &id, recordId, rejection.code',
     });
+    // The organisation's users as the server lists them, so conflicts and the bin can name people offline.
+    this.version(4).stores({ members: 'id' });
   }
 
   recordTable<T extends TableName>(table: T): Table<Stored<RecordTypes[T]>, string> {

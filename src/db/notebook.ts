@@ -157,7 +157,9 @@ export class Notebook {
         : checkPatch(table, { ...input, updatedAt: now });
 
       const base: Record<string, Hlc | null> = {};
-      for (const field of Object.keys(fields)) base[field] = existing?.clocks[field] ?? null;
+      // A deletion says what it had seen of every field, so the server can tell it from one that would hide an unseen edit.
+      const seenFields = fields.deleted === true && existing ? Object.keys(existing.clocks) : Object.keys(fields);
+      for (const field of new Set([...seenFields, ...Object.keys(fields)])) base[field] = existing?.clocks[field] ?? null;
       const entry: OutboxEntry = { id: this.newId(), table, recordId: id, op: 'put', fields, base, hlc, author: this.author() };
       const queued = foldable(newest, newestSeq, entry) ? folded(newest, entry) : entry;
       // Every field the queued change carries is at its clock here too, as it will be on the server.

@@ -1,4 +1,4 @@
-// Photos on the device (issue 4): the image and its thumbnail are Blobs in the
+// Photos on the device: the image and its thumbnail are Blobs in the
 // `blobs` table, keyed by the image's SHA-256; the photo record (synced like
 // any other) names that hash. Creating a photo writes the blob row, the
 // record and its outbox entry in one transaction, so a failure leaves none.

@@ -1,14 +1,10 @@
 // Reads the screens need, each a small function over the database. Deleted
 // records are left out unless a query says otherwise.
 import type { TableName } from '../../protocol';
+import { alive, byName } from '../domain/live-records';
 import type { OutboxEntry, TalkaDatabase } from './database';
 import type { StoredRecord } from './notebook';
 
-function alive<T extends { deleted: boolean }>(rows: T[]): T[] {
-  return rows.filter((row) => !row.deleted);
-}
-
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'lv');
 
 export async function listCommunities(db: TalkaDatabase): Promise<StoredRecord<'communities'>[]> {
   return alive(await db.communities.toArray()).sort(byName);

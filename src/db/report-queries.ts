@@ -3,6 +3,7 @@
 // device's own database, so it all works offline after a sync.
 import type { TableName } from '../../protocol';
 import { sortActions } from '../domain/action-plan';
+import { alive, byName } from '../domain/live-records';
 import { erasurePatch } from '../domain/export-participant';
 import type { ListExportInput } from '../domain/export-lists';
 import type { ParticipantExportInput } from '../domain/export-rows';
@@ -21,11 +22,6 @@ export interface ParticipantExportRecords extends ParticipantExportInput {
   communities: Stored<'communities'>[];
 }
 
-function alive<T extends { deleted: boolean }>(rows: readonly (T | undefined)[]): T[] {
-  return rows.filter((row): row is T => row !== undefined && !row.deleted);
-}
-
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'lv');
 
 async function communitiesOf(db: TalkaDatabase, ids: Iterable<string>): Promise<Stored<'communities'>[]> {
   return alive(await db.communities.bulkGet([...new Set(ids)]));

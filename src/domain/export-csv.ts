@@ -9,10 +9,12 @@ export const BOM = '\uFEFF';
 export const CSV_DELIMITER = ';';
 
 /**
- * Cells Excel would take for a formula: starting with =, @, a tab or a return,
- * or with + or - unless the rest is a phone number or a number ("+371 26 000 000").
+ * Text a spreadsheet would take for a formula: starting with =, +, -, @, a tab
+ * or a return. It gets an apostrophe in front (as OWASP advises), phone numbers
+ * too: Excel reads "+371 26 000 000" as a sum. Numbers are not text and stay
+ * numbers, negative ones included.
  */
-const FORMULA_LIKE = /^(?:[=@\t\r]|[+-](?![\d\s().-]*$))/;
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
 export function toCsv(table: ExportTable): string {
   const csv = Papa.unparse(

@@ -2,6 +2,7 @@
 // the asset map, and the action plan with its budget.
 import type { ActionStatus, NeedCategory, NeedStatus, ResourceKind } from '../../protocol';
 import { column, type ExportTable } from './export-table';
+import { alive } from './live-records';
 
 interface Alive {
   id: string;
@@ -74,7 +75,6 @@ export interface ListLabels {
 }
 
 const collator = new Intl.Collator('lv');
-const alive = <T extends Alive>(rows: readonly T[]): T[] => rows.filter((row) => !row.deleted);
 
 function namesById(rows: readonly { id: string; name: string }[]): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.name]));

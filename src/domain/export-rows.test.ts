@@ -161,9 +161,17 @@ describe('CSV', () => {
     expect(parsed.data[1]!.slice(0, 4)).toEqual(['1', letters, 'Ērgļu kopiena', 'Ķeguma "Lejas"; 2']);
   });
 
-  it('makes text that a spreadsheet would run as a formula inert, but leaves phone numbers as typed', () => {
-    const risky = { ...table, rows: [[1, '=HYPERLINK("http://x")', '@SUM(A1)', '-2+3', 'Iedzīvotājs', '+371 26 000 001', '', '', '', '', 1, '']] };
-    const parsed = Papa.parse<string[]>(toCsv(risky).slice(BOM.length), { delimiter: CSV_DELIMITER, skipEmptyLines: true });
-    expect(parsed.data[1]!.slice(1, 6)).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-2+3", 'Iedzīvotājs', '+371 26 000 001']);
+  it('puts an apostrophe before every text a spreadsheet would run as a formula, phone numbers included; numbers stay numbers', () => {
+    const risky = { ...table, rows: [
+      [1, '=HYPERLINK("http://x")', '@SUM(A1)', '-2+3', 'Iedzīvotājs', '+371 26 000 001', '', '', '', '', 1, ''],
+      [-2, '\t=1+1', '\r=1+1', '+1', 'a=b', '26 000 001', '', '', '', '', -0.5, ''],
+    ] };
+    const csv = toCsv(risky);
+    const parsed = Papa.parse<string[]>(csv.slice(BOM.length), { delimiter: CSV_DELIMITER, skipEmptyLines: true });
+    expect(parsed.data[1]!.slice(1, 6)).toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'-2+3", 'Iedzīvotājs', "'+371 26 000 001"]);
+    expect(parsed.data[2]!.slice(1, 6)).toEqual(["'\t=1+1", "'\r=1+1", "'+1", 'a=b', '26 000 001']);
+    // Numbers are written bare, so a spreadsheet reads them as numbers.
+    expect(csv.split('\r\n')[2]!.startsWith('-2;')).toBe(true);
+    expect(parsed.data[2]![10]).toBe('-0.5');
   });
 });

@@ -46,4 +46,26 @@ describe('toXlsxSheet', () => {
     expect(sheet!.data[1]!.slice(2)).toEqual([1250.5, 3]);
     expect(sheet!.data[2]![0]).toBe('=1+1');
   });
+
+  it('stores formula-like text as text, never a formula, with no apostrophe added; numbers stay numbers', async () => {
+    const risky: ExportTable = {
+      sheet: 'Dalībnieki',
+      columns: [column('Vārds'), column('Tālrunis'), column('Balsis', 'number'), column('Budžets, EUR', 'euro')],
+      rows: [
+        ['=HYPERLINK("http://x","klikšķini")', '+371 2000 0000', -2, -12.5],
+        ['@SUM(A1:A9)', '-2+3', 0, 0],
+        ['\t=1+1', '\r=1+1', 1, 1],
+      ],
+    };
+    const sheet = toXlsxSheet(risky);
+    for (const row of sheet.data.slice(1)) {
+      expect(row.slice(0, 2).map((cell) => cell?.type)).toEqual([String, String]);
+      expect(row.slice(2).map((cell) => cell?.type)).toEqual([Number, Number]);
+    }
+    // Read back: a formula would come back as its result (2, or nothing), a string as itself.
+    const [read] = await readXlsxFile(await writeXlsxFile(toXlsxSheets([risky])).toBuffer());
+    expect(read!.data.slice(1, 3)).toEqual(risky.rows.slice(0, 2).map((row) => [...row]));
+    // The reader drops a string's leading tab or return; the rest is still the text as written.
+    expect(read!.data[3]).toEqual(['=1+1', '=1+1', 1, 1]);
+  });
 });

@@ -1,4 +1,4 @@
-// The sizes and encodings of a photo as kept on the device (issue 4): the
+// The sizes and encodings of a photo as kept on the device: the
 // image re-encoded with its long side at most 2048 px, a thumbnail of about
 // 320 px for lists, and the quality steps tried when an encoding comes out
 // larger than the server takes. Pure: the drawing is in src/ui/photos.

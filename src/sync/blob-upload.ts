@@ -1,4 +1,4 @@
-// Photos' images travel apart from the records (DESIGN §4 Blobs): before a
+// Photos' images travel apart from the records (docs/protocol.md, Blobs): before a
 // push that carries a photo record, the image it names goes up through
 // PUT /api/blobs/<sha256>, so no device ever pulls a record whose image the
 // server lacks. Content-addressed on both sides: HEAD first, and a hash the

@@ -1,4 +1,4 @@
-// A backup file handed from one tablet to another (issue 4), end to end in
+// A backup file handed from one tablet to another, end to end in
 // Chromium: profile A holds an evening's work that was never synced — a
 // community, a workshop with notes, participants, a photo's image — and saves
 // a passphrase-protected backup; a fresh profile B imports it (a wrong

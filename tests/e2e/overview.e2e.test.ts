@@ -1,4 +1,4 @@
-// The coordinator's desk (issue 5, Overview), end to end in Chromium against
+// The coordinator's desk (the overview), end to end in Chromium against
 // the real server: an organisation's two communities arrive on the server as
 // a tablet's pushed batch (workshops, people, an erased and a deleted one,
 // check-ins, needs and dots, resources, action plans); the coordinator signs

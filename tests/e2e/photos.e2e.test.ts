@@ -1,4 +1,4 @@
-// Flipchart photos end to end in Chromium against the real server (issue 4):
+// Flipchart photos end to end in Chromium against the real server:
 // a facilitator's tablet, offline, photographs the flipchart through the
 // camera input with a camera-sized JPEG (4000×3000, made in the browser) and
 // picks an upright phone photo (EXIF orientation 6); both are resized on the

@@ -35,7 +35,7 @@ const named = (files: Iterable<string>, name: string) => [...files].filter((file
 const COORDINATOR_SCREENS = [
   'OverviewScreen', 'ExportsScreen', 'UsersScreen', 'ParticipantDataScreen', 'ConflictsScreen', 'SignInSheetScreen', 'WorkshopReportScreen', 'SetupScreen',
 ];
-/** What a facilitator's evening workshop needs offline (DESIGN §1), both languages included. */
+/** What a facilitator's evening workshop needs offline, both languages included. */
 const FACILITATOR_FILES = [
   'CommunityListScreen', 'CommunityScreen', 'CommunityFormScreen', 'WorkshopScreen', 'WorkshopFormScreen', 'CheckInScreen', 'ParticipantsScreen',
   'NeedsScreen', 'VotingScreen', 'ResourcesScreen', 'SwotScreen', 'ActionPlanScreen', 'PhotoStrip', 'SettingsScreen', 'ChangesScreen', 'LoginScreen',

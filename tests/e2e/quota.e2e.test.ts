@@ -1,4 +1,4 @@
-// A full disk (DESIGN §5, storage): in Chromium with the origin's quota cut
+// A full disk (docs/quality-bars.md, Reliability): in Chromium with the origin's quota cut
 // down through the DevTools protocol (Storage.overrideQuotaForOrigin), the
 // device is filled until IndexedDB refuses more; then a facilitator types a
 // community and a need card. Each save is refused with the Latvian message,

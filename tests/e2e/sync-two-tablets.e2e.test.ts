@@ -1,4 +1,4 @@
-// Two facilitators, two tablets, one workshop, both offline (DESIGN §1), end to
+// Two facilitators, two tablets, one workshop, both offline, end to
 // end in Chromium against the real server on SQLite: the coordinator sets the
 // organisation up from the one-time link and adds the facilitators; tablet A
 // prepares the workshop and sends it, tablet B receives it; both go offline,

@@ -1,4 +1,4 @@
-// Wrong clocks (DESIGN §4: "the server clamps a clock more than a day ahead of
+// Wrong clocks (docs/protocol.md, Clocks: "the server clamps a clock more than a day ahead of
 // its own time"): three tablets built from the app's own parts (TalkaDatabase
 // on fake-indexeddb, Notebook, SyncEngine with HttpTransport over app.request),
 // one a year fast, one a year slow, one right. The fast one's edits are

@@ -1,4 +1,4 @@
-// Convergence, property-based (DESIGN §5, issue 6): 2–5 simulated devices,
+// Convergence, property-based (docs/quality-bars.md, Reliability): 2–5 simulated devices,
 // each the app's real database (fake-indexeddb), notebook and sync engine,
 // make random offline edits, deletes, undeletes, check-ins and votes, and
 // sync in random orders with the real server app (SQLite, in process) over a

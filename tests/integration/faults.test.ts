@@ -1,4 +1,4 @@
-// Faults between the app and the server (DESIGN §5 reliability; issue "Faults"):
+// Faults between the app and the server (docs/quality-bars.md, Reliability):
 // the real sync engine (TalkaDatabase on fake-indexeddb, Notebook, SyncEngine,
 // HttpTransport) talks to the real server (createApp on @hono/node-server, on
 // SQLite) through a proxy that drops, delays, cuts and garbles. Every case ends,

@@ -1,4 +1,4 @@
-// One organisation can never see or change another's data (DESIGN §4, §5), on every route.
+// One organisation can never see or change another's data, on every route.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';

@@ -1,4 +1,4 @@
-// The server killed mid-push (DESIGN §5: "the server killed mid-batch leaves no
+// The server killed mid-push (docs/quality-bars.md: "the server killed mid-batch leaves no
 // partial batch and the retry completes"): the real server process, on SQLite
 // and on PostgreSQL, gets a large push (1000 mutations, close to the 2 MiB
 // limit) or several at once, and is SIGKILLed after the request was sent and

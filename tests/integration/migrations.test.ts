@@ -1,4 +1,4 @@
-// Upgrades (issue 6): the server's migrations run on a populated database,
+// Upgrades: the server's migrations run on a populated database,
 // SQLite always and PostgreSQL when TEST_POSTGRES_URL is set. A database is
 // created at the first migration and filled the way a running server fills it;
 // then every later migration runs one by one, then the production path
@@ -170,9 +170,28 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
   expect(await store.findBlobOwner(OTHER_ORG, SHA)).toBeUndefined();
 }
 
+// ---- 0002_login_attempts: a facilitator mistyping from the office -----------------------------
+
+/** Under app.request() the server knows no client address. */
+const NO_ADDRESS = 'unknown';
+
+async function populateLoginAttempts(db: AnyDb): Promise<void> {
+  await db.insertInto('login_attempts').values({ account: 'vaditajs@vidzeme.lv', address: NO_ADDRESS, failures: 3, last_failed_at: START_TIME - 1000 }).execute();
+}
+
+async function verifyLoginAttempts({ store, server }: VerifyContext): Promise<void> {
+  expect(await store.findLoginAttempt('vaditajs@vidzeme.lv', NO_ADDRESS)).toEqual({
+    account: 'vaditajs@vidzeme.lv', address: NO_ADDRESS, failures: 3, lastFailedAt: START_TIME - 1000,
+  });
+  // Three failures mean a 4 s wait from the last, 1 s of which has passed.
+  const early = await call(server, 'POST', '/api/auth/login', { json: { email: 'vaditajs@vidzeme.lv', password: 'vecā parole' } });
+  expect([early.status, early.headers.get('Retry-After')]).toEqual([429, '3']);
+}
+
 /** Every migration, oldest first, with the rows it is tested on. */
 const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
+  { name: '0002_login_attempts', populate: populateLoginAttempts, verify: verifyLoginAttempts },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // A push is applied whole or not at all, and concurrent pushes serialise
-// cleanly (DESIGN §5: "the server killed mid-batch leaves no partial batch and
+// cleanly (docs/quality-bars.md: "the server killed mid-batch leaves no partial batch and
 // the retry completes").
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';

@@ -1,4 +1,4 @@
-// Push and pull through the API (DESIGN §4), on every configured database.
+// Push and pull through the API (docs/protocol.md), on every configured database.
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';

@@ -1,4 +1,4 @@
-// Tenancy, route by route (DESIGN §4: "the server never lets one organisation
+// Tenancy, route by route (docs/protocol.md, Accounts: "the server never lets one organisation
 // read or write another's records, even by a guessed id"). isolation.test.ts
 // covers the basics (pull listing, overwriting a need or community by id, a
 // need under A's community, A's mutation id, A's users, A's blob by hash);

@@ -3,7 +3,7 @@
 //
 //   npx tsx scripts/bench/pouchdb/run-alone.ts [--records N] [--rural] [--runs N]
 //
-// --rural sends everything through the emulated rural link of issue 7
+// --rural sends everything through the emulated rural link
 // (1.5 Mbit/s down, 750 kbit/s up, 300 ms round trip).
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../testing/browser';

@@ -1,4 +1,4 @@
-// Benchmark for DESIGN §5 "a fresh coordinator device pulls 50,000 records in
+// Benchmark for docs/quality-bars.md "a fresh coordinator device pulls 50,000 records in
 // ≤ 10 s": pushes RECORDS needs (in batches of 1000, gzipped, as the app does),
 // then pulls them all onto a fresh "device" in pages of 5000 over HTTP with
 // gzip, parsing every page. Reports time and wire bytes both ways.

@@ -1,4 +1,4 @@
-// Push-only load benchmark for DESIGN §5: "the server holds ≥ 2,000 mutations/s
+// Push-only load benchmark for docs/quality-bars.md: "the server holds ≥ 2,000 mutations/s
 // from 50 concurrent devices on SQLite, p99 push latency < 500 ms". Now a thin
 // front to scripts/load.ts (`npm run load`, which also pulls and checks that
 // nothing was lost): DEVICES simulated tablets of one organisation push batches

@@ -80,7 +80,7 @@ export const lv = {
   'userRole.facilitator': 'Vadītājs',
 
   'accountError.invalid_credentials': 'Nepareizs e-pasts vai parole.',
-  'accountError.too_many_attempts': 'Pārāk daudz neveiksmīgu mēģinājumu. Pagaidiet dažas minūtes un mēģiniet vēlreiz.',
+  'accountError.too_many_attempts': 'Pārāk daudz neveiksmīgu mēģinājumu. Pagaidiet brīdi un mēģiniet vēlreiz — ar katru nepareizu mēģinājumu jāgaida ilgāk.',
   'accountError.network': 'Nav savienojuma ar serveri. Varat turpināt strādāt bez tīkla — viss tiek saglabāts šajā ierīcē.',
   'accountError.setupLink': 'Šī iestatīšanas saite jau ir izmantota vai tai beidzies derīguma termiņš. Ja organizācija jau ir izveidota, pieslēdzieties; ja nav — lūdziet servera uzturētājam jaunu saiti.',
   'accountError.already_set_up': 'Organizācija šajā serverī jau ir izveidota. Pieslēdzieties ar savu kontu.',

@@ -47,6 +47,7 @@ export const lv = {
   'recordTable.swot': 'SVID ieraksts',
   'recordTable.photos': 'Foto',
   'recordTable.conflicts': 'Konflikts',
+  'recordTable.members': 'Lietotājs',
 
   'recordField.name': 'Nosaukums',
   'recordField.title': 'Nosaukums',

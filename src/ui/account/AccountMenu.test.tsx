@@ -17,7 +17,7 @@ afterEach(async () => {
   await closeTestNotebook(services);
 });
 
-describe('AccountMenu (DESIGN §4: logging out with unsent changes asks first)', () => {
+describe('AccountMenu (logging out with unsent changes asks first)', () => {
   it('warns how many changes are unsent, keeps them, and signs out even when the server is out of reach', async () => {
     await services.notebook.create('communities', communityFields());
     const server = fakeServer({});

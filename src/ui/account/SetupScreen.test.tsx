@@ -73,6 +73,19 @@ describe('SetupScreen', () => {
     expect(screen.getByLabelText('E-pasts').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('puts text the server refuses (a control character in it) beside its field, keeping what was typed', async () => {
+    const server = fakeServer({
+      'GET /api/setup/status': SETUP_NEEDED,
+      'POST /api/setup': { status: 400, body: { error: { code: 'invalid_value', message: 'name: invalid_value' } } },
+    });
+    renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);
+    fill(FORM);
+    fireEvent.click(screen.getByRole('button', { name: 'Izveidot organizāciju' }));
+    expect(await screen.findByText(/Tekstā ir neredzamas vadības rakstzīmes/)).toBeTruthy();
+    expect(screen.getByLabelText('Jūsu vārds un uzvārds').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText('Jūsu vārds un uzvārds') as HTMLInputElement).value).toBe('Anna Bērziņa');
+  });
+
   it('creates the organisation, keeps the session and goes on to the users', async () => {
     const server = fakeServer({ 'GET /api/setup/status': SETUP_NEEDED, 'POST /api/setup': { status: 200, body: SESSION } });
     renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);

@@ -72,7 +72,7 @@ export function describeAccountError(error: unknown, action: AccountAction): Acc
   if (status === 401) return failure(code, t('accountError.unauthorized'), {}, true);
   const refusal = FIELD_REFUSALS[code];
   if (refusal) return failure(code, null, { [refusal.field]: t(refusal.key) });
-  if (code === 'bad_request') {
+  if (code === 'bad_request' || code === 'invalid_value') {
     const fields = fieldsFromSummary(error.message);
     if (Object.keys(fields).length > 0) return failure(code, t('error.formInvalid'), fields);
   }

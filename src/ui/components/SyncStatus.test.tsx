@@ -12,7 +12,7 @@ function todayAt(hours: number, minutes: number): number {
   return date.getTime();
 }
 
-describe('SyncStatusView (DESIGN §1: always shows offline/online, changes waiting, last sync, progress)', () => {
+describe('SyncStatusView (always shows offline/online, changes waiting, last sync, progress)', () => {
   it('shows offline and three changes waiting, in Latvian', () => {
     render(<SyncStatusView isOnline={false} pending={3} signedIn />);
     const bar = screen.getByRole('status');

@@ -45,7 +45,7 @@ function renderScreen() {
   return renderWithServices({ db, notebook }, <ConflictsScreen />);
 }
 
-describe('ConflictsScreen (DESIGN §4: no typed value is discarded silently; the resolution is a synced edit)', () => {
+describe('ConflictsScreen (no typed value is discarded silently; the resolution is a synced edit)', () => {
   it('shows the record, the field, both values, who and when', async () => {
     await needWithConflict();
     renderScreen();

@@ -27,7 +27,7 @@ function renderScreen() {
   return renderWithServices({ db, notebook }, <ChangesScreen />);
 }
 
-describe('ChangesScreen (DESIGN §5: a refused change is kept and shown, and never blocks the ones behind it)', () => {
+describe('ChangesScreen (a refused change is kept and shown, and never blocks the ones behind it)', () => {
   it('shows the changes waiting and each refused change with the reason, the record and the changed fields', async () => {
     const { communityId } = await refusedNeed();
     renderScreen();

@@ -79,7 +79,7 @@ export const en: Translations<keyof typeof lv> = {
   'userRole.facilitator': 'Facilitator',
 
   'accountError.invalid_credentials': 'Wrong email or password.',
-  'accountError.too_many_attempts': 'Too many failed attempts. Wait a few minutes and try again.',
+  'accountError.too_many_attempts': 'Too many failed attempts. Wait a moment and try again — each wrong try makes the wait longer.',
   'accountError.network': 'No connection to the server. You can keep working offline — everything is saved on this device.',
   'accountError.setupLink': 'This setup link has been used already or has expired. If the organisation exists, sign in; if not, ask whoever runs the server for a new link.',
   'accountError.already_set_up': 'The organisation on this server is set up already. Sign in with your account.',

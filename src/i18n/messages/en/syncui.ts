@@ -47,6 +47,7 @@ export const en: Translations<keyof typeof lv> = {
   'recordTable.swot': 'SWOT item',
   'recordTable.photos': 'Photo',
   'recordTable.conflicts': 'Conflict',
+  'recordTable.members': 'User',
 
   'recordField.name': 'Name',
   'recordField.title': 'Title',
