@@ -2,7 +2,7 @@
 // the same rooms; `npm run lint` checks them (npx depcruise --config
 // .dependency-cruiser.cjs protocol src server scripts testing tests).
 
-/** Folders whose modules a room may import, besides its own and npm packages. */
+/** The path pattern of a room (a folder), for the `from` side of a rule. */
 const room = (path) => `^${path}`;
 
 module.exports = {

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Audits the servers' output after each file: no token or personal value in any log.
+    setupFiles: ['tests/e2e/support/log-audit.setup.ts'],
   },
 });

@@ -10,4 +10,5 @@ export * from './errors';
 export * from './objects';
 export * from './field-kinds';
 export * from './deletion';
+export * from './erasure';
 export * from './text';

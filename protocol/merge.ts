@@ -38,7 +38,7 @@ export interface MergeResult {
  * Bookkeeping fields a person does not type: when two devices disagree on
  * them, the later clock wins quietly instead of filing a conflict.
  */
-export const QUIET_FIELDS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt', 'createdBy', 'checkedInAt', 'castAt']);
+export const QUIET_FIELDS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt', 'createdBy', 'checkedInAt', 'castAt', 'deletedBy', 'erasedAt', 'erasedBy']);
 
 export function valuesEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -11,10 +11,14 @@
 // each organisation pulls everything and the server's state is compared with
 // the union of what was acknowledged: each field must hold the value with the
 // latest clock, no record missing, none extra, none twice, none in another
-// organisation.
+// organisation; and every tablet, having pulled to the end, has seen every
+// field at the clock the server holds (a pull that skipped a change shows).
+// With several servers they all start together on the fresh database (the
+// migrations and the setup link are raced) and the tablets are spread over them.
 //
 //   npm run load                                  # 50 devices in 10 organisations, 20 s, batch 20, SQLite, as fast as replies come
 //   npm run load -- --postgres                    # the same on PostgreSQL (DATABASE_URL, TEST_POSTGRES_URL or local)
+//   npm run load -- --postgres --servers 2        # two server processes on one database, devices spread over them
 //   npm run load -- --batch 1                     # single-mutation pushes
 //   npm run load -- --rate 2000                   # 2,000 mutations/s offered (open loop) instead of saturation
 //   npm run load -- --pull-every 0                # pushes only (no pulls while measuring)
@@ -48,11 +52,16 @@ export interface LoadOptions {
   postgresUrl?: string;
   organisations: number;
   gzip: boolean;
+  /** Server processes on the one database (more than one needs PostgreSQL); device i talks to server i mod servers. */
+  servers?: number;
   log?: (line: string) => void;
 }
 
 export interface LoadReport {
   database: 'sqlite' | 'postgres';
+  servers: number;
+  /** How many of the servers printed the first-setup link (one for the whole deployment). */
+  setupLinksPrinted: number;
   devices: number;
   organisations: number;
   batch: number;
@@ -73,6 +82,9 @@ export interface LoadReport {
   /** Records the server holds that nobody sent (conflict records aside). */
   unexpected: number;
   duplicates: number;
+  /** Fields a tablet had not seen at the server's clock after pulling to the end: changes its pulls skipped. */
+  skipped: number;
+  skippedSamples: string[];
   records: number;
   conflicts: number;
 }
@@ -126,7 +138,12 @@ class Device {
   private readonly seen = new Map<string, Record<string, Hlc>>();
   cursor = '';
 
-  constructor(readonly id: string, readonly token: string, readonly organisation: number) {}
+  constructor(readonly id: string, readonly token: string, readonly organisation: number, readonly url: string) {}
+
+  /** The clock this device holds for a field of a record, from its own writes and its pulls. */
+  clockOf(recordId: string, field: string): Hlc | undefined {
+    return this.seen.get(recordId)?.[field];
+  }
 
   private hlc(): Hlc {
     const now = Date.now();
@@ -223,15 +240,26 @@ async function pullPage(url: string, token: string, since: string, limit: number
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const log = options.log ?? (() => {});
+  const serverCount = options.servers ?? 1;
+  if (serverCount > 1 && !options.postgresUrl) throw new Error('Several servers share one database only on PostgreSQL (--postgres)');
   const data = await makeServerData(options.postgresUrl ? 'postgres' : 'sqlite', { postgresUrl: options.postgresUrl });
-  const server = await startServerProcess(data, { nodeArgs: (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) });
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const launched = await Promise.allSettled(Array.from({ length: serverCount }, () => startServerProcess(data, { nodeArgs })));
+  const servers = launched.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const errors: string[] = [];
   try {
+    const failed = launched.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const server = servers[0]!;
+    // One setup link for the deployment, printed by whichever server made it; the others say so.
+    const link = await Promise.any(servers.map((each) => each.setupLink()));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const setupLinksPrinted = servers.filter((each) => /\/setup#/.test(each.output())).length;
     // Accounts: the first coordinator from the setup link, the other organisations with the admin command;
     // every device signs in for its own token.
     const setup = await json(`${server.url}/api/setup`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: setupTokenOf(await server.setupLink()), organisation: 'Slodze 0', name: 'Koordinatore 0', email: 'org0@load.example', password: PASSWORD }),
+      body: JSON.stringify({ token: setupTokenOf(link), organisation: 'Slodze 0', name: 'Koordinatore 0', email: 'org0@load.example', password: PASSWORD }),
     });
     if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${JSON.stringify(setup.body)}`);
     const target = storeTarget({ databaseUrl: data.env.DATABASE_URL || undefined, dataDir: data.dataDir });
@@ -246,12 +274,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     }
     const devices = await Promise.all(Array.from({ length: options.devices }, async (_, i) => {
       const organisation = i % options.organisations;
-      const session = await json(`${server.url}/api/auth/login`, {
+      const url = servers[i % servers.length]!.url;
+      const session = await json(`${url}/api/auth/login`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ email: `org${organisation}@load.example`, password: PASSWORD }),
       });
       if (session.status !== 200) throw new Error(`login: ${session.status}`);
-      return new Device(`load-${i}`, v.parse(sessionResponseSchema, session.body).token, organisation);
+      return new Device(`load-${i}`, v.parse(sessionResponseSchema, session.body).token, organisation, url);
     }));
 
     const ledgers = Array.from({ length: options.organisations }, () => new Ledger());
@@ -272,7 +301,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const started = performance.now();
       let reply;
       try {
-        reply = await json(`${server.url}/api/sync/push`, { method: 'POST', headers, body });
+        reply = await json(`${device.url}/api/sync/push`, { method: 'POST', headers, body });
       } catch (error) {
         errors.push(`push ${device.id}: ${error instanceof Error ? error.message : String(error)}`);
         return;
@@ -298,7 +327,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         const started = performance.now();
         let page;
         try {
-          page = await pullPage(server.url, device.token, device.cursor, 1000);
+          page = await pullPage(device.url, device.token, device.cursor, 1000);
         } catch (error) {
           errors.push(`pull ${device.id}: ${error instanceof Error ? error.message : String(error)}`);
           return;
@@ -336,6 +365,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     }));
     const seconds = (performance.now() - started) / 1000;
     measuring = false;
+    // Every tablet pulls to the end, from where its own pulls left it.
+    await Promise.all(devices.map((device) => pull(device)));
 
     // The check: a fresh session of each organisation pulls everything; the server holds exactly the union of what was acknowledged.
     let duplicates = 0;
@@ -343,16 +374,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     let conflicts = 0;
     let unexpected = 0;
     let records = 0;
+    let skipped = 0;
     const lostSamples: string[] = [];
+    const skippedSamples: string[] = [];
     for (const [organisation, ledger] of ledgers.entries()) {
-      const verifier = await json(`${server.url}/api/auth/login`, {
+      const verifier = await json(`${servers[organisation % servers.length]!.url}/api/auth/login`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: `org${organisation}@load.example`, password: PASSWORD }),
       });
       const { token } = v.parse(sessionResponseSchema, verifier.body);
       const held = new Map<string, Change>();
       let cursor = '';
       for (;;) {
-        const page = await pullPage(server.url, token, cursor, 5000);
+        const page = await pullPage(servers[organisation % servers.length]!.url, token, cursor, 5000);
         for (const change of page.changes) {
           if (held.has(change.recordId)) duplicates++;
           held.set(change.recordId, change);
@@ -374,6 +407,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
           }
         }
       }
+      for (const device of devices.filter((each) => each.organisation === organisation)) {
+        for (const change of held.values()) {
+          for (const [name, clock] of Object.entries(change.clocks)) {
+            if (device.clockOf(change.recordId, name) === clock) continue;
+            skipped++;
+            if (skippedSamples.length < 5) skippedSamples.push(`${device.id} has ${change.recordId}.${name} @ ${device.clockOf(change.recordId, name)}, server @ ${clock}`);
+          }
+        }
+      }
       records += held.size;
       conflicts += [...held.values()].filter((change) => change.table === 'conflicts').length;
       unexpected += [...held.keys()].filter((id) => !ledger.records.has(id) && held.get(id)!.table !== 'conflicts').length;
@@ -382,7 +424,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     pushLatencies.sort((a, b) => a - b);
     pullLatencies.sort((a, b) => a - b);
     return {
-      database: data.kind,
+      database: data.kind, servers: servers.length, setupLinksPrinted,
       devices: options.devices, organisations: options.organisations, batch: options.batch, offeredRate: options.rate || 'max', gzip: options.gzip,
       seconds: Math.round(seconds * 10) / 10, pushes: pushLatencies.length, pulls, mutations,
       mutationsPerSecond: Math.round(mutations / seconds),
@@ -392,10 +434,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       },
       pullLatencyMs: { p50: round(percentile(pullLatencies, 50)), p99: round(percentile(pullLatencies, 99)), max: round(pullLatencies.at(-1) ?? 0) },
       errors: errors.length, errorSamples: errors.slice(0, 5),
-      lost, lostSamples, unexpected, duplicates, records, conflicts,
+      lost, lostSamples, unexpected, duplicates, skipped, skippedSamples, records, conflicts,
     };
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     await data.remove();
   }
 }
@@ -418,6 +460,7 @@ function readArgs(argv: readonly string[]): LoadOptions & { bars: boolean } {
     rate: value('rate', envNumber('LOAD_RATE', 0)),
     pullEvery: value('pull-every', 1),
     organisations: Math.max(1, value('organisations', 10)),
+    servers: Math.max(1, value('servers', 1)),
     gzip: !flag('no-gzip'),
     bars: !flag('no-bars'),
     ...(postgres ? { postgresUrl: process.env.DATABASE_URL || process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test' } : {}),
@@ -431,15 +474,16 @@ async function main(): Promise<void> {
     throughput: report.mutationsPerSecond >= 2000,
     p99: report.pushLatencyMs.p99 < 500,
     errors: report.errors === 0,
-    lost: report.lost === 0 && report.unexpected === 0 && report.duplicates === 0,
+    lost: report.lost === 0 && report.unexpected === 0 && report.duplicates === 0 && report.skipped === 0,
+    setup: report.setupLinksPrinted === 1,
   };
   console.log(JSON.stringify({ ...report, bars }));
   console.error(
-    `${report.database}: ${report.mutationsPerSecond} mutations/s (${report.mutations} in ${report.seconds} s, ${report.devices} devices, batch ${report.batch}), `
+    `${report.database}${report.servers > 1 ? ` × ${report.servers} servers` : ''}: ${report.mutationsPerSecond} mutations/s (${report.mutations} in ${report.seconds} s, ${report.devices} devices, batch ${report.batch}), `
     + `push p50 ${report.pushLatencyMs.p50} ms, p99 ${report.pushLatencyMs.p99} ms, pull p50 ${report.pullLatencyMs.p50} ms; ${report.errors} errors, ${report.lost} lost, `
     + `${report.records} records held (${report.conflicts} conflicts filed)`,
   );
-  const failed = Object.entries(bars).filter(([name, ok]) => !ok && (options.bars || name === 'errors' || name === 'lost')).map(([name]) => name);
+  const failed = Object.entries(bars).filter(([name, ok]) => !ok && (options.bars || name === 'errors' || name === 'lost' || name === 'setup')).map(([name]) => name);
   if (failed.length > 0) {
     console.error(`FAILED: ${failed.join(', ')}`);
     process.exit(1);

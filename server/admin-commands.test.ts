@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin, type AdminContext } from './admin-commands';
 import { verifyPassword } from './auth/password';
+import { BlobFiles, sha256Hex } from './blobs/blob-files';
 import { openStore } from './store/open';
 
 describe('admin commands', () => {
@@ -16,6 +17,7 @@ describe('admin commands', () => {
       config: { host: '127.0.0.1', port: 8080, publicUrl: undefined },
       now: () => 1_000,
       passwordCost: 10,
+      openBlobs: () => new BlobFiles(join(dir, 'blobs')),
     };
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,5 +83,35 @@ describe('admin commands', () => {
     await after.close();
     await run(['add-user', '--org', 'X', '--email', 'x@example.lv', '--name', 'X', '--role', 'coordinator', '--password-stdin'], 'laba-parole');
     expect((await run(['setup-link'])).code).toBe(1);
+  });
+
+  it('collect-photos lists what no record needs; --dry-run deletes nothing, without it the photo goes', async () => {
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    const hash = sha256Hex(bytes);
+    const uploaded = Date.now();
+    const store = await context.openStore();
+    await store.createOrganisation({ id: 'org-1', name: 'Zemgales centrs', createdAt: uploaded });
+    await store.addBlobOwner({ orgId: 'org-1', sha256: hash, size: bytes.byteLength, mime: 'image/jpeg', createdAt: uploaded });
+    await store.close();
+    const blobs = new BlobFiles(join(dir, 'blobs'));
+    await blobs.write(hash, bytes);
+    context.now = () => uploaded + 8 * 24 * 60 * 60 * 1000;
+
+    const dry = await run(['collect-photos', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Would forget 1 organisation photo(s)');
+    expect(dry.out).toContain(`Zemgales centrs\t${hash}`);
+    expect(dry.out).toContain('Would delete 1 stored photo(s)');
+    expect(await blobs.size(hash)).toBe(4);
+
+    const longer = await run(['collect-photos', '--grace-days', '30']);
+    expect(longer.out).toContain('Will forget 0 organisation photo(s)');
+    expect(await blobs.size(hash)).toBe(4);
+
+    const real = await run(['collect-photos']);
+    expect(real.out).toContain(`Zemgales centrs\t${hash}`);
+    expect(real.out).toContain('Done.');
+    expect(await blobs.size(hash)).toBeNull();
+    expect((await run(['collect-photos', '--grace-days', 'week'])).code).toBe(2);
   });
 });

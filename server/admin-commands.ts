@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { emailSchema, isRole, NAME_MAX, newPasswordSchema, ROLES } from '../protocol/auth';
 import { hashPassword, DEFAULT_PASSWORD_COST } from './auth/password';
+import type { BlobStore } from './blobs/blob-store';
+import { BIN_DAYS, collectPhotos, PHOTO_GRACE_DAYS, planPhotoCollection } from './blobs/collect-photos';
 import { baseUrl, type ServerConfig } from './config';
 import { issueSetupLink } from './setup-link';
 import type { Store } from './store/store';
@@ -21,8 +23,13 @@ Commands:
   reset-sync
       Gives the database a new sync instance id, so every device re-pushes and re-pulls.
       Run it after restoring a backup.
+  collect-photos [--dry-run] [--grace-days ${PHOTO_GRACE_DAYS}] [--bin-days ${BIN_DAYS}]
+      Deletes photos no record needs: not named by a live photo record of their organisation,
+      nor by one deleted within the bin days, and uploaded more than the grace days ago.
+      Lists what it deletes first; --dry-run lists and deletes nothing.
 
-Environment: DATA_DIR (SQLite in DATA_DIR/talka.sqlite) or DATABASE_URL=postgres://…, HOST, PORT, PUBLIC_URL.`;
+Environment: DATA_DIR (SQLite in DATA_DIR/talka.sqlite) or DATABASE_URL=postgres://…, HOST, PORT, PUBLIC_URL,
+BLOB_DIR or BLOB_STORE=s3 with S3_* (photos).`;
 
 export interface AdminIo {
   readStdin: () => Promise<string>;
@@ -32,6 +39,8 @@ export interface AdminIo {
 
 export interface AdminContext {
   openStore: () => Promise<Store>;
+  /** The photo store (collect-photos). */
+  openBlobs?: () => BlobStore;
   config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl'>;
   now: () => number;
   passwordCost?: number;
@@ -140,6 +149,40 @@ async function resetSync(io: AdminIo, context: AdminContext): Promise<number> {
   }
 }
 
+function days(text: string | undefined, fallback: number, option: string): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,5}$/.test(text)) throw new UsageError(`${option} takes a whole number of days`);
+  return Number(text);
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function collectPhotosCommand(args: string[], io: AdminIo, context: AdminContext): Promise<number> {
+  const { values } = parseArgs({
+    args, strict: true, options: { 'dry-run': { type: 'boolean' }, 'grace-days': { type: 'string' }, 'bin-days': { type: 'string' } },
+  });
+  const rules = { graceDays: days(values['grace-days'], PHOTO_GRACE_DAYS, '--grace-days'), binDays: days(values['bin-days'], BIN_DAYS, '--bin-days') };
+  if (!context.openBlobs) throw new Error('No photo store configured');
+  const blobs = context.openBlobs();
+  const store = await context.openStore();
+  try {
+    const plan = await planPhotoCollection(store, blobs, context.now(), rules);
+    const names = new Map((await store.listOrganisations()).map((organisation) => [organisation.id, organisation.name]));
+    const verb = values['dry-run'] ? 'Would' : 'Will';
+    io.out(`${verb} forget ${plan.owners.length} organisation photo(s) no record needs (uploaded over ${rules.graceDays} days ago, not in a photo record live or deleted within ${rules.binDays} days):`);
+    for (const owner of plan.owners) io.out(`  ${names.get(owner.orgId) ?? owner.orgId}\t${owner.sha256}\t${megabytes(owner.size)}\tuploaded ${new Date(owner.createdAt).toISOString()}`);
+    const bytes = plan.blobs.reduce((sum, blob) => sum + blob.size, 0);
+    io.out(`${verb} delete ${plan.blobs.length} stored photo(s) no organisation owns then (${megabytes(bytes)}):`);
+    for (const blob of plan.blobs) io.out(`  ${blob.sha256}\t${megabytes(blob.size)}`);
+    if (values['dry-run']) return 0;
+    await collectPhotos(store, blobs, plan);
+    io.out('Done.');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 /** Runs one admin command; returns the process exit code (2 for bad arguments). */
 export async function runAdmin(argv: string[], io: AdminIo, context: AdminContext): Promise<number> {
   const [command, ...args] = argv;
@@ -154,6 +197,8 @@ export async function runAdmin(argv: string[], io: AdminIo, context: AdminContex
         return await setupLink(io, context);
       case 'reset-sync':
         return await resetSync(io, context);
+      case 'collect-photos':
+        return await collectPhotosCommand(args, io, context);
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,7 @@
 // `npm run admin -- <command>`: user and setup commands for operators and scripts.
 import { text } from 'node:stream/consumers';
 import { runAdmin } from './admin-commands';
+import { openBlobStore } from './blobs/blob-store';
 import { ConfigError, loadConfig } from './config';
 import { openStore, storeTarget } from './store/open';
 
@@ -9,7 +10,7 @@ async function main(): Promise<number> {
   return runAdmin(
     process.argv.slice(2),
     { readStdin: () => text(process.stdin), out: (line) => console.log(line), err: (line) => console.error(line) },
-    { openStore: () => openStore(storeTarget(config)), config, now: () => Date.now() },
+    { openStore: () => openStore(storeTarget(config)), openBlobs: () => openBlobStore(config), config, now: () => Date.now() },
   );
 }
 

@@ -6,18 +6,20 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_PASSWORD_COST, makeDummyHash } from './auth/password';
 import { LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './auth/rate-limit';
-import { BlobFiles } from './blobs/blob-files';
+import { openBlobStore, type BlobStore } from './blobs/blob-store';
 import type { ServerConfig } from './config';
 import { Refusal, errorBody } from './errors';
 import type { AppDeps, AppEnv } from './http/env';
 import { closeIfBodyUnread } from './http/close-unread';
-import { logText } from './http/log-text';
+import { ServerMetrics } from './http/metrics';
 import { noStore } from './http/no-store';
+import { logUnexpected, requestLog, silentLogger, type Logger } from './http/request-log';
 import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 import { userRoutes } from './routes/users';
@@ -33,18 +35,25 @@ export interface CreateAppOptions {
   passwordCost?: number;
   /** How failed sign-ins slow further tries down (server/auth/rate-limit.ts). */
   loginLimits?: LoginLimits;
+  /** Request and error log; tests that do not read it leave it out (nothing is written). */
+  logger?: Logger;
+  /** The photo store; made from the configuration when left out. */
+  blobs?: BlobStore;
 }
 
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => Date.now());
   const passwordCost = options.passwordCost ?? DEFAULT_PASSWORD_COST;
+  const logger = options.logger ?? silentLogger();
+  const metrics = new ServerMetrics(options.store, { processMetrics: options.config.metricsToken !== undefined });
   const deps: AppDeps = {
     store: options.store,
     config: options.config,
     now,
     clock: new ServerClock(now),
     committer: new PushCommitter(options.store),
-    blobs: new BlobFiles(options.config.blobDir),
+    blobs: options.blobs ?? openBlobStore(options.config),
+    metrics,
     logins: new LoginLimiter(options.store, options.loginLimits ?? LOGIN_LIMITS),
     passwordCost,
     dummyPasswordHash: makeDummyHash(passwordCost),
@@ -60,10 +69,12 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
 
   const app = new Hono<AppEnv>();
+  app.use('*', requestLog(logger, metrics));
   app.use('*', closeIfBodyUnread(), securityHeaders());
   app.use('/api/*', noStore());
   app.use('*', compress());
   app.route('/api', api);
+  app.route('/metrics', metricsRoutes(metrics, options.config.metricsToken));
   if (existsSync(options.config.staticDir)) {
     const { files, deepLinks } = staticFiles(options.config.staticDir);
     app.get('*', files, deepLinks);
@@ -75,8 +86,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof Refusal) return c.json(errorBody(error.code, error.message), error.status, error.headers);
     if (error instanceof HTTPException) return c.json(errorBody('http_error', error.message || 'Request failed'), error.status);
-    const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.error(logText(`Unexpected error on ${c.req.method} ${c.req.path}: ${details}`));
+    logUnexpected(logger, c, error);
     return c.json(errorBody('internal', 'Something went wrong on the server'), 500);
   });
   return app;

@@ -11,8 +11,27 @@ export interface ServerConfig {
   staticDir: string;
   /** The address people open, for the printed setup link; defaults to http://HOST:PORT. */
   publicUrl: string | undefined;
-  /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
-  trustProxy: boolean;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none; see http/client-address.ts). */
+  trustProxy: number;
+  /** PostgreSQL connections per server process. */
+  databasePoolSize: number;
+  /** How long applied mutation ids are kept: the longest a device may stay offline (see sync/retention.ts). */
+  appliedMutationRetentionDays: number;
+  /** Where photos live: files under blobDir (the default), or an S3-compatible bucket. */
+  blobStore: 'files' | 's3';
+  s3: S3Settings | undefined;
+  /** Set: GET /metrics answers to `Authorization: Bearer <token>`; unset: no metrics endpoint. */
+  metricsToken: string | undefined;
+}
+
+export interface S3Settings {
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Bucket in the path rather than the host name (MinIO and other self-hosted stores). */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -42,9 +61,45 @@ function readPublicUrl(text: string | undefined): string | undefined {
   return text.replace(/\/+$/, '');
 }
 
+function readWholeNumber(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === '') return fallback;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(value >= min && value <= max)) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
+}
+
+/** `1` or `true`: one proxy; a number: that many proxies in a row; unset, `0` or `false`: none. */
+function readTrustProxy(text: string | undefined): number {
+  if (text === 'true') return 1;
+  if (text === 'false') return 0;
+  return readWholeNumber('TRUST_PROXY', text, 0, 0, 10);
+}
+
+function readS3(env: NodeJS.ProcessEnv): S3Settings | undefined {
+  const store = env.BLOB_STORE || 'files';
+  if (store === 'files') return undefined;
+  if (store !== 's3') throw new ConfigError(`BLOB_STORE must be files or s3, not "${store}"`);
+  const need = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`BLOB_STORE=s3 needs ${name}`);
+    return value;
+  };
+  const endpoint = env.S3_ENDPOINT || undefined;
+  if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) throw new ConfigError('S3_ENDPOINT must be an http:// or https:// address');
+  return {
+    endpoint,
+    bucket: need('S3_BUCKET'),
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: need('S3_ACCESS_KEY_ID'),
+    secretAccessKey: need('S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === '1' || env.S3_FORCE_PATH_STYLE === 'true',
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
   const dataDir = absolute(env.DATA_DIR || './data');
+  const s3 = readS3(env);
   return {
     host: env.HOST || '127.0.0.1',
     port: readPort(env.PORT),
@@ -53,7 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     staticDir: absolute(env.STATIC_DIR || './dist'),
     publicUrl: readPublicUrl(env.PUBLIC_URL),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    databasePoolSize: readWholeNumber('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 1000),
+    appliedMutationRetentionDays: readWholeNumber('APPLIED_MUTATION_RETENTION_DAYS', env.APPLIED_MUTATION_RETENTION_DAYS, 90, 1, 36500),
+    blobStore: s3 ? 's3' : 'files',
+    s3,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

@@ -4,8 +4,10 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type ServerConfig } from './config';
+import { createLogger } from './http/request-log';
 import { announceSetupLink } from './setup-link';
 import { openStore, storeTarget } from './store/open';
+import { schedulePruning } from './sync/retention';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -18,7 +20,8 @@ function describeDatabase(config: ServerConfig): string {
 async function start(): Promise<void> {
   const config = loadConfig(process.env);
   const store = await openStore(storeTarget(config));
-  const app = createApp({ store, config });
+  const logger = createLogger();
+  const app = createApp({ store, config, logger });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     console.log(`Talka listening on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (${describeDatabase(config)})`);
@@ -26,6 +29,7 @@ async function start(): Promise<void> {
   if (!existsSync(config.staticDir)) console.warn(`No built app in ${config.staticDir}: run \`npm run build\` (the API works without it).`);
 
   await announceSetupLink(store, config, Date.now(), (line) => console.log(line));
+  schedulePruning(store, config.appliedMutationRetentionDays, () => Date.now(), (error) => logger.error({ err: error }, 'pruning applied mutation ids failed'));
 
   let stopping = false;
   const stop = (signal: string) => {

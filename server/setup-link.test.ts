@@ -32,6 +32,17 @@ describe('the setup link printed at start', () => {
     expect(link).toMatch(/^https:\/\/talka\.example\.lv\/setup#/);
   });
 
+  it('is printed once for servers starting together on one database; a start after the link has expired prints a new one', async () => {
+    const lines: string[] = [];
+    const config = { host: '127.0.0.1', port: 8080, publicUrl: undefined };
+    const links = await Promise.all([1, 2, 3].map(() => announceSetupLink(store, config, 1_000, (line) => lines.push(line))));
+    expect(links.filter((link) => link !== null)).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('/setup#'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('printed already'))).toHaveLength(2);
+    const dayLater = 1_000 + 24 * 60 * 60 * 1000 + 1;
+    expect(await announceSetupLink(store, config, dayLater, () => {})).toMatch(/\/setup#/);
+  });
+
   it('prints nothing once the database has a user', async () => {
     await store.createOrganisation({ id: 'org-1', name: 'Org', createdAt: 1 });
     await store.createUser({ id: 'u', orgId: 'org-1', email: 'a@example.lv', name: 'A', role: 'coordinator', passwordHash: 'x', active: true, createdAt: 1 });

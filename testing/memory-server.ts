@@ -1,5 +1,5 @@
-// An in-memory stand-in for the sync endpoints, keeping the contract of
-// the sync contract (docs/protocol.md) with the same merge the real server uses. Unit tests of the sync
+// An in-memory stand-in for the sync endpoints, keeping the sync contract
+// (docs/protocol.md) with the same merge the real server uses. Unit tests of the sync
 // engine talk to it; the real server is tested in tests/integration.
 import {
   formatHlc, initialClock, mergeEdit, receive, tick, clampHlc, uuidv7,

@@ -101,6 +101,13 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
+const outputs: (() => string)[] = [];
+
+/** What every server started by this process printed (the end-to-end suite audits it, tests/e2e/support/log-audit.setup.ts). */
+export function serverOutputs(): string[] {
+  return outputs.map((output) => output());
+}
+
 export async function startServerProcess(data: ServerData, options: StartOptions = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
@@ -111,6 +118,7 @@ export async function startServerProcess(data: ServerData, options: StartOptions
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  outputs.push(() => output);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const alive = () => child.exitCode === null && child.signalCode === null;
   const url = `http://127.0.0.1:${port}`;

@@ -51,7 +51,7 @@ export interface Figure {
 }
 
 export interface BenchContext {
-  /** Debian's Chromium through playwright-core (tests/e2e/support/browser.ts), launched once for the whole bench. */
+  /** Debian's Chromium through playwright-core (testing/browser.ts), launched once for the whole bench. */
   browser: Browser;
   /** Repository root, absolute. */
   root: string;

@@ -5,7 +5,8 @@ import type { LoginLimiter } from '../auth/rate-limit';
 import type { ServerClock } from '../sync/server-clock';
 import type { PushCommitter } from '../sync/group-commit';
 import type { OrganisationRow, Store, UserRow } from '../store/store';
-import type { BlobFiles } from '../blobs/blob-files';
+import type { BlobStore } from '../blobs/blob-store';
+import type { ServerMetrics } from './metrics';
 
 /** The signed-in caller, set by requireSession. */
 export interface Session {
@@ -17,7 +18,7 @@ export interface Session {
 export interface AppEnv {
   // Absent under app.request() in tests; present under @hono/node-server.
   Bindings: Partial<HttpBindings>;
-  Variables: { session: Session };
+  Variables: { session: Session; requestId: string };
 }
 
 export interface AppDeps {
@@ -26,7 +27,8 @@ export interface AppDeps {
   now: () => number;
   clock: ServerClock;
   committer: PushCommitter;
-  blobs: BlobFiles;
+  blobs: BlobStore;
+  metrics: ServerMetrics;
   /** Failed sign-ins (and setup link guesses) per account and client address. */
   logins: LoginLimiter;
   /** log2 of scrypt's N for new password hashes. */

@@ -28,12 +28,12 @@ export function blobRoutes(deps: AppDeps) {
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const orgId = c.get('session').organisation.id;
     const known = await deps.store.findBlobOwner(orgId, sha256);
-    await deps.blobs.write(sha256, bytes);
-    if (!known) {
-      await deps.store.addBlobOwner({
-        orgId, sha256, size: bytes.byteLength, mime: IMAGE_TYPES.has(type) ? type : 'application/octet-stream', createdAt: deps.now(),
-      });
-    }
+    const stored = await deps.blobs.write(sha256, bytes);
+    // Stored again, or again the organisation's: either restarts the grace period before an unreferenced photo is collected.
+    await deps.store.addBlobOwner({
+      orgId, sha256, size: bytes.byteLength, mime: IMAGE_TYPES.has(type) ? type : 'application/octet-stream', createdAt: deps.now(),
+    });
+    if (stored) deps.metrics.blobStored();
     const body: BlobPutResponse = { sha256, size: bytes.byteLength };
     return c.json(body, known ? 200 : 201);
   });
@@ -53,7 +53,7 @@ export function blobRoutes(deps: AppDeps) {
     };
     if (c.req.header('If-None-Match') === `"${sha256}"`) return c.body(null, 304, headers);
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(deps.blobs.read(sha256), 200, headers);
+    return c.body(await deps.blobs.read(sha256), 200, headers);
   });
 
   return app;

@@ -33,7 +33,7 @@ export function syncRoutes(deps: AppDeps) {
     const sinceText = c.req.query('since');
     const since = sinceText ? decodeCursor(sinceText) : null;
     if (sinceText && !since) throw new Refusal(400, 'bad_cursor', 'since is not a cursor this server gave out');
-    const reply = await applyPush({ ...deps, newId }, c.get('session'), { ...batch, since });
+    const reply = await applyPush({ ...deps, newId, observe: (counts) => deps.metrics.pushCommitted(counts) }, c.get('session'), { ...batch, since });
     return jsonReply(c, batch.acks === 'short' ? { ...reply, acked: 'rest' } : reply);
   });
 

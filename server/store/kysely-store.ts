@@ -4,15 +4,18 @@
 import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import { isRole, type DatabaseKind } from '../../protocol/auth';
 import { migrateToLatest } from './migrations';
-import type { Database, OrganisationTable, RecordTable, UserTable } from './schema';
+import type { BlobOwnerTable, Database, OrganisationTable, RecordTable, UserTable } from './schema';
+import { RecordTakenError } from './store';
 import type {
-  AppliedMutationRow, BlobOwnerRow, ChangeRow, LoginAttemptRow, OrganisationRow, PushTransaction, SessionRow, SetupOutcome,
-  StoredRecord, Store, SyncHead, TokenRow, UserRow,
+  AppliedMutationRow, BlobOwnerRow, ChangeRow, LoginAttemptRow, OrganisationRow, PhotoReference, PoolUse, PushTransaction, SessionRow,
+  SetupOutcome, StartupSetupClaim, StoredRecord, Store, SyncHead, TokenRow, UserRow,
 } from './store';
 
 /** Rows per multi-row statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const CHUNK_ROWS = 500;
 const SYNC_STATE_ID = 1;
+/** Applied mutation ids deleted per statement when pruning, so no one statement holds the tables for long. */
+const PRUNE_BATCH = 5000;
 
 function chunks<T>(items: readonly T[], size = CHUNK_ROWS): T[][] {
   const out: T[][] = [];
@@ -83,16 +86,37 @@ function fromStoredRecord(record: StoredRecord): Selectable<RecordTable> {
   };
 }
 
-async function lockHead(trx: Transaction<Database>): Promise<SyncHead> {
-  // A no-op update takes the row's write lock (PostgreSQL) or the write lock
-  // on the file (SQLite) at once, so concurrent pushes queue here.
-  const row = await trx
-    .updateTable('sync_state')
-    .set((eb) => ({ seq: eb.ref('seq') }))
-    .where('id', '=', SYNC_STATE_ID)
-    .returning(['seq', 'instance_id'])
+/**
+ * Takes the organisation's head row's write lock for the transaction (made at
+ * 0 on the organisation's first push) and reads it. Pushes of one organisation
+ * queue here, on every server sharing the database, so its seqs become visible
+ * in the order they were handed out and a pull never skips a late commit;
+ * pushes of other organisations do not wait. On SQLite the write takes the
+ * file's write lock, which serialises everything anyway.
+ */
+async function lockHead(trx: Transaction<Database>, orgId: string): Promise<SyncHead> {
+  const head = await trx
+    .insertInto('org_heads')
+    .values({ org_id: orgId, seq: 0 })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet((eb) => ({ seq: eb.ref('org_heads.seq') })))
+    .returning('seq')
     .executeTakeFirstOrThrow();
-  return { seq: row.seq, instanceId: row.instance_id };
+  return { seq: head.seq, instanceId: await readInstanceId(trx) };
+}
+
+async function readInstanceId(db: Kysely<Database> | Transaction<Database>): Promise<string> {
+  const row = await db.selectFrom('sync_state').select('instance_id').where('id', '=', SYNC_STATE_ID).executeTakeFirstOrThrow();
+  return row.instance_id;
+}
+
+/** Locks the instance row: setups (rare) queue here, whichever server runs them. */
+async function lockInstance(trx: Transaction<Database>): Promise<void> {
+  await trx.updateTable('sync_state').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', SYNC_STATE_ID).execute();
+}
+
+async function countRows(db: Kysely<Database> | Transaction<Database>, table: 'users'): Promise<number> {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** A faster writer of a push's rows on the same connection (SQLite: sqlite.ts PushRowWriter). */
@@ -103,7 +127,7 @@ export interface PushRowWriter {
 
 function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null): PushTransaction {
   const kysely: PushTransaction = {
-    lockHead: () => lockHead(trx),
+    lockHead: (orgId) => lockHead(trx, orgId),
 
     async findAppliedMutations(ids) {
       const applied = new Map<string, string>();
@@ -125,7 +149,7 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
 
     async saveRecords(records) {
       for (const part of chunks(records)) {
-        await trx
+        const written = await trx
           .insertInto('records')
           .values(part.map(fromStoredRecord))
           .onConflict((oc) =>
@@ -142,7 +166,9 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
               .where('records.org_id', '=', eb => eb.ref('excluded.org_id'))
               .where('records.tbl', '=', eb => eb.ref('excluded.tbl')),
           )
+          .returning('id')
           .execute();
+        if (written.length !== part.length) throw new RecordTakenError();
       }
     },
 
@@ -157,8 +183,8 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
       }
     },
 
-    async advanceHead(seq) {
-      await trx.updateTable('sync_state').set({ seq }).where('id', '=', SYNC_STATE_ID).execute();
+    async advanceHead(orgId, seq) {
+      await trx.updateTable('org_heads').set({ seq }).where('org_id', '=', orgId).execute();
     },
   };
   if (!rows) return kysely;
@@ -181,10 +207,15 @@ export class KyselyStore implements Store {
     readonly kind: DatabaseKind,
     private readonly flusher: CommitFlusher | null = null,
     private readonly rows: PushRowWriter | null = null,
+    private readonly pool: (() => PoolUse) | null = null,
   ) {}
 
+  poolUse(): PoolUse {
+    return this.pool?.() ?? { total: 1, idle: 0, waiting: 0 };
+  }
+
   async migrate(): Promise<void> {
-    await migrateToLatest(this.db);
+    await migrateToLatest(this.db, this.kind);
     await this.flushCommits();
   }
 
@@ -204,9 +235,8 @@ export class KyselyStore implements Store {
     return result;
   }
 
-  async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-    return Number(row.n);
+  countUsers(): Promise<number> {
+    return countRows(this.db, 'users');
   }
 
   async findOrganisation(id: string): Promise<OrganisationRow | undefined> {
@@ -330,13 +360,26 @@ export class KyselyStore implements Store {
     await this.durably(this.db.insertInto('setup_tokens').values({ hash: tokenHash, created_at: now, used_at: null }).execute());
   }
 
+  async claimStartupSetupToken(tokenHash: string, now: number, validFrom: number): Promise<StartupSetupClaim> {
+    return this.durably(this.db.transaction().execute(async (trx) => {
+      await lockInstance(trx);
+      if ((await countRows(trx, 'users')) > 0) return 'has_users';
+      const valid = await trx
+        .selectFrom('setup_tokens').select('hash')
+        .where('used_at', 'is', null).where('created_at', '>=', validFrom)
+        .executeTakeFirst();
+      if (valid) return 'link_out';
+      await trx.insertInto('setup_tokens').values({ hash: tokenHash, created_at: now, used_at: null }).execute();
+      return 'created' as const;
+    }));
+  }
+
   async completeSetup(input: {
     tokenHash: string; notBefore: number; now: number; organisation: OrganisationRow; user: UserRow;
   }): Promise<SetupOutcome> {
     return this.durably(this.db.transaction().execute(async (trx) => {
-      await lockHead(trx); // serialises two setups racing with two different tokens
-      const users = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-      if (Number(users.n) > 0) return 'already_set_up';
+      await lockInstance(trx); // serialises two setups racing with two different tokens
+      if ((await countRows(trx, 'users')) > 0) return 'already_set_up';
       const used = await trx
         .updateTable('setup_tokens').set({ used_at: input.now })
         .where('hash', '=', input.tokenHash).where('used_at', 'is', null).where('created_at', '>=', input.notBefore)
@@ -357,9 +400,10 @@ export class KyselyStore implements Store {
     return this.db.transaction().execute((trx) => work(pushTransaction(trx, this.rows)));
   }
 
-  async readHead(): Promise<SyncHead> {
-    const row = await this.db.selectFrom('sync_state').select(['seq', 'instance_id']).where('id', '=', SYNC_STATE_ID).executeTakeFirstOrThrow();
-    return { seq: row.seq, instanceId: row.instance_id };
+  async readHead(orgId?: string): Promise<SyncHead> {
+    const query = this.db.selectFrom('org_heads').select((eb) => eb.fn.max<number | string | null>('seq').as('seq'));
+    const row = await (orgId === undefined ? query : query.where('org_id', '=', orgId)).executeTakeFirst();
+    return { seq: Number(row?.seq ?? 0), instanceId: await readInstanceId(this.db) };
   }
 
   async readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]> {
@@ -378,11 +422,27 @@ export class KyselyStore implements Store {
     await this.durably(this.db.updateTable('sync_state').set({ instance_id: instanceId }).where('id', '=', SYNC_STATE_ID).execute());
   }
 
+  async pruneAppliedMutations(before: number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const result = await this.db
+        .deleteFrom('applied_mutations')
+        .where('id', 'in', (eb) => eb.selectFrom('applied_mutations').select('id').where('applied_at', '<', before).limit(PRUNE_BATCH))
+        .executeTakeFirst();
+      const count = Number(result.numDeletedRows);
+      deleted += count;
+      if (count < PRUNE_BATCH) break;
+    }
+    await this.flushCommits();
+    return deleted;
+  }
+
   async addBlobOwner(owner: BlobOwnerRow): Promise<void> {
     await this.durably(this.db
       .insertInto('blob_owners')
       .values({ org_id: owner.orgId, sha256: owner.sha256, size: owner.size, mime: owner.mime, created_at: owner.createdAt })
-      .onConflict((oc) => oc.columns(['org_id', 'sha256']).doNothing())
+      // A re-upload restarts the grace period before an unreferenced photo is collected.
+      .onConflict((oc) => oc.columns(['org_id', 'sha256']).doUpdateSet((eb) => ({ created_at: eb.ref('excluded.created_at') })))
       .execute());
   }
 
@@ -391,7 +451,29 @@ export class KyselyStore implements Store {
       .selectFrom('blob_owners').selectAll()
       .where('org_id', '=', orgId).where('sha256', '=', sha256)
       .executeTakeFirst();
-    return row && { orgId: row.org_id, sha256: row.sha256, size: row.size, mime: row.mime, createdAt: row.created_at };
+    return row && toBlobOwner(row);
+  }
+
+  async listBlobOwners(): Promise<BlobOwnerRow[]> {
+    const rows = await this.db.selectFrom('blob_owners').selectAll().orderBy('created_at').execute();
+    return rows.map(toBlobOwner);
+  }
+
+  async listPhotoReferences(orgId: string): Promise<PhotoReference[]> {
+    const rows = await this.db
+      .selectFrom('records').select(['fields', 'updated_at'])
+      .where('org_id', '=', orgId).where('tbl', '=', 'photos')
+      .execute();
+    return rows.flatMap((row) => {
+      const fields: unknown = JSON.parse(row.fields);
+      if (typeof fields !== 'object' || fields === null || !('sha256' in fields) || typeof fields.sha256 !== 'string') return [];
+      const deleted = 'deleted' in fields && fields.deleted === true;
+      return [{ orgId, sha256: fields.sha256, deleted, updatedAt: row.updated_at }];
+    });
+  }
+
+  async deleteBlobOwner(orgId: string, sha256: string): Promise<void> {
+    await this.durably(this.db.deleteFrom('blob_owners').where('org_id', '=', orgId).where('sha256', '=', sha256).execute());
   }
 
   // Failed sign-ins: counters that only slow guessing down, so no write waits for a durable commit.
@@ -457,3 +539,8 @@ export class KyselyStore implements Store {
     await this.db.deleteFrom('login_address_windows').where('window_start', '<', before).execute();
   }
 }
+
+function toBlobOwner(row: Selectable<BlobOwnerTable>): BlobOwnerRow {
+  return { orgId: row.org_id, sha256: row.sha256, size: row.size, mime: row.mime, createdAt: row.created_at };
+}
+

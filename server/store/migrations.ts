@@ -2,7 +2,7 @@
 // PostgreSQL run the same steps. Never edit a migration that has shipped; add
 // the next one.
 import { randomUUID } from 'node:crypto';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its day, not today's types
@@ -116,18 +116,56 @@ const loginAttempts: Migration = {
   },
 };
 
+// Several server processes share one PostgreSQL database, so pushes are
+// serialised per organisation instead of on the one sync_state row: each
+// organisation has its own head, locked by its pushes, and its records' seqs
+// count up from it. Every head starts at the old global head, so a device's
+// cursor from before (a global seq, which also ordered each organisation's
+// records) stays valid: nothing of its organisation at or below it is unseen.
+// The index lets old applied mutation ids be pruned (sync/retention.ts).
+const orgHeads: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('org_heads')
+      .addColumn('org_id', 'text', (col) => col.primaryKey().references('organisations.id'))
+      .addColumn('seq', 'bigint', (col) => col.notNull())
+      .execute();
+    const head = await db.selectFrom('sync_state').select('seq').where('id', '=', 1).executeTakeFirst();
+    const organisations = await db.selectFrom('organisations').select('id').execute();
+    for (const { id } of organisations) {
+      await db.insertInto('org_heads').values({ org_id: id, seq: Number(head?.seq ?? 0) }).execute();
+    }
+    await db.schema.createIndex('applied_mutations_applied_at').on('applied_mutations').column('applied_at').execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_login_attempts': loginAttempts,
+  '0003_org_heads': orgHeads,
 };
 
 const provider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
 
-/** Brings the database up to the newest schema; throws on failure. */
-export async function migrateToLatest(db: AnyDb): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Kysely's migrator over our migrations. On PostgreSQL its own tables are put
+ * in the connection's schema by name: otherwise it takes a migration table in
+ * any schema of the database (another installation's, another test's) for its own.
+ */
+export async function migratorFor(db: AnyDb, kind: 'sqlite' | 'postgres'): Promise<Migrator> {
+  const schema = kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+/**
+ * Brings the database up to the newest schema; throws on failure. Servers
+ * starting together on one PostgreSQL database are safe: Kysely's migrator
+ * holds a PostgreSQL advisory lock while it migrates (tests/integration/multi-server.test.ts).
+ */
+export async function migrateToLatest(db: AnyDb, kind: 'sqlite' | 'postgres'): Promise<void> {
+  const migrator = await migratorFor(db, kind);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed) {

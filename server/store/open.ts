@@ -2,16 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KyselyStore } from './kysely-store';
-import { openPostgres, type PostgresOptions } from './postgres';
+import { connectPostgres, type PostgresOptions } from './postgres';
 import { openSqlite } from './sqlite';
 
 export type StoreTarget =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string; options?: PostgresOptions };
 
-/** DATABASE_URL=postgres://… picks PostgreSQL; otherwise SQLite in DATA_DIR/talka.sqlite. */
-export function storeTarget(config: { databaseUrl: string | undefined; dataDir: string }): StoreTarget {
-  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+/** DATABASE_URL=postgres://… picks PostgreSQL (a pool of DATABASE_POOL_SIZE connections); otherwise SQLite in DATA_DIR/talka.sqlite. */
+export function storeTarget(config: { databaseUrl: string | undefined; dataDir: string; databasePoolSize?: number }): StoreTarget {
+  if (config.databaseUrl) {
+    return { kind: 'postgres', url: config.databaseUrl, ...(config.databasePoolSize ? { options: { maxConnections: config.databasePoolSize } } : {}) };
+  }
   return { kind: 'sqlite', file: join(config.dataDir, 'talka.sqlite') };
 }
 
@@ -22,7 +24,8 @@ export async function openStore(target: StoreTarget): Promise<KyselyStore> {
     const { db, wal, rows } = openSqlite(target.file);
     store = new KyselyStore(db, 'sqlite', wal, rows);
   } else {
-    store = new KyselyStore(openPostgres(target.url, target.options), 'postgres');
+    const { db, poolUse } = connectPostgres(target.url, target.options);
+    store = new KyselyStore(db, 'postgres', null, null, poolUse);
   }
   try {
     await store.migrate();

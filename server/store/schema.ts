@@ -55,11 +55,21 @@ export interface AppliedMutationTable {
   applied_at: number;
 }
 
-/** One row (id 1): the highest seq handed out and the database's instance id. */
+/**
+ * One row (id 1): the database's instance id, and the row setups lock. `seq` is
+ * the single change log's head from before heads were kept per organisation
+ * (0003_org_heads); nothing reads it since.
+ */
 export interface SyncStateTable {
   id: number;
   seq: number;
   instance_id: string;
+}
+
+/** Each organisation's change log head: the highest seq handed out to its records. */
+export interface OrgHeadTable {
+  org_id: string;
+  seq: number;
 }
 
 export interface BlobOwnerTable {
@@ -67,6 +77,7 @@ export interface BlobOwnerTable {
   sha256: string;
   size: number;
   mime: string;
+  /** When the organisation last uploaded it: unreferenced photos are collected a grace period after this. */
   created_at: number;
 }
 
@@ -93,6 +104,7 @@ export interface Database {
   records: RecordTable;
   applied_mutations: AppliedMutationTable;
   sync_state: SyncStateTable;
+  org_heads: OrgHeadTable;
   blob_owners: BlobOwnerTable;
   login_attempts: LoginAttemptTable;
   login_address_windows: LoginAddressWindowTable;

@@ -2,7 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
-import type { AppliedMutationRow, StoredRecord } from './store';
+import { RecordTakenError, type AppliedMutationRow, type StoredRecord } from './store';
 import { WalSyncer } from './wal-sync';
 
 const STATEMENT_CACHE_SIZE = 256;
@@ -72,7 +72,10 @@ export class PushRowWriter {
 
   saveRecords(records: readonly StoredRecord[]): void {
     const { upsertRecord } = this.prepared();
-    for (const r of records) upsertRecord.run(r.id, r.orgId, r.table, r.communityId, r.fields, r.clocks, r.seq, r.updatedAt);
+    for (const r of records) {
+      const { changes } = upsertRecord.run(r.id, r.orgId, r.table, r.communityId, r.fields, r.clocks, r.seq, r.updatedAt);
+      if (changes !== 1) throw new RecordTakenError();
+    }
   }
 
   saveAppliedMutations(rows: readonly AppliedMutationRow[]): void {

@@ -54,7 +54,7 @@ export interface AppliedMutationRow {
   appliedAt: number;
 }
 
-/** Where the database's change log stands. */
+/** Where an organisation's change log stands, in this database instance. */
 export interface SyncHead {
   instanceId: string;
   seq: number;
@@ -88,17 +88,50 @@ export interface LoginAttemptRow {
 
 export type SetupOutcome = 'created' | 'invalid_token' | 'already_set_up' | 'email_taken' | 'organisation_taken';
 
+/** Whether this server start made the deployment's setup token (see setup-link.ts). */
+export type StartupSetupClaim = 'created' | 'has_users' | 'link_out';
+
+/** A photo record's reference to its image, as blob collection reads it. */
+export interface PhotoReference {
+  orgId: string;
+  sha256: string;
+  deleted: boolean;
+  /** Server time of the record's last change (for a deleted record: when it was deleted, or later). */
+  updatedAt: number;
+}
+
+/** Connections of the database pool, for the metrics; SQLite has one. */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * A record id another organisation's push took between this push reading it
+ * (absent) and writing it: pushes of different organisations run side by side.
+ * The transaction rolls back; run again, the push sees the record and refuses
+ * the mutation (group-commit.ts retries it once).
+ */
+export class RecordTakenError extends Error {
+  readonly code = 'record_taken';
+  constructor() {
+    super('A record this push writes was created by another organisation meanwhile');
+  }
+}
+
 /** The statements of one push, all inside one database transaction. */
 export interface PushTransaction {
-  /** Locks the change log for this transaction (writers queue here) and reads it. */
-  lockHead(): Promise<SyncHead>;
+  /** Locks the organisation's change log for this transaction (its writers queue here) and reads it. */
+  lockHead(orgId: string): Promise<SyncHead>;
   /** Of these mutation ids, the ones applied already, with their organisation. */
   findAppliedMutations(ids: readonly string[]): Promise<Map<string, string>>;
   /** The stored records with these ids, whichever organisation they belong to. */
   findRecords(ids: readonly string[]): Promise<StoredRecord[]>;
+  /** Throws RecordTakenError when another organisation holds one of the ids by now. */
   saveRecords(records: readonly StoredRecord[]): Promise<void>;
   saveAppliedMutations(rows: readonly AppliedMutationRow[]): Promise<void>;
-  advanceHead(seq: number): Promise<void>;
+  advanceHead(orgId: string, seq: number): Promise<void>;
 }
 
 export interface Store {
@@ -129,6 +162,12 @@ export interface Store {
 
   // First start
   createSetupToken(tokenHash: string, now: number): Promise<void>;
+  /**
+   * Under a database lock: stores the token when there are no users and no
+   * unused setup token made at or after `validFrom`, so of servers starting
+   * together exactly one makes (and prints) the link.
+   */
+  claimStartupSetupToken(tokenHash: string, now: number, validFrom: number): Promise<StartupSetupClaim>;
   /** Uses a setup token (made after `notBefore`, unused) to create the first organisation and coordinator. */
   completeSetup(input: { tokenHash: string; notBefore: number; now: number; organisation: OrganisationRow; user: UserRow }): Promise<SetupOutcome>;
 
@@ -137,11 +176,14 @@ export interface Store {
   runPush<T>(work: (tx: PushTransaction) => Promise<T>): Promise<T>;
   /** Resolves when every commit made so far survives a power cut. */
   flushCommits(): Promise<void>;
-  readHead(): Promise<SyncHead>;
+  /** The organisation's head; with no organisation, the highest of all (a liveness probe reads it). */
+  readHead(orgId?: string): Promise<SyncHead>;
   /** Up to `limit` records of the organisation with seq above `afterSeq`, in seq order. */
   readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>;
   /** Gives the database a new instance id, so every device's cursor resets (after restoring a backup). */
   renewInstanceId(instanceId: string): Promise<void>;
+  /** Deletes applied mutation ids recorded before `before`; returns how many. */
+  pruneAppliedMutations(before: number): Promise<number>;
 
   // Failed sign-ins (server/auth/rate-limit.ts)
   findLoginAttempt(account: string, address: string): Promise<LoginAttemptRow | undefined>;
@@ -163,4 +205,12 @@ export interface Store {
   // Blobs
   addBlobOwner(owner: BlobOwnerRow): Promise<void>;
   findBlobOwner(orgId: string, sha256: string): Promise<BlobOwnerRow | undefined>;
+  /** Every organisation's photos, oldest upload first. */
+  listBlobOwners(): Promise<BlobOwnerRow[]>;
+  /** The hashes the organisation's photo records name, deleted records included. */
+  listPhotoReferences(orgId: string): Promise<PhotoReference[]>;
+  deleteBlobOwner(orgId: string, sha256: string): Promise<void>;
+
+  /** The connection pool's use now. */
+  poolUse(): PoolUse;
 }

@@ -36,11 +36,14 @@ function parseLimit(text: string | undefined): number {
 
 /**
  *  1. read the limit (1…5000, default 1000) and the cursor (absent: from the start);
- *  2. a cursor from another database instance, or ahead of this database's head
+ *  2. a cursor from another database instance, or ahead of the organisation's head
  *     (a server restored from an older backup), answers 409 cursor_reset: the
  *     device re-pushes and pulls from the start instead of silently diverging;
  *  3. read one page more than asked, to know whether more follow;
- *  4. the new cursor is the last seq returned (a server seq, never a client clock).
+ *  4. the new cursor is the last seq returned (a server seq, never a client clock). Seqs
+ *     are the organisation's own and become visible in order, whichever server committed
+ *     them (pushes hold the organisation's head until they commit), so nothing below the
+ *     cursor can appear later.
  */
 export async function readPull(store: Store, orgId: string, query: PullQuery): Promise<PullPage> {
   // 1.
@@ -48,7 +51,7 @@ export async function readPull(store: Store, orgId: string, query: PullQuery): P
   const since = query.since ? decodeCursor(query.since) : null;
   if (query.since && !since) throw new Refusal(400, 'bad_cursor', 'since is not a cursor this server gave out');
   // 2.
-  const head = await store.readHead();
+  const head = await store.readHead(orgId);
   if (since && (since.instanceId !== head.instanceId || since.seq > head.seq)) {
     throw new Refusal(409, 'cursor_reset', 'This server does not know your position (restored or replaced database): push everything again and pull from the start');
   }

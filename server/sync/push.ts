@@ -8,7 +8,7 @@ import type { PushCommitter } from './group-commit';
 import { checkMutation, checkNewRecord, reject, type CheckedMutation, type MutationCheck } from './check-mutation';
 import { encodeCursor, type CursorPosition } from './cursor';
 import { communityOf, parseStoredRecord, toStoredRecord, type WorkingRecord } from './record-state';
-import { SERVER_DEVICE_ID, type ServerClock } from './server-clock';
+import type { ServerClock } from './server-clock';
 
 export interface PushDeps {
   /** Runs the push's transaction (grouped with concurrent pushes, see group-commit.ts). */
@@ -17,6 +17,13 @@ export interface PushDeps {
   now: () => number;
   /** A new record id (UUIDv7) for the conflicts the server files. */
   newId: () => string;
+  /** Told, once a push has committed, how many mutations it applied and conflicts it filed (the metrics). */
+  observe?: (counts: PushCounts) => void;
+}
+
+export interface PushCounts {
+  applied: number;
+  conflicts: number;
 }
 
 export interface PushCaller {
@@ -30,6 +37,9 @@ export interface PushBatch {
   /** The device's pull cursor when it sent the push (see pulledThrough in protocol/messages.ts). */
   since?: CursorPosition | null;
 }
+
+/** Who the conflict records the server files are by (their clocks carry the filing server's own id). */
+const SERVER_AUTHOR = 'server';
 
 const COMMUNITY_TABLE_SET: ReadonlySet<string> = new Set(COMMUNITY_TABLES);
 
@@ -46,7 +56,7 @@ function idsToLoad(checks: readonly CheckedMutation[]): string[] {
 }
 
 /** The conflict record that keeps a losing value (docs/protocol.md, Conflicts), written by the server. */
-function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: LostValue, clock: string, now: number): WorkingRecord {
+function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: LostValue, clock: ServerClock, now: number): WorkingRecord {
   const values = {
     communityId: communityOf(target),
     table: target.table,
@@ -60,10 +70,11 @@ function conflictRecord(id: string, orgId: string, target: WorkingRecord, lost: 
     resolvedBy: '',
     createdAt: now,
     updatedAt: now,
-    createdBy: SERVER_DEVICE_ID,
+    createdBy: SERVER_AUTHOR,
     deleted: false,
   };
-  const clocks = Object.fromEntries(Object.keys(values).map((field) => [field, clock]));
+  const stamp = clock.next();
+  const clocks = Object.fromEntries(Object.keys(values).map((field) => [field, stamp]));
   return { id, orgId, table: 'conflicts', values, clocks, seq: 0, dirty: true };
 }
 
@@ -79,7 +90,7 @@ function isErased(record: WorkingRecord): boolean {
  * now holds exactly what the device sent over what it had (clock not clamped,
  * every field won, no conflict filed), so the device need not pull it back.
  */
-type Outcome = { rejection: Rejection } | { rejection: null; asSent: boolean };
+type Outcome = { rejection: Rejection } | { rejection: null; asSent: boolean; conflicts: number };
 
 /** Runs one mutation against the batch's working state. */
 function applyMutation(
@@ -139,25 +150,27 @@ function applyMutation(
     && Object.keys(fields).every((field) => merged.state.clocks[field] === hlc);
   // 4h. No typed value is discarded silently: each lost value becomes a conflict record.
   // (Two coordinators resolving one conflict differently settle by clock alone.)
+  let conflicts = 0;
   if (table !== 'conflicts') {
     for (const lost of merged.lost) {
       // An erasure keeps no copy of what it replaced, not even as a conflict.
       if (isErased(record) && ERASED_FIELDS.includes(lost.field)) continue;
-      const conflict = conflictRecord(deps.newId(), orgId, record, lost, deps.clock.next(), now);
+      const conflict = conflictRecord(deps.newId(), orgId, record, lost, deps.clock, now);
       conflict.seq = nextSeq();
       records.set(conflict.id, conflict);
+      conflicts++;
     }
   }
-  return { rejection: null, asSent };
+  return { rejection: null, asSent, conflicts };
 }
 
 /**
  * Applies a push batch for the caller, in order, in one database transaction:
  *  1. check each mutation alone (shape, table, role, field types) — outside the transaction;
- *  2. lock the change log, so seqs commit in the order they are handed out;
+ *  2. lock the organisation's change log, so its seqs commit in the order they are handed out;
  *  3. load the applied mutation ids and the records the batch touches, in two queries;
  *  4. per mutation: (a) failed step 1 → rejected alone, the rest go on; (b) applied before →
- *     acknowledged again, nothing changes (exactly once); (c) another organisation's record →
+ *     acknowledged again, nothing changes (exactly once; for how long, see retention.ts); (c) another organisation's record →
  *     forbidden; (d) a new record must be whole; (e) its community must be the caller's;
  *     (f) clamp its clock; (g) merge per field by clock; (h) file lost values as conflicts;
  *     (i) remember it applied;
@@ -170,10 +183,10 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
   // 1.
   const checks = batch.mutations.map((raw) => checkMutation(raw, caller.user.role));
 
-  return deps.committer.run(async (tx: PushTransaction) => {
+  const { reply, counts } = await deps.committer.run(orgId, async (tx: PushTransaction) => {
     const now = deps.now();
     // 2.
-    const head = await tx.lockHead();
+    const head = await tx.lockHead(orgId);
     let seq = head.seq;
     const nextSeq = () => ++seq;
     // 3.
@@ -188,6 +201,7 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
     const rejected: Rejection[] = [];
     const appliedRows: AppliedMutationRow[] = [];
     let allAsSent = batch.since?.instanceId === head.instanceId && batch.since.seq === head.seq;
+    let conflicts = 0;
     for (const check of checks) {
       // 4a.
       if (!check.ok) {
@@ -216,6 +230,7 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
         continue;
       }
       if (!outcome.asSent) allAsSent = false;
+      conflicts += outcome.conflicts;
       // 4i.
       applied.set(id, orgId);
       appliedRows.push({ id, orgId, deviceId: batch.deviceId, userId: caller.user.id, appliedAt: now });
@@ -226,11 +241,14 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
     const changed = [...records.values()].filter((record) => record.dirty).map((record) => toStoredRecord(record, now));
     if (changed.length > 0) await tx.saveRecords(changed);
     if (appliedRows.length > 0) await tx.saveAppliedMutations(appliedRows);
-    if (seq !== head.seq) await tx.advanceHead(seq);
+    if (seq !== head.seq) await tx.advanceHead(orgId, seq);
 
     // 6.
     const cursor = encodeCursor({ instanceId: head.instanceId, seq });
-    return allAsSent && seq !== head.seq ? { acked, rejected, cursor, pulledThrough: cursor } : { acked, rejected, cursor };
+    const reply: PushResponse = allAsSent && seq !== head.seq ? { acked, rejected, cursor, pulledThrough: cursor } : { acked, rejected, cursor };
+    return { reply, counts: { applied: appliedRows.length, conflicts } };
   });
+  deps.observe?.(counts);
+  return reply;
 }
 

@@ -11,7 +11,14 @@ describe('server clock', () => {
     const incoming = formatHlc({ wall: NOW + DAY - 1, counter: 3, deviceId: 'tablet' });
     expect(clock.accept(incoming)).toBe(incoming);
     expect(clock.next() > incoming).toBe(true);
-    expect(clock.next()).toMatch(/:server$/);
+    expect(clock.next()).toMatch(/:server-[0-9a-f]{12}$/);
+  });
+
+  it('each server process stamps with its own id, so two servers sharing a database never make the same clock', () => {
+    const first = new ServerClock(() => NOW);
+    const second = new ServerClock(() => NOW);
+    expect(first.deviceId).not.toBe(second.deviceId);
+    expect(first.next()).not.toBe(second.next());
   });
 
   it('clamps a clock more than a day ahead to its own, keeping the device id', () => {

@@ -70,7 +70,7 @@ export class Notebook {
 
   /** Soft delete: an edit like any other, so it syncs and can be undone. */
   async remove(table: TableName, id: string): Promise<void> {
-    await this.write(table, id, { deleted: true }, 'update');
+    await this.write(table, id, { deleted: true, deletedBy: this.author() }, 'update');
   }
 
   async restore(table: TableName, id: string): Promise<void> {

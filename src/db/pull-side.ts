@@ -2,8 +2,9 @@
 // transaction with the cursor that follows it, so the cursor never moves
 // ahead of the data it stands for.
 import * as v from 'valibot';
-import { PATCH_SCHEMAS, TABLES, applyServerState, isTableName, type PulledRecord, type TableName } from '../../protocol';
+import { PATCH_SCHEMAS, TABLES, applyServerState, isErasure, isTableName, type PulledRecord, type TableName } from '../../protocol';
 import type { MetaEntry, TalkaDatabase } from './database';
+import { forgetUnsentPersonalData } from './erasure';
 import { heldEntry, heldKey, laterFields, pendingFieldsOf, sameClocks } from './held-states';
 import { advanceDeviceClock, saveCursor } from './meta';
 import { asRecordRow, recordRows, rowState, stateRow, type RecordRow } from './record-rows';
@@ -19,6 +20,9 @@ export async function applyPullPage(db: TalkaDatabase, deviceId: string, changes
   const tables = TABLES.map((table) => db.table(table));
   let applied = 0;
   await db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+    // An erasure made elsewhere also takes the person's data out of this device's unsent changes (the server would refuse them).
+    const erased = changes.filter((change) => isErasure(change.table, change.fields)).map((change) => change.recordId);
+    await forgetUnsentPersonalData(db, erased);
     const pending = await pendingFieldsOf(db, changes.map((change) => change.recordId));
     const held: MetaEntry[] = [];
     const released: string[] = [];

@@ -4,11 +4,10 @@
 import type { TableName } from '../../protocol';
 import { sortActions } from '../domain/action-plan';
 import { alive, byName } from '../domain/live-records';
-import { erasurePatch } from '../domain/export-participant';
 import type { ListExportInput } from '../domain/export-lists';
 import type { ParticipantExportInput } from '../domain/export-rows';
 import type { TalkaDatabase } from './database';
-import type { Notebook, StoredRecord } from './notebook';
+import type { StoredRecord } from './notebook';
 import { getBlobRows } from './photos';
 import { listCommunities } from './queries';
 
@@ -177,23 +176,3 @@ export async function loadRetentionInput(db: TalkaDatabase) {
   return { participants, attendance, workshops };
 }
 
-/**
- * Erases a participant on request: their personal fields are replaced, consent
- * withdrawn and `erased` set, as one synced edit, so the erasure reaches every
- * device at its next sync. Attendance and votes point at the record by id and
- * stay, as anonymous counts. Conflicts about the record hold earlier values
- * of its fields, so theirs are emptied too (a coordinator's edit, like resolving one).
- */
-export async function eraseParticipant(notebook: Notebook, participantId: string, erasedBy: string): Promise<void> {
-  const { db } = notebook;
-  await db.transaction('rw', [db.participants, db.conflicts, db.outbox, db.meta], async () => {
-    const participant = await db.participants.get(participantId);
-    if (!participant) throw new Error(`No participant ${participantId}`);
-    await notebook.update('participants', participantId, erasurePatch());
-    const conflicts = await db.conflicts.where('recordId').equals(participantId).toArray();
-    for (const conflict of conflicts) {
-      if (conflict.table !== 'participants') continue;
-      await notebook.update('conflicts', conflict.id, { winnerValue: '', loserValue: '', resolved: true, resolvedBy: erasedBy });
-    }
-  });
-}

@@ -5,8 +5,11 @@ import { ERASED_NAME, erasurePatch, participantDataDocument, type ParticipantDat
 
 describe('erasurePatch', () => {
   it('replaces every personal field and withdraws consent, and is a valid synced edit', () => {
-    const patch = erasurePatch();
-    expect(patch).toEqual({ name: ERASED_NAME, household: '', phone: '', email: '', consentData: false, consentPhotos: false, consentDate: '', erased: true });
+    const patch = erasurePatch('coordinator-1', 1_800_000_000_000);
+    expect(patch).toEqual({
+      name: ERASED_NAME, household: '', phone: '', email: '', consentData: false, consentPhotos: false, consentDate: '', erased: true,
+      erasedAt: 1_800_000_000_000, erasedBy: 'coordinator-1',
+    });
     expect(v.safeParse(PATCH_SCHEMAS.participants, patch).success).toBe(true);
   });
 });

@@ -1,14 +1,15 @@
 // A personal data request: everything held about one participant as a
 // readable, machine-readable JSON document, and the edit that erases them.
-import type { EditableFields, Participant } from '../../protocol';
+import { ERASED_NAME, type EditableFields, type Participant } from '../../protocol';
 
-/** The name an erased participant's record keeps: stored in Latvian like all records, shown translated. */
-export const ERASED_NAME = 'Dzēsts dalībnieks';
+export { ERASED_NAME };
 
-/** The fields an erasure writes: personal data replaced, consent withdrawn, the record kept for counts. */
-export function erasurePatch(): Pick<EditableFields<'participants'>,
-  'name' | 'household' | 'phone' | 'email' | 'consentData' | 'consentPhotos' | 'consentDate' | 'erased'> {
-  return { name: ERASED_NAME, household: '', phone: '', email: '', consentData: false, consentPhotos: false, consentDate: '', erased: true };
+/** The fields an erasure writes: personal data replaced, consent withdrawn, when and by whom; the record kept for counts. */
+export function erasurePatch(erasedBy: string, erasedAt: number): Pick<EditableFields<'participants'>,
+  'name' | 'household' | 'phone' | 'email' | 'consentData' | 'consentPhotos' | 'consentDate' | 'erased' | 'erasedAt' | 'erasedBy'> {
+  return {
+    name: ERASED_NAME, household: '', phone: '', email: '', consentData: false, consentPhotos: false, consentDate: '', erased: true, erasedAt, erasedBy,
+  };
 }
 
 export interface ParticipantData {

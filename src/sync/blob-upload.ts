@@ -30,7 +30,7 @@ export interface PhotoProgress {
 
 /** Outbox rejection codes of photos whose image cannot go up; the changes screen explains each. */
 export const PHOTO_REFUSALS = {
-  /** The server's limit is 15 MB (413). */
+  /** The server's limit is 15 MiB (413). */
   tooLarge: 'photo_too_large',
   /** The server refused the image itself (4xx other than 401/413). */
   refused: 'photo_refused',

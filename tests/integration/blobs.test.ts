@@ -1,19 +1,39 @@
-// PUT / GET / HEAD /api/blobs/<sha256>: hash checked, idempotent, size-limited.
+// PUT / GET / HEAD /api/blobs/<sha256>: hash checked, idempotent, size-limited;
+// on both photo stores (files, and S3 through s3rver on a loopback port) and
+// both databases.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BlobStore } from '../../server/blobs/blob-store';
+import { startLocalS3, type LocalS3 } from '../../testing/s3';
 import { backends } from './support/backends';
 import { call, createOrganisation, errorCode, startServer, type TestOrganisation, type TestServer } from './support/harness';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-describe.each(backends())('blobs on $name', (backend) => {
+async function storedHashes(blobs: BlobStore): Promise<string[]> {
+  const hashes: string[] = [];
+  for await (const blob of blobs.list()) hashes.push(blob.sha256);
+  return hashes;
+}
+
+let s3: LocalS3;
+beforeAll(async () => {
+  s3 = await startLocalS3();
+});
+afterAll(async () => {
+  await s3.stop();
+});
+
+const STORES = [{ name: 'files' }, { name: 's3' }] as const;
+
+describe.each(backends().flatMap((backend) => STORES.map((store) => ({ backend, store: store.name, name: `${backend.name}, photos in ${store.name}` }))))('blobs on $name', ({ backend, store }) => {
   let server: TestServer;
   let org: TestOrganisation;
   let token: string;
   beforeEach(async () => {
-    server = await startServer(backend);
+    server = await startServer(backend, store === 's3' ? { s3: await s3.newBucket() } : {});
     org = await createOrganisation(server, 'Blobu centrs');
     token = org.coordinator.token;
   });
@@ -28,8 +48,8 @@ describe.each(backends())('blobs on $name', (backend) => {
     const put = await call(server, 'PUT', `/api/blobs/${hash}`, { token, body: photo, headers: { 'Content-Type': 'image/jpeg' } });
     expect(put.status).toBe(201);
     expect(put.body).toEqual({ sha256: hash, size: photo.byteLength });
-    expect(existsSync(join(server.config.blobDir, hash.slice(0, 2), hash))).toBe(true);
-    expect(readdirSync(join(server.config.blobDir, 'tmp'))).toEqual([]);
+    expect(await server.blobs.size(hash)).toBe(photo.byteLength);
+    if (store === 'files') expect(readdirSync(join(server.config.blobDir, 'tmp'))).toEqual([]);
 
     const response = await server.app.request(`/api/blobs/${hash}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
@@ -123,7 +143,7 @@ describe.each(backends())('blobs on $name', (backend) => {
         const response = await server.app.request(`/api/blobs/${hash}`, { headers: { Authorization: `Bearer ${each}` } });
         expect(new Uint8Array(await response.arrayBuffer())).toEqual(photo);
       }
-      expect(readdirSync(join(server.config.blobDir, hash.slice(0, 2)))).toEqual([hash]);
+      expect(await storedHashes(server.blobs)).toEqual([hash]);
     });
   });
 });

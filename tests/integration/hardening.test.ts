@@ -6,12 +6,13 @@
 // request body was read closes its kept-alive connection.
 import { createHash, randomBytes } from 'node:crypto';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc, uuidv7, type Mutation } from '../../protocol';
 import { createApp } from '../../server/app';
 import { KyselyStore } from '../../server/store/kysely-store';
 import { communityFields, needFields, participantFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
+import { memoryLogger } from './support/memory-logger';
 import {
   addUserDirectly, call, createOrganisation, errorCode, errorMessage, login, pullAll, startServer,
   type Reply, type TestOrganisation, type TestServer,
@@ -23,7 +24,7 @@ const random = (length: number) => new Uint8Array(randomBytes(length));
 
 /** Text no field may hold: NUL, other C0 and C1 controls, DEL, unpaired surrogate halves. */
 const UNSTORABLE = ['nul \u0000 inside', 'clear \u001b[2J screen', 'bell\u0007', 'vertical \u000b tab', 'del \u007f', 'c1 \u0085 next line', 'lone \ud800 high', 'lone \udfff low'];
-// eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
+// eslint-disable-next-line no-control-regex -- the characters this test hunts for
 const CONTROL_OR_SURROGATE = /[\0-\x1F\x7F-\x9F\p{Cs}]/u;
 
 /** `[[[…'bottom'…]]]`, `depth` arrays deep. */
@@ -33,17 +34,8 @@ function nested(depth: number): unknown {
   return value;
 }
 
-/** Every console method the server could log through, watched for the length of a test. */
-function watchLogs() {
-  const spies: MockInstance[] = (['error', 'warn', 'log', 'info', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(() => {}));
-  return {
-    calls: (): unknown[][] => spies.flatMap((spy) => spy.mock.calls),
-    clear: () => spies.forEach((spy) => spy.mockClear()),
-    restore: () => spies.forEach((spy) => spy.mockRestore()),
-  };
-}
-
 describe.each(backends())('hardening on $name', (backend) => {
+  const log = memoryLogger();
   let server: TestServer;
   let org: TestOrganisation;
   let coordinator: string;
@@ -79,7 +71,7 @@ describe.each(backends())('hardening on $name', (backend) => {
   }
 
   beforeAll(async () => {
-    server = await startServer(backend);
+    server = await startServer(backend, { logger: log.logger });
     org = await createOrganisation(server, 'Zemgales biedrība', 'koord@example.lv');
     coordinator = org.coordinator.token;
     facilitatorId = await addUserDirectly(server, org.orgId, { email: 'anna@example.lv', name: 'Anna Ozola', role: 'facilitator', password: 'anna-parole' });
@@ -92,15 +84,12 @@ describe.each(backends())('hardening on $name', (backend) => {
     await server.close();
   });
 
-  let logs: ReturnType<typeof watchLogs>;
-  beforeEach(() => {
-    logs = watchLogs();
-  });
   afterEach(() => {
-    const calls = logs.calls();
-    logs.restore();
-    // Refused input is answered, never logged: no raw text reaches the log, no 500 happened.
-    expect(calls).toEqual([]);
+    const lines = [...log.lines];
+    log.clear();
+    // Refused input is answered, never logged: no warning or error (no 500 happened), and no raw text in any line.
+    expect(lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 40)).toEqual([]);
+    expect(lines.filter((line) => CONTROL_OR_SURROGATE.test(line))).toEqual([]);
   });
 
   it('every /api answer says Cache-Control: no-store, errors included; a photo is cached privately, never by a shared cache', async () => {
@@ -290,21 +279,19 @@ describe.each(backends())('hardening on $name', (backend) => {
     expect(asFacilitator.rejected.map((rejection) => Object.keys(rejection).sort())).toEqual([['code', 'id', 'message']]);
   });
 
-  it('an unexpected error is logged on one line, with control characters escaped', async () => {
+  it('an unexpected error is logged as one JSON line, its control characters escaped', async () => {
     class BrokenStore extends KyselyStore {
       override async readHead(): Promise<never> {
         throw new Error('disk \u0000 on fire\nFAKE: admin signed in \u001b[2J\ud800');
       }
     }
-    const app = createApp({ store: new BrokenStore(server.store.db, server.store.kind), config: server.config, passwordCost: 10 });
+    const broken = memoryLogger();
+    const app = createApp({ store: new BrokenStore(server.store.db, server.store.kind), config: server.config, passwordCost: 10, logger: broken.logger });
     expect((await app.request('/api/health')).status).toBe(500);
-    const calls = logs.calls();
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toHaveLength(1);
-    const line = String(calls[0]![0]);
-    expect(line).not.toMatch(CONTROL_OR_SURROGATE);
-    expect(line).toContain('disk \\u0000 on fire\\u000aFAKE: admin signed in \\u001b[2J\\ud800');
-    logs.clear();
+    const errors = broken.lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).not.toMatch(CONTROL_OR_SURROGATE);
+    expect(JSON.parse(errors[0]!)).toMatchObject({ error: { message: 'disk \u0000 on fire\nFAKE: admin signed in \u001b[2J\ud800' } });
   });
 });
 

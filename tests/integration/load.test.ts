@@ -21,6 +21,8 @@ describe.each(targets)('load on %s (short)', (name, postgresUrl) => {
     expect(report.lost).toBe(0);
     expect(report.unexpected).toBe(0);
     expect(report.duplicates).toBe(0);
+    expect(report.skippedSamples).toEqual([]);
+    expect(report.setupLinksPrinted).toBe(1);
     expect(report.mutations).toBeGreaterThan(0);
     expect(report.records).toBeGreaterThan(0);
   }, 60_000);

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ import { hashPassword } from '../../server/auth/password';
 import { hashToken } from '../../server/auth/tokens';
 import { encodeCursor } from '../../server/sync/cursor';
 import type { KyselyStore } from '../../server/store/kysely-store';
-import { MIGRATIONS } from '../../server/store/migrations';
+import { MIGRATIONS, migratorFor } from '../../server/store/migrations';
 import { openStore, type StoreTarget } from '../../server/store/open';
 import { openPostgres } from '../../server/store/postgres';
 import { openSqlite } from '../../server/store/sqlite';
@@ -156,7 +156,7 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
   const since = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: 2 })}`, { token: LIVE_TOKEN });
   expect(since.status).toBe(200);
   expect(v.parse(pullResponseSchema, since.body).changes.map((change) => change.recordId)).toEqual([VOTE, CONFLICT]);
-  expect(await store.readHead()).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
 
   // Exactly once across the upgrade: a mutation applied before is acknowledged and changes nothing.
   const replay = await call(server, 'POST', '/api/sync/push', {
@@ -164,7 +164,7 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
     json: { protocol: 1, deviceId: 'tabletA', mutations: [{ id: APPLIED_MUTATION, table: 'needs', recordId: NEED, op: 'put', fields: { title: 'Atkārtots' }, base: {}, hlc: clock(START_TIME) }] },
   });
   expect(v.parse(pushResponseSchema, replay.body)).toMatchObject({ acked: [APPLIED_MUTATION], rejected: [] });
-  expect(await store.readHead()).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
 
   expect(await store.findBlobOwner(ORG, SHA)).toEqual({ orgId: ORG, sha256: SHA, size: 1234, mime: 'image/jpeg', createdAt: T });
   expect(await store.findBlobOwner(OTHER_ORG, SHA)).toBeUndefined();
@@ -188,10 +188,21 @@ async function verifyLoginAttempts({ store, server }: VerifyContext): Promise<vo
   expect([early.status, early.headers.get('Retry-After')]).toEqual([429, '3']);
 }
 
+// ---- 0003_org_heads: each organisation's change log counts on from the old global head ----------
+
+async function verifyOrgHeads({ fixture, store, server }: VerifyContext): Promise<void> {
+  // Both organisations' heads start at the old global head, so every device's cursor stays valid.
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(OTHER_ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  const atHead = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: HEAD_SEQ })}`, { token: LIVE_TOKEN });
+  expect(v.parse(pullResponseSchema, atHead.body).changes).toEqual([]);
+}
+
 /** Every migration, oldest first, with the rows it is tested on. */
 const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
   { name: '0002_login_attempts', populate: populateLoginAttempts, verify: verifyLoginAttempts },
+  { name: '0003_org_heads', verify: verifyOrgHeads },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------
@@ -243,10 +254,8 @@ if (process.env.TEST_POSTGRES_URL) {
   KINDS.push({ name: 'postgres', make: () => postgresDatabase(url) });
 }
 
-const migrator = (db: AnyDb) => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-
-async function migrateTo(db: AnyDb, name: string): Promise<void> {
-  const { error, results } = await migrator(db).migrateTo(name);
+async function migrateTo(db: AnyDb, kind: 'sqlite' | 'postgres', name: string): Promise<void> {
+  const { error, results } = await (await migratorFor(db, kind)).migrateTo(name);
   if (error !== undefined) throw error;
   expect(results?.every((result) => result.status === 'Success')).toBe(true);
 }
@@ -280,7 +289,7 @@ describe('server migrations', () => {
       const raw = empty.connect();
       try {
         for (const step of STEPS) {
-          await migrateTo(raw.db, step.name);
+          await migrateTo(raw.db, empty.name, step.name);
           await step.populate?.(raw.db, fixture);
         }
       } finally {

@@ -34,6 +34,8 @@ export const lv = {
   'changes.reason.forbidden': 'Jums nav tiesību mainīt šo ierakstu.',
   'changes.reason.table_mismatch': 'Serverī ar šo identifikatoru ir cita veida ieraksts.',
   'changes.reason.unknown_community': 'Serverī nav kopienas, kurai šis ieraksts pieder. Vispirms jānosūta vai jāatjauno kopiena.',
+  'changes.reason.erased': 'Šī dalībnieka personas dati ir dzēsti pēc pieprasījuma; tos vairs nevar ierakstīt.',
+  'changes.reason.record_deleted': 'Ieraksts ir atkritnē. Vispirms to atjaunojiet, tad labojiet.',
   'changes.reason.unknown': 'Serveris šo izmaiņu noraidīja.',
 
   'recordTable.communities': 'Kopiena',

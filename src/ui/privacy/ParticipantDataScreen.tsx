@@ -1,7 +1,8 @@
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '../../db';
-import { eraseParticipant, loadParticipantData, type ParticipantRecordData } from '../../db/report-queries';
+import { eraseParticipant } from '../../db/erasure';
+import { loadParticipantData, type ParticipantRecordData } from '../../db/report-queries';
 import { localDay } from '../../domain/days';
 import { participantDataDocument } from '../../domain/export-participant';
 import { exportFileName } from '../../domain/export-table';

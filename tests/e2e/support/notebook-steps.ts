@@ -3,6 +3,7 @@
 // what the screen shows, never on a clock.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { rememberPersonalValues } from './log-audit';
 
 /** How long a step may wait for the screen to show what it should. */
 export const STEP_TIMEOUT_MS = 10_000;
@@ -152,6 +153,7 @@ export interface ParticipantInput {
 }
 
 async function fillParticipant(form: Locator, person: ParticipantInput): Promise<void> {
+  rememberPersonalValues(person.name, person.household, person.phone);
   await form.getByLabel('Vārds, uzvārds', { exact: true }).fill(person.name);
   if (person.household) await form.getByLabel('Mājsaimniecība', { exact: true }).fill(person.household);
   if (person.phone) await form.getByLabel('Tālrunis', { exact: true }).fill(person.phone);

@@ -10,6 +10,7 @@ import {
 import { attendanceFields, newRecordFields } from '../../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, seen } from './notebook-steps';
 import type { Account } from './sync-steps';
+import { rememberPersonalValues } from './log-audit';
 
 function randomBytes(length: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(length));
@@ -19,6 +20,7 @@ function randomBytes(length: number): Uint8Array {
 
 /** Completes the one-time setup link through POST /api/setup; the first coordinator's bearer token. */
 export async function setUpThroughApi(url: string, setupLink: string, organisation: string, coordinator: Account): Promise<string> {
+  rememberPersonalValues(coordinator.name, coordinator.email, coordinator.password);
   const token = new URL(setupLink).hash.slice(1);
   const response = await fetch(`${url}/api/setup`, {
     method: 'POST',

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { expect } from 'vitest';
 import { sessionResponseSchema, type Change } from '../../../protocol';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, needCard, syncBar, visible } from './notebook-steps';
+import { rememberPersonalValues } from './log-audit';
 
 /** How long a sync round trip over loopback may take to show on screen. */
 export const SYNC_TIMEOUT_MS = 20_000;
@@ -46,6 +47,7 @@ export async function openApp(context: BrowserContext, path: string): Promise<Pa
 
 /** On the one-time setup link: names the organisation, creates the first coordinator; ends on "Lietotāji". */
 export async function setUpOrganisation(page: Page, organisation: string, coordinator: Account): Promise<void> {
+  rememberPersonalValues(coordinator.name, coordinator.email, coordinator.password);
   await expectScreen(page, 'Organizācijas izveide');
   await page.getByLabel('Organizācijas nosaukums', { exact: true }).fill(organisation);
   await page.getByLabel('Jūsu vārds un uzvārds', { exact: true }).fill(coordinator.name);
@@ -62,6 +64,7 @@ export type RoleLabel = 'Vadītājs' | 'Koordinators';
 
 /** On "Lietotāji": fills "Pievienot lietotāju" and waits for the new user's row. */
 export async function addUser(page: Page, user: Account, role: RoleLabel): Promise<void> {
+  rememberPersonalValues(user.name, user.email, user.password);
   const form = page.getByRole('form', { name: 'Pievienot lietotāju' });
   await form.getByLabel('Vārds un uzvārds', { exact: true }).fill(user.name);
   await form.getByLabel('E-pasts', { exact: true }).fill(user.email);
@@ -80,6 +83,7 @@ export async function expectSignedIn(page: Page, name: string): Promise<void> {
 
 /** On "Pieslēgšanās": email, password, "Pieslēgties"; ends on "Kopienas" with the name in the header. */
 export async function signIn(page: Page, account: Account): Promise<void> {
+  rememberPersonalValues(account.name, account.email, account.password);
   if (!page.url().endsWith('/login')) await page.goto('/login');
   await expectScreen(page, 'Pieslēgšanās');
   const form = page.locator('form.account-form');
@@ -217,13 +221,16 @@ export function runAdmin(args: readonly string[], stdin: string, env: Record<str
 
 /** POST /api/auth/login; the bearer token. */
 export async function apiSignIn(url: string, account: Pick<Account, 'email' | 'password'>): Promise<string> {
+  rememberPersonalValues(account.email, account.password);
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: account.email, password: account.password }),
   });
   expect(response.status).toBe(200);
-  return v.parse(sessionResponseSchema, await response.json()).token;
+  const { token } = v.parse(sessionResponseSchema, await response.json());
+  rememberPersonalValues(token);
+  return token;
 }
 
 /** Live (not deleted) records of one table among pulled changes. */

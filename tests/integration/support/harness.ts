@@ -9,7 +9,9 @@ import { errorBodySchema, pullResponseSchema, pushResponseSchema, type Mutation,
 import { createApp } from '../../../server/app';
 import type { LoginLimits } from '../../../server/auth/rate-limit';
 import { hashPassword } from '../../../server/auth/password';
-import type { ServerConfig } from '../../../server/config';
+import { openBlobStore, type BlobStore } from '../../../server/blobs/blob-store';
+import type { S3Settings, ServerConfig } from '../../../server/config';
+import type { Logger } from '../../../server/http/request-log';
 import type { KyselyStore } from '../../../server/store/kysely-store';
 import type { Backend } from './backends';
 
@@ -21,6 +23,8 @@ export interface TestServer {
   store: KyselyStore;
   config: ServerConfig;
   dir: string;
+  /** Where the app keeps photos. */
+  blobs: BlobStore;
   /** The server's wall clock; tests move it. */
   time: { now: number };
   close: () => Promise<void>;
@@ -28,8 +32,13 @@ export interface TestServer {
 
 export interface ServerOptions {
   staticDir?: string;
-  trustProxy?: boolean;
+  /** Proxy hops whose X-Forwarded-For is believed; true is one. */
+  trustProxy?: boolean | number;
   loginLimits?: LoginLimits;
+  /** Photos in this bucket instead of files under the test's folder. */
+  s3?: S3Settings;
+  metricsToken?: string;
+  logger?: Logger;
 }
 
 export async function startServer(backend: Backend, options: ServerOptions = {}): Promise<TestServer> {
@@ -46,17 +55,25 @@ export async function startServer(backend: Backend, options: ServerOptions = {})
     databaseUrl: undefined,
     staticDir,
     publicUrl: undefined,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: Number(options.trustProxy ?? 0),
+    databasePoolSize: 5,
+    appliedMutationRetentionDays: 90,
+    blobStore: options.s3 ? 's3' : 'files',
+    s3: options.s3,
+    metricsToken: options.metricsToken,
   };
+  const blobs = openBlobStore(config);
   const time = { now: START_TIME };
   const app = createApp({
     store: opened.store,
     config,
     now: () => time.now,
     passwordCost: TEST_PASSWORD_COST,
+    blobs,
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
-  return { app, store: opened.store, config, dir: opened.dir, time, close: opened.cleanup };
+  return { app, store: opened.store, config, dir: opened.dir, blobs, time, close: opened.cleanup };
 }
 
 export interface Reply {

@@ -29,7 +29,8 @@ export async function startLiveServer(backend: Backend, now: () => number = () =
   mkdirSync(blobDir, { recursive: true });
   mkdirSync(staticDir, { recursive: true });
   const config: ServerConfig = {
-    host: '127.0.0.1', port: 0, dataDir: opened.dir, blobDir, databaseUrl: undefined, staticDir, publicUrl: undefined, trustProxy: false,
+    host: '127.0.0.1', port: 0, dataDir: opened.dir, blobDir, databaseUrl: undefined, staticDir, publicUrl: undefined, trustProxy: 0,
+    databasePoolSize: 5, appliedMutationRetentionDays: 90, blobStore: 'files', s3: undefined, metricsToken: undefined,
   };
   const app = createApp({ store: opened.store, config, now, passwordCost: TEST_PASSWORD_COST });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -34,6 +34,8 @@ export const en: Translations<keyof typeof lv> = {
   'changes.reason.forbidden': 'You may not change this record.',
   'changes.reason.table_mismatch': 'The server holds a different kind of record under this id.',
   'changes.reason.unknown_community': 'The server has no community this record belongs to. The community must be sent or restored first.',
+  'changes.reason.erased': 'This participant\'s personal data was erased on request; it cannot be written again.',
+  'changes.reason.record_deleted': 'The record is in the bin. Restore it first, then edit it.',
   'changes.reason.unknown': 'The server refused this change.',
 
   'recordTable.communities': 'Community',
