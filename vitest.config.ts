@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['protocol/**/*.test.ts', 'src/domain/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['protocol/**/*.test.ts', 'src/domain/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'testing/**/*.test.ts'],
         },
       },
       {

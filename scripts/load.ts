@@ -36,6 +36,7 @@ import {
 } from '../protocol';
 import { runAdmin } from '../server/admin-commands';
 import { makeServerData, setupTokenOf, startServerProcess } from '../testing/server';
+import { communityFields, needFields, newRecordFields, participantFields } from '../testing/fixtures';
 import { openStore, storeTarget } from '../server/store/open';
 
 export interface LoadOptions {
@@ -170,11 +171,7 @@ class Device {
   }
 
   first(): Mutation[] {
-    const now = Date.now();
-    return [this.mutation('communities', this.communityId, {
-      name: `Kopiena ${this.id}`, municipality: 'LV-011', parish: 'Kalnciems', description: '', maturity: 'emerging', contacts: [],
-      createdAt: now, updatedAt: now, createdBy: this.id, deleted: false,
-    })];
+    return [this.mutation('communities', this.communityId, newRecordFields(communityFields({ name: `Kopiena ${this.id}` }), { by: this.id, at: Date.now() }))];
   }
 
   /** A tablet's outbox after some minutes of a workshop: new needs and people, edits of its own needs, a few of others'. */
@@ -186,17 +183,13 @@ class Device {
       if (dice < 0.45 || this.ownNeeds.length === 0) {
         const id = uuidv7(now, random);
         this.ownNeeds.push(id);
-        out.push(this.mutation('needs', id, {
-          communityId: this.communityId, workshopId: null, title: `Vajadzība ${this.ownNeeds.length} (${this.id})`,
+        out.push(this.mutation('needs', id, newRecordFields(needFields(this.communityId, {
+          title: `Vajadzība ${this.ownNeeds.length} (${this.id})`,
           description: 'Ielu apgaismojums pie skolas un bibliotēkas; vakaros bērni iet pa tumšu ceļu.',
-          category: 'safety', status: 'raised', owner: '', createdAt: now, updatedAt: now, createdBy: this.id, deleted: false,
-        }));
+        }), { by: this.id, at: now })));
       } else if (dice < 0.6) {
-        out.push(this.mutation('participants', uuidv7(now, random), {
-          communityId: this.communityId, name: `Dalībnieks ${now % 100_000}`, household: '', phone: '', email: '', role: 'resident',
-          consentData: true, consentPhotos: false, consentDate: '2025-05-01', erased: false,
-          createdAt: now, updatedAt: now, createdBy: this.id, deleted: false,
-        }));
+        out.push(this.mutation('participants', uuidv7(now, random),
+          newRecordFields(participantFields(this.communityId, { name: `Dalībnieks ${now % 100_000}` }), { by: this.id, at: now })));
       } else if (dice < 0.9 || this.othersNeeds.size === 0) {
         const id = this.ownNeeds[Math.floor(Math.random() * this.ownNeeds.length)]!;
         out.push(this.mutation('needs', id, Math.random() < 0.5

@@ -9,6 +9,7 @@ import { HttpBlobTransport } from '../src/sync/blob-upload-http';
 import { SyncEngine } from '../src/sync/engine';
 import { HttpTransport } from '../src/sync/http-transport';
 import { resizePhoto } from '../src/ui/photos/image-resize';
+import { communityFields, workshopFields } from '../testing/fixtures';
 
 declare global {
   // Defined by CAMERA_PHOTO_SCRIPT.
@@ -59,13 +60,8 @@ async function measureUpload(token: string, userId: string, seeds: readonly numb
   await db.open();
   const deviceId = crypto.randomUUID();
   const notebook = new Notebook({ db, deviceId, author: () => userId });
-  const communityId = await notebook.create('communities', {
-    name: 'Mērījumu kopiena', municipality: 'LV-022', parish: '', description: '', maturity: 'active', contacts: [],
-  });
-  const workshopId = await notebook.create('workshops', {
-    communityId, title: 'Darbnīca ar 20 foto', kind: 'workshop', date: '2026-11-23', startTime: '', endTime: '', place: '',
-    programme: '', facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
-  });
+  const communityId = await notebook.create('communities', communityFields({ name: 'Mērījumu kopiena' }));
+  const workshopId = await notebook.create('workshops', workshopFields(communityId, { title: 'Darbnīca ar 20 foto', status: 'held' }));
   let photoBytes = 0;
   for (const seed of seeds) {
     const { resized } = await resizeOne(seed);

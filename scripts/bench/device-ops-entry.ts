@@ -8,6 +8,7 @@
 // - probe the check-in screen: how long from a key going down in the search
 //   field to the first frame painted after the results were redrawn.
 // Nothing here is used by the app.
+import { wholeRecord } from '../../testing/fixtures';
 import { seededRandom } from '../../testing/seeded-random';
 import * as v from 'valibot';
 import {
@@ -114,8 +115,7 @@ class Seeder {
 
   /** One row as Notebook.create writes it: schema-checked fields, every field clocked with the next HLC. */
   add<T extends TableName>(table: T, input: EditableFields<T>, at: number, id = uuidv7(at, this.bytes), pending = false): string {
-    const record = { ...input, id, createdAt: at, updatedAt: at, createdBy: this.author, deleted: false };
-    const result = v.safeParse(RECORD_SCHEMAS[table], record);
+    const result = v.safeParse(RECORD_SCHEMAS[table], wholeRecord(table, input, { id, createdAt: at, updatedAt: at, createdBy: this.author }));
     if (!result.success) throw new Error(`seed ${table}: ${result.issues.map((issue) => issue.message).join(', ')}`);
     const { id: _id, ...fields } = result.output;
     this.clock = tick(this.clock, at);

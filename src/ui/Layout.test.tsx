@@ -1,10 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Notebook, TalkaDatabase } from '../db';
 import { session } from '../account/session';
-import { AppContext } from './app-context';
 import { Layout } from './Layout';
+import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from './test-support';
 
 const COORDINATOR = {
   token: 'tok',
@@ -12,23 +11,18 @@ const COORDINATOR = {
   organisation: { id: 'org-1', name: 'Latgales kopienu centrs' },
 };
 
-let db: TalkaDatabase;
+let services: TestServices;
 beforeEach(() => {
-  db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
+  services = openTestNotebook('tablet-A');
   history.replaceState(null, '', '/');
 });
 afterEach(async () => {
   session.value = null;
-  db.close();
-  await db.delete();
+  await closeTestNotebook(services);
 });
 
 function renderLayout() {
-  return render(
-    <AppContext.Provider value={{ db, notebook: new Notebook({ db, deviceId: 'tablet-A' }) }}>
-      <LocationProvider><Layout><p>screen</p></Layout></LocationProvider>
-    </AppContext.Provider>,
-  );
+  return renderWithServices(services, <LocationProvider><Layout><p>screen</p></Layout></LocationProvider>);
 }
 
 const navLinks = () => within(screen.getByRole('navigation', { name: 'Galvenā navigācija' })).getAllByRole('link').map((link) => link.textContent);

@@ -22,6 +22,26 @@ export function useDirtyForm(dirty: boolean): void {
   }, [dirty]);
 }
 
+/** What ties a labelled control to one value of a form: what it shows, how it changes and its error. */
+export interface BoundField<T> {
+  value: T;
+  onValue: (value: T) => void;
+  error: string | undefined;
+}
+
+/** `field('name')` gives the control for `name` its value, its change and its error, to spread onto a TextField and the like. */
+export function fieldBinder<V extends object>(
+  values: V,
+  change: <K extends keyof V>(key: K, value: V[K]) => void,
+  errors: Readonly<Record<string, string>> | undefined,
+) {
+  return <K extends keyof V & string>(key: K): BoundField<V[K]> => ({
+    value: values[key],
+    onValue: (value) => change(key, value),
+    error: errors?.[key],
+  });
+}
+
 export interface EditForm<V extends object> {
   values: V;
   /** Sets one field and marks the form as holding unsaved input. */
@@ -31,6 +51,8 @@ export interface EditForm<V extends object> {
   failure: SaveFailure | null;
   setFailure: (failure: SaveFailure | null) => void;
   fieldError: (name: string) => string | undefined;
+  /** Ties a control to one value; see fieldBinder. */
+  field: <K extends keyof V & string>(key: K) => BoundField<V[K]>;
   saving: boolean;
   /** Runs a save; on failure the errors show and what was typed stays, on success the form is clean again. */
   submit: (save: () => Promise<SaveFailure | null>) => Promise<SaveFailure | null>;
@@ -48,13 +70,15 @@ export function useEditForm<V extends object>(initial: V | (() => V)): EditForm<
     setTouched(true);
     setValues(next);
   };
+  const set = <K extends keyof V>(key: K, value: V[K]) => change((current) => ({ ...current, [key]: value }));
   return {
     values,
-    set: (key, value) => change((current) => ({ ...current, [key]: value })),
+    set,
     change,
     failure,
     setFailure,
     fieldError: (name) => failure?.fields[name],
+    field: fieldBinder(values, set, failure?.fields),
     saving,
     submit: async (save) => {
       setSaving(true);

@@ -1,9 +1,10 @@
-// For screen tests: a real, freshly named database and notebook, and a screen
-// rendered at a real route, with a stand-in for every other route so a
-// navigation away shows where it went.
-import { render } from '@testing-library/preact';
-import type { ComponentType } from 'preact';
+// For screen tests: a real, freshly named database and notebook, a component
+// rendered over them, or a screen rendered at a real route with a stand-in for
+// every other route so a navigation away shows where it went.
+import { fireEvent, render } from '@testing-library/preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
+import { communityFields, participantFields, workshopFields } from '../../testing/fixtures';
 import { Notebook, TalkaDatabase } from '../db';
 import { AppContext } from './app-context';
 import { ToastHost } from './components/toast';
@@ -13,14 +14,19 @@ export interface TestServices {
   notebook: Notebook;
 }
 
-export function openTestNotebook(): TestServices {
+export function openTestNotebook(deviceId = 'test-device'): TestServices {
   const db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  return { db, notebook: new Notebook({ db, deviceId: 'test-device' }) };
+  return { db, notebook: new Notebook({ db, deviceId }) };
 }
 
 export async function closeTestNotebook({ db }: { db: TalkaDatabase }): Promise<void> {
   db.close();
   await db.delete();
+}
+
+/** Renders `ui` with the app's services, as the app's shell would provide them. */
+export function renderWithServices(services: TestServices, ui: ComponentChildren) {
+  return render(<AppContext.Provider value={services}>{ui}</AppContext.Provider>);
 }
 
 function Elsewhere() {
@@ -30,8 +36,8 @@ function Elsewhere() {
 /** Renders `screen` as the app would at `url`, its route `path` giving the params. */
 export function renderAt(services: TestServices, path: string, url: string, screen: ComponentType) {
   history.replaceState(null, '', url);
-  return render(
-    <AppContext.Provider value={services}>
+  return renderWithServices(services, (
+    <>
       <LocationProvider>
         <Router>
           <Route path={path} component={screen} />
@@ -39,6 +45,28 @@ export function renderAt(services: TestServices, path: string, url: string, scre
         </Router>
       </LocationProvider>
       <ToastHost />
-    </AppContext.Provider>,
-  );
+    </>
+  ));
+}
+
+/** A community with a workshop and the given people, as a facilitator would have it before the evening. */
+export async function seedWorkshop({ notebook }: TestServices, names: readonly string[]) {
+  const communityId = await notebook.create('communities', communityFields({ name: 'Raunas kopiena', municipality: 'LV-094', parish: 'Rauna' }));
+  const workshopId = await notebook.create('workshops', workshopFields(communityId, {
+    date: '2026-11-23', programme: 'Drošas kopienas', facilitators: 'Ilze',
+  }));
+  const participantIds: string[] = [];
+  for (const name of names) {
+    participantIds.push(await notebook.create('participants', participantFields(communityId, { name, consentDate: '2026-11-23' })));
+  }
+  return { communityId, workshopId, participantIds };
+}
+
+/**
+ * Presses Enter in a text field. happy-dom does not submit a form on Enter
+ * the way a browser does (implicit submission), so this does it for it.
+ */
+export function pressEnter(input: HTMLInputElement): void {
+  const proceed = fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+  if (proceed) input.form?.requestSubmit();
 }

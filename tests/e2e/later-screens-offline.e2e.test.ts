@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../testing/browser';
+import { communityFields, needFields, participantFields, voteFields, workshopFields } from '../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, visible } from './support/notebook-steps';
 import { SeedBatch, expectChartDrawn, figure, pushBatch, setUpThroughApi } from './support/overview-steps';
 import { startServer, type RunningServer } from '../../testing/server';
@@ -26,20 +27,12 @@ const RUNTIME_CACHE = 'talka-assets';
 /** One community with a held workshop, two people checked in, a need with dots: enough for the overview's charts. */
 function seed(author: string): SeedBatch {
   const batch = new SeedBatch('seed-tablet', author);
-  const communityId = batch.create('communities', { name: 'Rēzeknes kopiena', municipality: 'LV-059', parish: '', description: '', maturity: 'active', contacts: [] });
-  const workshop = {
-    id: batch.create('workshops', {
-      communityId, title: 'Rudens darbnīca', kind: 'workshop', date: '2026-10-15', startTime: '18:00', endTime: '20:00', place: 'Saieta nams',
-      programme: 'KOPA', facilitators: FACILITATOR.name, agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
-    }),
-    communityId,
-  };
-  const people = ['Jānis Bērziņš', 'Anna Ozoliņa'].map((name) => batch.create('participants', {
-    communityId, name, household: '', phone: '', email: '', role: 'resident', consentData: true, consentPhotos: false, consentDate: '2026-10-15', erased: false,
-  }));
+  const communityId = batch.create('communities', communityFields({ name: 'Rēzeknes kopiena' }));
+  const workshop = { id: batch.create('workshops', workshopFields(communityId, { date: '2026-10-15', status: 'held' })), communityId };
+  const people = ['Jānis Bērziņš', 'Anna Ozoliņa'].map((name) => batch.create('participants', participantFields(communityId, { name })));
   for (const person of people) batch.checkIn(workshop, person);
-  const needId = batch.create('needs', { communityId, workshopId: workshop.id, title: 'Apgaismojums', description: '', category: 'safety', status: 'raised', owner: '' });
-  batch.create('votes', { communityId, workshopId: workshop.id, needId, participantId: people[0]!, castAt: Date.now() });
+  const needId = batch.create('needs', needFields(communityId, { workshopId: workshop.id }));
+  batch.create('votes', voteFields({ communityId, workshopId: workshop.id, needId }, { participantId: people[0]!, castAt: Date.now() }));
   return batch;
 }
 

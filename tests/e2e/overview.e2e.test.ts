@@ -9,6 +9,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../testing/browser';
+import { actionFields, communityFields, needFields, participantFields, resourceFields, voteFields, workshopFields } from '../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, seen } from './support/notebook-steps';
 import {
   SeedBatch, chartCanvas, chartTable, chooseFilter, expectChartDrawn, figure, openOverview, overviewSection, paintedPixels, pushBatch,
@@ -40,24 +41,18 @@ const CHARTS = {
 function seedOrganisation(author: string): SeedBatch {
   const batch = new SeedBatch('seed-tablet', author);
   const community = (name: string, municipality: string, maturity: 'emerging' | 'active') =>
-    batch.create('communities', { name, municipality, parish: '', description: '', maturity, contacts: [] });
+    batch.create('communities', communityFields({ name, municipality, maturity }));
   const workshop = (communityId: string, title: string, date: string, programme: string, status: 'held' | 'planned' = 'held') => ({
-    id: batch.create('workshops', {
-      communityId, title, kind: 'workshop', date, startTime: '18:00', endTime: '20:00', place: 'Tautas nams', programme,
-      facilitators: 'Ilze Kalniņa', agenda: '', notes: '', status, dotsPerPerson: 3,
-    }),
+    id: batch.create('workshops', workshopFields(communityId, { title, date, programme, status })),
     communityId,
   });
   const person = (communityId: string, name: string, role: 'resident' | 'youth' | 'community_leader' | 'entrepreneur') =>
-    batch.create('participants', {
-      communityId, name, household: '', phone: '', email: '', role, consentData: true, consentPhotos: false, consentDate: '2026-01-15', erased: false,
-    });
+    batch.create('participants', participantFields(communityId, { name, role }));
   const need = (communityId: string, workshopId: string, title: string, category: 'safety' | 'youth' | 'mobility' | 'other', status: 'raised' | 'prioritised' = 'raised') =>
-    batch.create('needs', { communityId, workshopId, title, description: '', category, status, owner: '' });
+    batch.create('needs', needFields(communityId, { workshopId, title, category, status }));
   const dots = (count: number, workshop: { id: string; communityId: string }, needId: string, participantId: string) => {
-    for (let i = 0; i < count; i++) {
-      batch.create('votes', { communityId: workshop.communityId, workshopId: workshop.id, needId, participantId, castAt: Date.now() });
-    }
+    const at = { communityId: workshop.communityId, workshopId: workshop.id, needId };
+    for (let i = 0; i < count; i++) batch.create('votes', voteFields(at, { participantId, castAt: Date.now() }));
   };
 
   const lazdona = community('Lazdonas kopiena', 'LV-059', 'active');
@@ -89,10 +84,10 @@ function seedOrganisation(author: string): SeedBatch {
   dots(2, february, typo, maris);
   batch.update('needs', typo, { deleted: true });
 
-  batch.create('resources', { communityId: lazdona, kind: 'place', name: 'Lazdonas tautas nams', description: '60 vietas', contact: '', availability: '', needIds: [] });
-  batch.create('resources', { communityId: piebalga, kind: 'equipment', name: 'Traktors', description: '', contact: '', availability: 'Sestdienās', needIds: [] });
-  batch.create('actions', { communityId: lazdona, needId: lights, what: 'Laternas pie pieturas', who: 'Pagasts', due: '2026-06-01', budgetCents: 250_000, status: 'planned' });
-  batch.create('actions', { communityId: piebalga, needId: bus, what: 'Vakara reiss', who: '', due: '', budgetCents: 120_000, status: 'planned' });
+  batch.create('resources', resourceFields(lazdona, { kind: 'place' }));
+  batch.create('resources', resourceFields(piebalga, { kind: 'equipment', name: 'Traktors' }));
+  batch.create('actions', actionFields(lazdona, { needId: lights, budgetCents: 250_000 }));
+  batch.create('actions', actionFields(piebalga, { needId: bus, what: 'Vakara reiss', budgetCents: 120_000 }));
   return batch;
 }
 

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy, type ProxiedRequest } from '../integration/support/fault-proxy';
 import { launchChromium } from '../../testing/browser';
+import { communityFields, needFields, newRecordFields } from '../../testing/fixtures';
 import { STEP_TIMEOUT_MS, createCommunity, expectScreen, expectText, needCard, openCommunity, communitySection, syncBar, visible } from './support/notebook-steps';
 import { startServer, type RunningServer } from '../../testing/server';
 import {
@@ -216,11 +217,11 @@ describe('a page reloaded in the middle of a long sync', () => {
     const mutations = [
       {
         id: crypto.randomUUID(), table: 'communities', recordId: communityId, op: 'put', base: {}, hlc: hlc(0),
-        fields: { name: 'Skriptu kopiena', municipality: 'LV-011', parish: '<i>pagasts</i>', description: '', maturity: 'emerging', contacts: [], createdAt: now, updatedAt: now, createdBy: 'other', deleted: false },
+        fields: newRecordFields(communityFields({ name: 'Skriptu kopiena', parish: '<i>pagasts</i>' }), { by: 'other', at: now }),
       },
       ...PAYLOADS.map((title, i) => ({
         id: crypto.randomUUID(), table: 'needs', recordId: crypto.randomUUID(), op: 'put', base: {}, hlc: hlc(i + 1),
-        fields: { communityId, workshopId: null, title, description: title, category: 'safety', status: 'raised', owner: title, createdAt: now, updatedAt: now, createdBy: 'other', deleted: false },
+        fields: newRecordFields(needFields(communityId, { title, description: title, owner: title }), { by: 'other', at: now }),
       })),
     ];
     const pushed = await fetch(`${server.url}/api/sync/push`, {

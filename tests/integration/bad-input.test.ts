@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { formatHlc, hlcWall, MAX_CLOCK_SKEW_MS, pushResponseSchema, userListResponseSchema, uuidv7, type Mutation } from '../../protocol';
 import { LOGIN_LIMITS } from '../../server/auth/rate-limit';
+import { actionFields, communityFields, needFields, newRecordFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields } from './support/device';
 import {
   addUserDirectly, call, createOrganisation, login, pullAll, push, startServer,
   type Reply, type TestOrganisation, type TestServer,
@@ -54,7 +54,7 @@ describe.each(backends())('bad input on $name', (backend) => {
   const newId = () => uuidv7(server.time.now, random);
 
   function needMutation(fields: Record<string, unknown>, recordId = newId()): Mutation {
-    const whole = { ...needFields(communityId), createdAt: server.time.now, updatedAt: server.time.now, createdBy: 'tablet-bad', deleted: false, ...fields };
+    const whole = newRecordFields({ ...needFields(communityId), ...fields }, { by: 'tablet-bad', at: server.time.now });
     return { id: newId(), table: 'needs', recordId, op: 'put', fields: whole, base: Object.fromEntries(Object.keys(whole).map((f) => [f, null])), hlc: hlc() };
   }
 
@@ -70,7 +70,7 @@ describe.each(backends())('bad input on $name', (backend) => {
     communityId = newId();
     const community: Mutation = {
       id: newId(), table: 'communities', recordId: communityId, op: 'put', base: {}, hlc: hlc(),
-      fields: { ...communityFields(), createdAt: server.time.now, updatedAt: server.time.now, createdBy: 'tablet-bad', deleted: false },
+      fields: newRecordFields(communityFields(), { by: 'tablet-bad', at: server.time.now }),
     };
     appliedMutation = needMutation({ title: 'Pirmā vajadzība' });
     needId = appliedMutation.recordId;
@@ -233,7 +233,7 @@ describe.each(backends())('bad input on $name', (backend) => {
       [{ ...valid, id: newId(), fields: { ...valid.fields, communityId: newId() } }, 'unknown_community'],
       [{ ...valid, id: newId(), table: 'participants', recordId: needId, fields: { name: 'Pārvērsts' } }, 'table_mismatch'],
       [{ ...valid, id: newId(), table: 'conflicts', recordId: newId(), fields: { resolved: true } }, 'incomplete_record'],
-      [{ ...valid, id: newId(), table: 'actions', fields: { communityId, needId: null, what: 'Tāme', who: '', due: '', budgetCents: 777_777_777_777, status: 'planned', createdAt: 0, updatedAt: 0, createdBy: 'x', deleted: false } }, 'invalid_fields', /budgetCents: too_large/],
+      [{ ...valid, id: newId(), table: 'actions', fields: newRecordFields(actionFields(communityId, { budgetCents: 777_777_777_777 })) }, 'invalid_fields', /budgetCents: too_large/],
     ];
     const before = await snapshotDatabase(server.store);
     const reply = await call(server, 'POST', '/api/sync/push', { token: coordinator, ...rawPush(cases.map(([mutation]) => mutation)) });

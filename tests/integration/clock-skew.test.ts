@@ -9,8 +9,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hlcDeviceId, hlcWall, MAX_CLOCK_SKEW_MS } from '../../protocol';
 import { HttpTransport } from '../../src/sync/http-transport';
+import { communityFields, needFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { community, makeEngineDevice, need, type EngineDevice } from './support/engine-device';
+import { makeEngineDevice, type EngineDevice } from './support/engine-device';
 import { createOrganisation, pullAll, startServer, type TestOrganisation, type TestServer } from './support/harness';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -61,8 +62,8 @@ describe.each(backends())('devices with wrong clocks on $name', (backend) => {
     const fast = tablet('tablet-fast', YEAR);
     const slow = tablet('tablet-slow', -YEAR);
 
-    const communityId = await normal.notebook.create('communities', community());
-    const needId = await normal.notebook.create('needs', need(communityId, 'Apgaismojums'));
+    const communityId = await normal.notebook.create('communities', communityFields());
+    const needId = await normal.notebook.create('needs', needFields(communityId, { title: 'Apgaismojums' }));
     await expectConverged(normal, fast, slow);
 
     // The fast tablet retitles the need: its clock, a year ahead, is clamped to the server's time.
@@ -100,7 +101,7 @@ describe.each(backends())('devices with wrong clocks on $name', (backend) => {
     // The slow tablet, a year behind, has pulled all of it: its next edit is later than everything it saw, so it wins.
     await syncAll(slow);
     await slow.notebook.update('needs', needId, { title: 'No pagātnes, bet pēdējais' });
-    await slow.notebook.create('needs', need(communityId, 'Jauna no lēnās planšetes'));
+    await slow.notebook.create('needs', needFields(communityId, { title: 'Jauna no lēnās planšetes' }));
     await syncAll(slow);
     held = (await serverRecords()).get(needId)!;
     expect(held.values.title).toBe('No pagātnes, bet pēdējais');
@@ -115,8 +116,8 @@ describe.each(backends())('devices with wrong clocks on $name', (backend) => {
   it('concurrent edits by a fast and a normal tablet: the one made later in server time wins, the other is kept as a conflict', async () => {
     const normal = tablet('tablet-normal', 0);
     const fast = tablet('tablet-fast', YEAR);
-    const communityId = await normal.notebook.create('communities', community());
-    const needId = await normal.notebook.create('needs', need(communityId, 'Sākums'));
+    const communityId = await normal.notebook.create('communities', communityFields());
+    const needId = await normal.notebook.create('needs', needFields(communityId, { title: 'Sākums' }));
     await expectConverged(normal, fast);
 
     // The fast tablet edits and syncs; two days later the normal one, which has not pulled since, edits the same title.

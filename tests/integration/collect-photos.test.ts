@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN_DAYS, collectPhotos, PHOTO_GRACE_DAYS, planPhotoCollection } from '../../server/blobs/collect-photos';
 import { startLocalS3, type LocalS3 } from '../../testing/s3';
+import { communityFields, needFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import { call, createOrganisation, startServer, type TestOrganisation, type TestServer } from './support/harness';
 
 const DAY = 24 * 60 * 60 * 1000;

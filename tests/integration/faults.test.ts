@@ -8,8 +8,9 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpTransport } from '../../src/sync/http-transport';
+import { communityFields, needFields, participantFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { community, makeEngineDevice, need, participant, type EngineDevice } from './support/engine-device';
+import { makeEngineDevice, type EngineDevice } from './support/engine-device';
 import { FaultProxy, type Fault, type ProxiedRequest } from './support/fault-proxy';
 import { pullEverything } from '../support/http-pull';
 import { createLiveOrganisation, signIn, startLiveServer, type LiveServer } from './support/live-server';
@@ -75,10 +76,10 @@ async function joinTablet(email: string, userId: string, token: string, options:
 /** An evening's worth of work: a community, needs (some retitled, one deleted), participants. Returns the outbox ids. */
 async function writeWork(device: EngineDevice): Promise<string[]> {
   const { notebook } = device;
-  const communityId = await notebook.create('communities', community('Lielplatones kopiena'));
+  const communityId = await notebook.create('communities', communityFields({ name: 'Lielplatones kopiena' }));
   const needs: string[] = [];
-  for (let i = 0; i < 20; i++) needs.push(await notebook.create('needs', need(communityId, `Vajadzība ${i}: ceļš, tilts, “pēdiņas” un ğ`)));
-  for (let i = 0; i < 6; i++) await notebook.create('participants', participant(communityId, `Dalībnieks ${i}`));
+  for (let i = 0; i < 20; i++) needs.push(await notebook.create('needs', needFields(communityId, { title: `Vajadzība ${i}: ceļš, tilts, “pēdiņas” un ğ` })));
+  for (let i = 0; i < 6; i++) await notebook.create('participants', participantFields(communityId, { name: `Dalībnieks ${i}` }));
   for (const id of needs.slice(0, 5)) await notebook.update('needs', id, { title: `Precizēts ${id.slice(-4)}`, status: 'in_progress' });
   await notebook.remove('needs', needs[19]!);
   return (await device.db.outbox.toArray()).map((entry) => entry.id);
@@ -187,8 +188,8 @@ describe('faults between the sync engine and the server (SQLite)', () => {
   it('a big first sync (whole batches of 1000 and gzip) whose answer is lost is replayed once', async () => {
     const t = await tablet({ pushBatchSize: 1000 });
     t.proxy.failFirst(isPush, { kind: 'drop-response' });
-    const communityId = await t.device.notebook.create('communities', community());
-    for (let i = 0; i < 1200; i++) await t.device.notebook.create('needs', need(communityId, `Vajadzība numur ${i}`));
+    const communityId = await t.device.notebook.create('communities', communityFields());
+    for (let i = 0; i < 1200; i++) await t.device.notebook.create('needs', needFields(communityId, { title: `Vajadzība numur ${i}` }));
     const sent = (await t.device.db.outbox.toArray()).map((entry) => entry.id);
     expect(await t.device.syncUntilDone()).toBe(2);
     const pushes = t.proxy.log.filter(isPush);

@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc, uuidv7, type Mutation } from '../../protocol';
 import { createApp } from '../../server/app';
 import { KyselyStore } from '../../server/store/kysely-store';
+import { communityFields, needFields, participantFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
 import { memoryLogger } from './support/memory-logger';
-import { communityFields, needFields, participantFields } from './support/device';
 import {
   addUserDirectly, call, createOrganisation, errorCode, errorMessage, login, pullAll, startServer,
   type Reply, type TestOrganisation, type TestServer,
@@ -246,8 +246,8 @@ describe.each(backends())('hardening on $name', (backend) => {
 
   it('a rejection in a push reply is exactly { id, code, message }, whichever check refused it', async () => {
     const other = await createOrganisation(server, 'Cita biedrība', 'cita@example.lv');
-    const otherCommunity = put('communities', { ...communityFields('Cita kopiena'), ...common() });
-    const otherApplied = put('communities', { ...communityFields('Vēl cita'), ...common() });
+    const otherCommunity = put('communities', { ...communityFields({ name: 'Cita kopiena' }), ...common() });
+    const otherApplied = put('communities', { ...communityFields({ name: 'Vēl cita' }), ...common() });
     expect((await pushRaw(other.coordinator.token, [otherCommunity, otherApplied])).rejected).toEqual([]);
     const person = put('participants', { ...participantFields(communityId), ...common() });
     const ownNeed = need();

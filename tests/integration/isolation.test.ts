@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { userListResponseSchema } from '../../protocol/auth';
+import { communityFields, needFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import { call, createOrganisation, errorCode, pullAll, startServer, type TestOrganisation, type TestServer } from './support/harness';
 
 describe.each(backends())('organisation isolation on $name', (backend) => {
@@ -21,8 +22,8 @@ describe.each(backends())('organisation isolation on $name', (backend) => {
     orgA = await createOrganisation(server, 'Organizācija A', 'a@example.lv');
     orgB = await createOrganisation(server, 'Organizācija B', 'b@example.lv');
     tabletA = new TestDevice('tablet-a', () => server.time.now, orgA.coordinator.token);
-    communityA = tabletA.create('communities', communityFields('A kopiena'));
-    needA = tabletA.create('needs', needFields(communityA, 'A noslēpums'));
+    communityA = tabletA.create('communities', communityFields({ name: 'A kopiena' }));
+    needA = tabletA.create('needs', needFields(communityA, { title: 'A noslēpums' }));
     aMutationIds = tabletA.outbox.map((mutation) => mutation.id);
     await tabletA.sync(server);
   });
@@ -38,10 +39,10 @@ describe.each(backends())('organisation isolation on $name', (backend) => {
 
   it('B cannot overwrite A\'s record by a guessed id: rejected forbidden, the record untouched', async () => {
     const tabletB = new TestDevice('tablet-b', () => server.time.now + 1000, orgB.coordinator.token);
-    const communityB = tabletB.create('communities', communityFields('B kopiena'));
-    tabletB.create('needs', needFields(communityB, 'Pārrakstīts'), needA); // a whole record under A's id
+    const communityB = tabletB.create('communities', communityFields({ name: 'B kopiena' }));
+    tabletB.create('needs', needFields(communityB, { title: 'Pārrakstīts' }), needA); // a whole record under A's id
     tabletB.update('needs', needA, { title: 'Pārrakstīts' });
-    tabletB.create('communities', communityFields('Pārrakstīta'), communityA);
+    tabletB.create('communities', communityFields({ name: 'Pārrakstīta' }), communityA);
     const reply = await tabletB.sync(server);
     expect(reply.acked).toHaveLength(1); // B's own community
     expect(reply.rejected.map((r) => r.code)).toEqual(['forbidden', 'forbidden', 'forbidden']);
@@ -53,7 +54,7 @@ describe.each(backends())('organisation isolation on $name', (backend) => {
 
   it('B cannot file records under A\'s community', async () => {
     const tabletB = new TestDevice('tablet-b', () => server.time.now, orgB.coordinator.token);
-    tabletB.create('needs', needFields(communityA, 'Iezagusies'));
+    tabletB.create('needs', needFields(communityA, { title: 'Iezagusies' }));
     const reply = await tabletB.sync(server);
     expect(reply.rejected.map((r) => r.code)).toEqual(['unknown_community']);
     expect((await pullAll(server, orgA.coordinator.token)).changes).toHaveLength(2);
@@ -61,7 +62,7 @@ describe.each(backends())('organisation isolation on $name', (backend) => {
 
   it('B cannot pass off a mutation under A\'s mutation id (not acked as a replay)', async () => {
     const tabletB = new TestDevice('tablet-b', () => server.time.now, orgB.coordinator.token);
-    const communityB = tabletB.create('communities', communityFields('B kopiena'));
+    const communityB = tabletB.create('communities', communityFields({ name: 'B kopiena' }));
     tabletB.outbox[0] = { ...tabletB.outbox[0]!, id: aMutationIds[0]! };
     const reply = await tabletB.sync(server);
     expect(reply.acked).toEqual([]);

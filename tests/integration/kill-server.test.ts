@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc, MAX_PUSH_BYTES, uuidv7, type Mutation } from '../../protocol';
 import { pullEverything } from '../support/http-pull';
 import { makeServerData, setupTokenOf, startServerProcess, type ServerData, type ServerProcess } from '../../testing/server';
+import { communityFields, needFields, newRecordFields } from '../../testing/fixtures';
 
 const random = (length: number) => new Uint8Array(randomBytes(length));
 const DESCRIPTION = 'Ielu apgaismojums pie skolas, bibliotēkas un autobusa pieturas; '.repeat(20);
@@ -59,20 +60,15 @@ class Tablet {
   }
 
   community(): Mutation {
-    const now = Date.now();
-    return this.mutation('communities', this.communityId, {
-      name: `Kopiena ${this.deviceId}`, municipality: 'LV-011', parish: 'Kalnciems', description: '', maturity: 'emerging', contacts: [],
-      createdAt: now, updatedAt: now, createdBy: this.deviceId, deleted: false,
-    });
+    return this.mutation('communities', this.communityId,
+      newRecordFields(communityFields({ name: `Kopiena ${this.deviceId}` }), { by: this.deviceId, at: Date.now() }));
   }
 
   needs(count: number, label: string): Mutation[] {
     return Array.from({ length: count }, (_, i) => {
       const now = Date.now();
-      return this.mutation('needs', uuidv7(now, random), {
-        communityId: this.communityId, workshopId: null, title: `${label} ${i}`, description: DESCRIPTION, category: 'safety', status: 'raised',
-        owner: '', createdAt: now, updatedAt: now, createdBy: this.deviceId, deleted: false,
-      });
+      return this.mutation('needs', uuidv7(now, random),
+        newRecordFields(needFields(this.communityId, { title: `${label} ${i}`, description: DESCRIPTION }), { by: this.deviceId, at: now }));
     });
   }
 

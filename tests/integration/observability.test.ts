@@ -6,9 +6,10 @@ import { createApp } from '../../server/app';
 import { KyselyStore } from '../../server/store/kysely-store';
 import { findSecrets } from '../../testing/log-audit';
 import { makeServerData, setupTokenOf, startServerProcess } from '../../testing/server';
+import { communityFields, participantFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
 import { memoryLogger } from './support/memory-logger';
-import { communityFields, participantFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import { addUserDirectly, call, createOrganisation, login, startServer, type TestServer } from './support/harness';
 
 const PASSWORD = 'Ļoti-slepena-parole-42';
@@ -28,7 +29,7 @@ describe.each(backends())('observability on $name', (backend) => {
     const session = await login(server, 'anna@rucava.lv', PASSWORD);
     const tablet = new TestDevice('tablet-a', () => server.time.now, session.token);
     const communityId = tablet.create('communities', communityFields());
-    tablet.create('participants', { ...participantFields(communityId, PERSON.name), phone: PERSON.phone, email: PERSON.email });
+    tablet.create('participants', participantFields(communityId, { name: PERSON.name, phone: PERSON.phone, email: PERSON.email }));
     await tablet.sync(server);
     const hash = createHash('sha256').update('nav').digest('hex');
     expect((await call(server, 'GET', `/api/blobs/${hash}`, { token: session.token })).status).toBe(404);
@@ -129,7 +130,7 @@ describe('the output of a real server process', () => {
       const { token } = (await setup.json()) as { token: string };
       const tablet = new TestDevice('tablet-a', () => Date.now(), token);
       const communityId = tablet.create('communities', communityFields());
-      tablet.create('participants', { ...participantFields(communityId, PERSON.name), phone: PERSON.phone, email: PERSON.email });
+      tablet.create('participants', participantFields(communityId, { name: PERSON.name, phone: PERSON.phone, email: PERSON.email }));
       const push = await fetch(`${server.url}/api/sync/push`, {
         method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify({ protocol: 1, deviceId: tablet.deviceId, mutations: tablet.outbox }),

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app';
 import { KyselyStore } from '../../server/store/kysely-store';
 import type { PushTransaction } from '../../server/store/store';
+import { communityFields, needFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import { createOrganisation, pullAll, push, type TestOrganisation, type TestServer, startServer, TEST_PASSWORD_COST } from './support/harness';
 
 describe.each(backends())('push atomicity on $name', (backend) => {
@@ -37,7 +38,7 @@ describe.each(backends())('push atomicity on $name', (backend) => {
     const app = createApp({ store, config: server.config, now: () => server.time.now, passwordCost: TEST_PASSWORD_COST });
     const tablet = new TestDevice('tablet-a', () => server.time.now, org.coordinator.token);
     const communityId = tablet.create('communities', communityFields());
-    for (let i = 0; i < 5; i++) tablet.create('needs', needFields(communityId, `Vajadzība ${i}`));
+    for (let i = 0; i < 5; i++) tablet.create('needs', needFields(communityId, { title: `Vajadzība ${i}` }));
     const body = JSON.stringify({ protocol: 1, deviceId: 'tablet-a', mutations: tablet.outbox });
     const headers = { Authorization: `Bearer ${org.coordinator.token}`, 'Content-Type': 'application/json' };
 
@@ -58,14 +59,14 @@ describe.each(backends())('push atomicity on $name', (backend) => {
   it('concurrent pushes from many devices: every mutation applied once, seqs unique, everyone converges', async () => {
     const seed = new TestDevice('seed', () => server.time.now, org.coordinator.token);
     const communityId = seed.create('communities', communityFields());
-    const needIds = Array.from({ length: 5 }, (_, i) => seed.create('needs', needFields(communityId, `Vajadzība ${i}`)));
+    const needIds = Array.from({ length: 5 }, (_, i) => seed.create('needs', needFields(communityId, { title: `Vajadzība ${i}` })));
     await seed.sync(server);
 
     const devices = Array.from({ length: 20 }, (_, i) => new TestDevice(`tablet-${i}`, () => server.time.now + i, org.coordinator.token));
     await Promise.all(devices.map((device) => device.sync(server)));
     for (const [i, device] of devices.entries()) {
       for (const needId of needIds) device.update('needs', needId, { title: `No ${device.deviceId}`, owner: `owner ${i}` });
-      device.create('needs', needFields(communityId, `Jauna no ${i}`));
+      device.create('needs', needFields(communityId, { title: `Jauna no ${i}` }));
     }
     const batches = devices.map((device) => device.outbox);
     const replies = await Promise.all(devices.map((device, i) => push(server, org.coordinator.token, device.deviceId, batches[i]!)));

@@ -4,8 +4,9 @@
 // device away longer than that loses nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneAppliedMutations } from '../../server/sync/retention';
+import { communityFields, needFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import { createOrganisation, pullAll, push, startServer, type TestOrganisation, type TestServer } from './support/harness';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -63,7 +64,7 @@ describe.each(backends())('applied mutation retention on $name', (backend) => {
     const a = device('tablet-a');
     const b = device('tablet-b');
     const communityId = a.create('communities', communityFields());
-    const needId = a.create('needs', needFields(communityId, 'Pirmais nosaukums'));
+    const needId = a.create('needs', needFields(communityId, { title: 'Pirmais nosaukums' }));
     const sent = [...a.outbox];
     await a.sync(server);
     await b.sync(server);

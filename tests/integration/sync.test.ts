@@ -5,8 +5,9 @@ import * as v from 'valibot';
 import {
   ackedOf, formatHlc, fromColumns, pullColumnsResponseSchema, pushResponseSchema, shortPushResponseSchema, type Mutation, type PulledRecord,
 } from '../../protocol';
+import { communityFields, needFields, participantFields } from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields, participantFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import {
   addUserDirectly, call, createOrganisation, errorCode, login, pull, pullAll, push,
   type TestOrganisation, type TestServer, startServer,
@@ -95,15 +96,15 @@ describe.each(backends())('sync on $name', (backend) => {
     const head = (await pullAll(server, token)).cursor;
 
     // At the head, two new needs: the device may skip to the new head, and a pull from there has nothing.
-    a.create('needs', needFields(communityId, 'Pirmā'));
-    a.create('needs', needFields(communityId, 'Otrā'));
+    a.create('needs', needFields(communityId, { title: 'Pirmā' }));
+    a.create('needs', needFields(communityId, { title: 'Otrā' }));
     const firstBatch = [...a.outbox];
     const first = await pushWithSince(a, head);
     expect(first.pulledThrough).toBe(first.cursor);
     expect((await pull(server, token, first.pulledThrough)).changes).toEqual([]);
 
     // Behind the head (the first push happened since): no pulledThrough, the device must pull.
-    b.create('needs', needFields(communityId, 'Trešā'));
+    b.create('needs', needFields(communityId, { title: 'Trešā' }));
     expect((await pushWithSince(b, head)).pulledThrough).toBeUndefined();
 
     // A replay, or an edit that loses to a later clock, goes in not as sent: no pulledThrough either.
@@ -124,7 +125,7 @@ describe.each(backends())('sync on $name', (backend) => {
   it('pages by limit with hasMore, and the cursor continues where the page ended', async () => {
     const tablet = device('tablet-a');
     const communityId = tablet.create('communities', communityFields());
-    for (let i = 0; i < 6; i++) tablet.create('needs', needFields(communityId, `Vajadzība ${i}`));
+    for (let i = 0; i < 6; i++) tablet.create('needs', needFields(communityId, { title: `Vajadzība ${i}` }));
     await push(server, token, tablet.deviceId, tablet.outbox);
     const first = await pull(server, token, undefined, 3);
     expect(first.changes).toHaveLength(3);
@@ -142,7 +143,7 @@ describe.each(backends())('sync on $name', (backend) => {
     const a = device('tablet-a');
     const b = device('tablet-b', 5_000);
     const communityId = a.create('communities', communityFields());
-    const needIds = [0, 1, 2, 3].map((i) => a.create('needs', needFields(communityId, `Vajadzība ${i}`)));
+    const needIds = [0, 1, 2, 3].map((i) => a.create('needs', needFields(communityId, { title: `Vajadzība ${i}` })));
     await push(server, token, a.deviceId, a.outbox);
     // Another device edits one field of one need: that record's fields carry two clocks.
     await b.sync(server);
@@ -268,7 +269,7 @@ describe.each(backends())('sync on $name', (backend) => {
     const coordinator = device('laptop');
     const tablet = device('tablet-a');
     const communityId = coordinator.create('communities', communityFields());
-    const participantId = coordinator.create('participants', participantFields(communityId, 'Jānis Bērziņš'));
+    const participantId = coordinator.create('participants', participantFields(communityId, { name: 'Jānis Bērziņš' }));
     await coordinator.sync(server);
     await tablet.sync(server);
     // The tablet, offline, corrects the phone number; meanwhile the coordinator erases the person on request.
@@ -323,7 +324,7 @@ describe.each(backends())('sync on $name', (backend) => {
     const goodNeed = tablet.create('needs', needFields(communityId));
     const badNeed = tablet.create('needs', { ...needFields(communityId), title: 42 });
     const unknownField = tablet.create('needs', { ...needFields(communityId), colour: 'red' });
-    const lateNeed = tablet.create('needs', needFields(communityId, 'Pēc sliktās'));
+    const lateNeed = tablet.create('needs', needFields(communityId, { title: 'Pēc sliktās' }));
     const unknownTable: Mutation = { ...tablet.outbox[1]!, id: '01970000-0000-7000-8000-0000000000aa', table: 'spaceships' };
     const malformed = { id: '01970000-0000-7000-8000-0000000000bb', table: 'needs' };
     const mutations = [...tablet.outbox, unknownTable, malformed];

@@ -11,8 +11,11 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { meResponseSchema, userListResponseSchema, type Fields, type Mutation, type TableName } from '../../protocol';
+import {
+  actionFields, attendanceFields, communityFields, needFields, participantFields, photoFields, resourceFields, swotFields, voteFields, workshopFields,
+} from '../../testing/fixtures';
 import { backends } from './support/backends';
-import { communityFields, needFields, participantFields, TestDevice } from './support/device';
+import { TestDevice } from './support/device';
 import {
   addUserDirectly, call, createOrganisation, errorCode, login, pull, pullAll, push, startServer,
   type TestOrganisation, type TestServer,
@@ -25,29 +28,23 @@ const PHOTO_HASH = createHash('sha256').update(PHOTO).digest('hex');
 function childFields(table: TableName, communityId: string, refs: Record<string, string>): Fields {
   switch (table) {
     case 'workshops':
-      return {
-        communityId, title: 'Darbnīca', kind: 'workshop', date: '2025-05-20', startTime: '18:00', endTime: '20:00', place: 'Tautas nams',
-        programme: '', facilitators: '', agenda: '', notes: '', status: 'planned', dotsPerPerson: 3,
-      };
+      return workshopFields(communityId);
     case 'participants':
-      return participantFields(communityId, 'Ieva Kalna');
+      return participantFields(communityId);
     case 'attendance':
-      return { communityId, workshopId: refs.workshops!, participantId: refs.participants!, checkedInAt: 1 };
+      return attendanceFields({ communityId, workshopId: refs.workshops!, participantId: refs.participants! });
     case 'needs':
-      return needFields(communityId, 'Apgaismojums');
+      return needFields(communityId);
     case 'votes':
-      return { communityId, workshopId: refs.workshops!, needId: refs.needs!, participantId: null, castAt: 1 };
+      return voteFields({ communityId, workshopId: refs.workshops!, needId: refs.needs! });
     case 'resources':
-      return { communityId, kind: 'place', name: 'Skolas zāle', description: '', contact: '', availability: '', needIds: [refs.needs!] };
+      return resourceFields(communityId, { needIds: [refs.needs!] });
     case 'actions':
-      return { communityId, needId: refs.needs!, what: 'Uzstādīt laternas', who: '', due: '', budgetCents: 50_000, status: 'planned' };
+      return actionFields(communityId, { needId: refs.needs! });
     case 'swot':
-      return { communityId, workshopId: refs.workshops!, quadrant: 'strengths', text: 'Aktīvi jaunieši' };
+      return swotFields(communityId, { workshopId: refs.workshops! });
     case 'photos':
-      return {
-        communityId, parentTable: 'needs', parentId: refs.needs!, caption: 'Tumšā pietura', sha256: PHOTO_HASH, mime: 'image/jpeg',
-        size: PHOTO.byteLength, width: 640, height: 480,
-      };
+      return photoFields({ communityId, table: 'needs', id: refs.needs! }, { sha256: PHOTO_HASH, size: PHOTO.byteLength });
     default:
       throw new Error(`no child fields for ${table}`);
   }
@@ -77,7 +74,7 @@ describe.each(backends())('tenancy on $name', (backend) => {
   }
 
   function seed(device: TestDevice): { community: string; ids: Record<string, string> } {
-    const community = device.create('communities', communityFields(`${device.deviceId} kopiena`));
+    const community = device.create('communities', communityFields({ name: `${device.deviceId} kopiena` }));
     const ids: Record<string, string> = { communities: community };
     for (const table of CHILD_TABLES) ids[table] = device.create(table, childFields(table, community, ids));
       return { community, ids };
@@ -120,7 +117,7 @@ describe.each(backends())('tenancy on $name', (backend) => {
     const before = await stateOfA();
     for (const table of ['communities', ...CHILD_TABLES] as const) {
       const id = idsA[table]!;
-      const whole = table === 'communities' ? communityFields('Pārņemta') : childFields(table, communityB, idsB);
+      const whole = table === 'communities' ? communityFields({ name: 'Pārņemta' }) : childFields(table, communityB, idsB);
       const attacker = new TestDevice('tablet-attacker', () => server.time.now + 60_000, orgB.coordinator.token);
       attacker.create(table, whole, id);
       attacker.update(table, id, { deleted: true });
@@ -179,11 +176,11 @@ describe.each(backends())('tenancy on $name', (backend) => {
     const createdByA: string[] = [];
     for (let round = 0; round < 8; round++) {
       const writerA = new TestDevice(`tablet-a-${round}`, () => server.time.now + round, orgA.coordinator.token);
-      createdByA.push(writerA.create('needs', needFields(communityA, `A jauna ${round}`)));
+      createdByA.push(writerA.create('needs', needFields(communityA, { title: `A jauna ${round}` })));
       const attacker = new TestDevice(`tablet-b-${round}`, () => server.time.now + 10_000 + round, orgB.coordinator.token);
       attacker.update('needs', idsA.needs!, { title: `B uzbrukums ${round}` });
-      attacker.create('needs', needFields(communityA, `B iezagusies ${round}`));
-      attacker.create('needs', needFields(communityB, `B sava ${round}`), createdByA[round]);
+      attacker.create('needs', needFields(communityA, { title: `B iezagusies ${round}` }));
+      attacker.create('needs', needFields(communityB, { title: `B sava ${round}` }), createdByA[round]);
       pushesB.push(push(server, orgB.coordinator.token, attacker.deviceId, attacker.outbox));
       pushesA.push(push(server, orgA.coordinator.token, writerA.deviceId, writerA.outbox));
     }
@@ -262,9 +259,9 @@ describe.each(backends())('tenancy on $name', (backend) => {
   it('a mutation B sends with A\'s record id inside a whole batch of its own: only that one is refused', async () => {
     const before = await stateOfA();
     const mixed = new TestDevice('tablet-b-mixed', () => server.time.now + 5000, orgB.coordinator.token);
-    const own = mixed.create('needs', needFields(communityB, 'Sava'));
-    mixed.create('needs', needFields(communityB, 'Pārrakstīta'), idsA.needs);
-    const own2 = mixed.create('needs', needFields(communityB, 'Arī sava'));
+    const own = mixed.create('needs', needFields(communityB, { title: 'Sava' }));
+    mixed.create('needs', needFields(communityB, { title: 'Pārrakstīta' }), idsA.needs);
+    const own2 = mixed.create('needs', needFields(communityB, { title: 'Arī sava' }));
     const reply = await push(server, orgB.coordinator.token, mixed.deviceId, mixed.outbox);
     const byRecord = (recordId: string): Mutation => mixed.outbox.find((m) => m.recordId === recordId)!;
     expect(reply.acked).toEqual([byRecord(own).id, byRecord(own2).id]);

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { formatHlc, MAX_PULL_LIMIT, uuidv7, type Mutation } from '../../../protocol';
 import { makeServerData, setupTokenOf, startServerProcess } from '../../../testing/server';
+import { communityFields, needFields, newRecordFields } from '../../../testing/fixtures';
 
 const RECORDS = Number(process.env.RECORDS ?? 50_000);
 const random = (length: number) => new Uint8Array(randomBytes(length));
@@ -49,17 +50,15 @@ async function main() {
     let counter = 0;
     const hlc = () => formatHlc({ wall: now, counter: counter++ % 10_000, deviceId: 'seed' });
     const communityId = uuidv7(now, random);
+    const made = { by: 'seed', at: now };
     const mutations: Mutation[] = [{
       id: uuidv7(now, random), table: 'communities', recordId: communityId, op: 'put', base: {}, hlc: hlc(),
-      fields: { name: 'Kopiena', municipality: 'LV-011', parish: 'Kalnciems', description: '', maturity: 'emerging', contacts: [], createdAt: now, updatedAt: now, createdBy: 'seed', deleted: false },
+      fields: newRecordFields(communityFields(), made),
     }];
     for (let i = 1; i < RECORDS; i++) {
       mutations.push({
         id: uuidv7(now, random), table: 'needs', recordId: uuidv7(now, random), op: 'put', base: {}, hlc: hlc(),
-        fields: {
-          communityId, workshopId: null, title: `Vajadzība ${i}`, description: 'Ielu apgaismojums pie skolas', category: 'safety',
-          status: 'raised', owner: '', createdAt: now, updatedAt: now, createdBy: 'seed', deleted: false,
-        },
+        fields: newRecordFields(needFields(communityId, { title: `Vajadzība ${i}`, description: 'Ielu apgaismojums pie skolas' }), made),
       });
     }
     let pushBytes = 0;

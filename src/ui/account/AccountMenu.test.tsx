@@ -1,28 +1,27 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { communityFields } from '../../../testing/fixtures';
 import { countPending } from '../../db';
 import { clearSession, saveSession, session } from '../../account/session';
 import { AccountMenu } from './AccountMenu';
-import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
+import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
+import { SESSION, fakeServer, renderWithServer } from './test-support';
 
-let services: ReturnType<typeof openTestServices>;
+let services: TestServices;
 beforeEach(async () => {
-  services = openTestServices();
+  services = openTestNotebook();
   await saveSession(SESSION);
 });
 afterEach(async () => {
   await clearSession();
-  services.db.close();
-  await services.db.delete();
+  await closeTestNotebook(services);
 });
 
 describe('AccountMenu (logging out with unsent changes asks first)', () => {
   it('warns how many changes are unsent, keeps them, and signs out even when the server is out of reach', async () => {
-    await services.notebook.create('communities', {
-      name: 'Rucava', municipality: 'LV-112', parish: '', description: '', maturity: 'active', contacts: [],
-    });
+    await services.notebook.create('communities', communityFields());
     const server = fakeServer({});
-    renderWithServices(services, server, <AccountMenu />);
+    renderWithServer(services, server, <AccountMenu />);
     expect(screen.getByText('Anna Bērziņa')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Iziet' }));
     const dialog = await screen.findByRole('dialog', { name: 'Iziet no konta?' });
@@ -36,7 +35,7 @@ describe('AccountMenu (logging out with unsent changes asks first)', () => {
 
   it('signs out at once when nothing waits', async () => {
     const server = fakeServer({ 'POST /api/auth/logout': { status: 200, body: { ok: true } } });
-    renderWithServices(services, server, <AccountMenu />);
+    renderWithServer(services, server, <AccountMenu />);
     fireEvent.click(screen.getByRole('button', { name: 'Iziet' }));
     await waitFor(() => expect(session.value).toBeNull());
     expect(screen.queryByRole('dialog')).toBeNull();

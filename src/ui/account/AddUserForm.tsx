@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { PASSWORD_LIMITS, ROLES, createUserRequestSchema, type CreateUserRequest, type Role } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
-import { FormError, SelectField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { FormActions, SelectField, TextField } from '../components/fields';
+import { fieldBinder, useDirtyForm } from '../form-state';
 import { fieldErrors, type AccountFailure } from './api-errors';
 
 export interface AddUserFormProps {
@@ -28,11 +28,7 @@ export function AddUserForm({ disabled, onAdd }: AddUserFormProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AccountFailure | null>(null);
   useDirtyForm(values !== EMPTY);
-  const field = (name: 'name' | 'email' | 'password') => ({
-    value: values[name],
-    onValue: (value: string) => setValues({ ...values, [name]: value }),
-    error: failure?.fields[name],
-  });
+  const field = fieldBinder(values, (name, value) => setValues({ ...values, [name]: value }), failure?.fields);
 
   const submit = async () => {
     const parsed = v.safeParse(createUserRequestSchema, values);
@@ -55,16 +51,12 @@ export function AddUserForm({ disabled, onAdd }: AddUserFormProps) {
         <TextField label={t('users.name')} {...field('name')} autoComplete="off" required />
         <TextField label={t('users.email')} type="email" {...field('email')} autoComplete="off" inputMode="email"
           autoCapitalize="none" spellcheck={false} required />
-        <SelectField label={t('users.role')} value={values.role} required
-          options={ROLES.map((role) => ({ value: role, label: tLabel('userRole', role) }))}
-          onValue={(role) => setValues({ ...values, role })} error={failure?.fields.role} />
+        <SelectField label={t('users.role')} {...field('role')} required
+          options={ROLES.map((role) => ({ value: role, label: tLabel('userRole', role) }))} />
         <TextField label={t('users.initialPassword')} type="text" {...field('password')} autoComplete="new-password"
           spellcheck={false} autoCapitalize="none" hint={t('users.initialPasswordHint', { min: PASSWORD_LIMITS.min })} required />
       </div>
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={busy || disabled}>{busy ? t('users.adding') : t('users.add')}</button>
-      </div>
+      <FormActions error={failure?.message} submitLabel={busy ? t('users.adding') : t('users.add')} busy={busy || disabled} />
     </form>
   );
 }

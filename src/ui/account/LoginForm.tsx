@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import { FormError, TextField } from '../components/fields';
+import { FormActions, TextField } from '../components/fields';
 import type { AccountFailure } from './api-errors';
 
 export interface LoginFormProps {
@@ -20,10 +20,7 @@ export function LoginForm({ email, password, onEmail, onPassword, busy, failure,
         autoComplete="username" inputMode="email" autoCapitalize="none" spellcheck={false} required />
       <TextField label={t('login.password')} type="password" value={password} onValue={onPassword} error={failure?.fields.password}
         autoComplete="current-password" required />
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={busy}>{busy ? t('login.submitting') : t('login.submit')}</button>
-      </div>
+      <FormActions error={failure?.message} submitLabel={busy ? t('login.submitting') : t('login.submit')} busy={busy} />
     </form>
   );
 }

@@ -1,20 +1,19 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { communityFields } from '../../../testing/fixtures';
 import { countLocalRecords, countPending, loadDataOwner, setDataOwner } from '../../db';
 import { clearSession, session } from '../../account/session';
 import { LoginScreen } from './LoginScreen';
-import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
+import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
+import { SESSION, fakeServer, renderWithServer } from './test-support';
 
-const COMMUNITY = { name: 'Rucava', municipality: 'LV-112', parish: 'Rucavas pagasts', description: '', maturity: 'active' as const, contacts: [] };
-
-let services: ReturnType<typeof openTestServices>;
+let services: TestServices;
 beforeEach(async () => {
-  services = openTestServices();
+  services = openTestNotebook();
   await clearSession();
 });
 afterEach(async () => {
-  services.db.close();
-  await services.db.delete();
+  await closeTestNotebook(services);
   await clearSession();
 });
 
@@ -29,7 +28,7 @@ describe('LoginScreen', () => {
     const server = fakeServer({
       'POST /api/auth/login': { status: 401, body: { error: { code: 'invalid_credentials', message: 'Wrong email or password' } } },
     });
-    renderWithServices(services, server, <LoginScreen />, '/login');
+    renderWithServer(services, server, <LoginScreen />, '/login');
     typeCredentials('anna@example.lv', 'nepareiza');
     expect(await screen.findByText('Nepareizs e-pasts vai parole.')).toBeTruthy();
     expect((screen.getByLabelText('E-pasts') as HTMLInputElement).value).toBe('anna@example.lv');
@@ -38,16 +37,16 @@ describe('LoginScreen', () => {
   });
 
   it('says there is no connection and that work can go on offline', async () => {
-    renderWithServices(services, fakeServer({}), <LoginScreen />, '/login');
+    renderWithServer(services, fakeServer({}), <LoginScreen />, '/login');
     typeCredentials('anna@example.lv', 'parole123');
     expect(await screen.findByText(/Nav savienojuma ar serveri. Varat turpināt strādāt bez tīkla/)).toBeTruthy();
     expect((screen.getByLabelText('Parole') as HTMLInputElement).value).toBe('parole123');
   });
 
   it('signs in, records the organisation as the owner of the device data and opens the app', async () => {
-    await services.notebook.create('communities', COMMUNITY);
+    await services.notebook.create('communities', communityFields());
     const server = fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } });
-    renderWithServices(services, server, <LoginScreen />, '/login');
+    renderWithServer(services, server, <LoginScreen />, '/login');
     typeCredentials('anna@example.lv', 'pareiza-parole');
     await waitFor(() => expect(session.value?.user.name).toBe('Anna Bērziņa'));
     expect(await loadDataOwner(services.db)).toBe('org-new');
@@ -57,10 +56,10 @@ describe('LoginScreen', () => {
   });
 
   it('asks before removing another organisation’s data, and requires acknowledging unsent changes', async () => {
-    await services.notebook.create('communities', COMMUNITY);
+    await services.notebook.create('communities', communityFields());
     await setDataOwner(services.db, 'org-other');
     const server = fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } });
-    renderWithServices(services, server, <LoginScreen />, '/login');
+    renderWithServer(services, server, <LoginScreen />, '/login');
     typeCredentials('anna@example.lv', 'pareiza-parole');
 
     const dialog = await screen.findByRole('dialog', { name: 'Šajā ierīcē ir citas organizācijas dati' });
@@ -82,9 +81,9 @@ describe('LoginScreen', () => {
   });
 
   it('removes nothing when the person cancels', async () => {
-    await services.notebook.create('communities', COMMUNITY);
+    await services.notebook.create('communities', communityFields());
     await setDataOwner(services.db, 'org-other');
-    renderWithServices(services, fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } }), <LoginScreen />, '/login');
+    renderWithServer(services, fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } }), <LoginScreen />, '/login');
     typeCredentials('anna@example.lv', 'pareiza-parole');
     await screen.findByRole('dialog');
     fireEvent.click(screen.getByRole('button', { name: 'Atcelt, neko nedzēst' }));

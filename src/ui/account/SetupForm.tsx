@@ -1,6 +1,7 @@
 import { PASSWORD_LIMITS } from '../../../protocol';
 import { t } from '../../i18n';
-import { FormError, TextField } from '../components/fields';
+import { FormActions, TextField } from '../components/fields';
+import { fieldBinder } from '../form-state';
 import type { AccountFailure } from './api-errors';
 
 export interface SetupValues {
@@ -23,11 +24,7 @@ export interface SetupFormProps {
 
 /** The first coordinator names the organisation and creates their own account. */
 export function SetupForm({ values, onChange, busy, failure, onSubmit }: SetupFormProps) {
-  const field = (name: keyof SetupValues) => ({
-    value: values[name],
-    onValue: (value: string) => onChange({ ...values, [name]: value }),
-    error: failure?.fields[name],
-  });
+  const field = fieldBinder(values, (name, value) => onChange({ ...values, [name]: value }), failure?.fields);
   return (
     <form class="account-form" noValidate onSubmit={(event) => { event.preventDefault(); onSubmit(); }}>
       <TextField label={t('setup.organisation')} {...field('organisation')} autoComplete="organization" required />
@@ -37,10 +34,7 @@ export function SetupForm({ values, onChange, busy, failure, onSubmit }: SetupFo
       <TextField label={t('setup.password')} type="password" {...field('password')} autoComplete="new-password"
         hint={t('setup.passwordHint', { min: PASSWORD_LIMITS.min })} required />
       <TextField label={t('setup.passwordRepeat')} type="password" {...field('passwordRepeat')} autoComplete="new-password" required />
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={busy}>{busy ? t('setup.submitting') : t('setup.submit')}</button>
-      </div>
+      <FormActions error={failure?.message} submitLabel={busy ? t('setup.submitting') : t('setup.submit')} busy={busy} />
     </form>
   );
 }

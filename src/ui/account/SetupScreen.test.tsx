@@ -3,19 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataOwner } from '../../db';
 import { clearSession, session } from '../../account/session';
 import { SetupScreen, readSetupToken } from './SetupScreen';
-import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
+import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
+import { SESSION, fakeServer, renderWithServer } from './test-support';
 
 const TOKEN = 'Zx8kQ2mN4pR6sT8vW0yA2cE4';
 const SETUP_NEEDED = { status: 200, body: { needed: true } };
 
-let services: ReturnType<typeof openTestServices>;
+let services: TestServices;
 beforeEach(async () => {
-  services = openTestServices();
+  services = openTestNotebook();
   await clearSession();
 });
 afterEach(async () => {
-  services.db.close();
-  await services.db.delete();
+  await closeTestNotebook(services);
   await clearSession();
 });
 
@@ -39,7 +39,7 @@ describe('SetupScreen', () => {
 
   it('checks the form before sending: short password, passwords that differ', async () => {
     const server = fakeServer({ 'GET /api/setup/status': SETUP_NEEDED });
-    renderWithServices(services, server, <SetupScreen />, `/setup#${TOKEN}`);
+    renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);
     fill({ ...FORM, 'Parole': 'īsa', 'Parole vēlreiz': 'cita' });
     fireEvent.click(screen.getByRole('button', { name: 'Izveidot organizāciju' }));
     expect(await screen.findByText('Pārāk īss — vismaz 8 rakstzīmes')).toBeTruthy();
@@ -54,7 +54,7 @@ describe('SetupScreen', () => {
       'GET /api/setup/status': SETUP_NEEDED,
       'POST /api/setup': { status: 403, body: { error: { code: 'invalid_setup_token', message: 'This setup link is wrong, used or older than 24 hours' } } },
     });
-    renderWithServices(services, server, <SetupScreen />, `/setup#${TOKEN}`);
+    renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);
     fill(FORM);
     fireEvent.click(screen.getByRole('button', { name: 'Izveidot organizāciju' }));
     expect(await screen.findByText(/Šī iestatīšanas saite jau ir izmantota vai tai beidzies derīguma termiņš/)).toBeTruthy();
@@ -66,7 +66,7 @@ describe('SetupScreen', () => {
       'GET /api/setup/status': SETUP_NEEDED,
       'POST /api/setup': { status: 409, body: { error: { code: 'email_taken', message: 'taken' } } },
     });
-    renderWithServices(services, server, <SetupScreen />, `/setup#${TOKEN}`);
+    renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);
     fill(FORM);
     fireEvent.click(screen.getByRole('button', { name: 'Izveidot organizāciju' }));
     expect(await screen.findByText('Šis e-pasts jau ir reģistrēts')).toBeTruthy();
@@ -78,7 +78,7 @@ describe('SetupScreen', () => {
       'GET /api/setup/status': SETUP_NEEDED,
       'POST /api/setup': { status: 400, body: { error: { code: 'invalid_value', message: 'name: invalid_value' } } },
     });
-    renderWithServices(services, server, <SetupScreen />, `/setup#${TOKEN}`);
+    renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);
     fill(FORM);
     fireEvent.click(screen.getByRole('button', { name: 'Izveidot organizāciju' }));
     expect(await screen.findByText(/Tekstā ir neredzamas vadības rakstzīmes/)).toBeTruthy();
@@ -88,7 +88,7 @@ describe('SetupScreen', () => {
 
   it('creates the organisation, keeps the session and goes on to the users', async () => {
     const server = fakeServer({ 'GET /api/setup/status': SETUP_NEEDED, 'POST /api/setup': { status: 200, body: SESSION } });
-    renderWithServices(services, server, <SetupScreen />, `/setup#${TOKEN}`);
+    renderWithServer(services, server, <SetupScreen />, `/setup#${TOKEN}`);
     fill(FORM);
     fireEvent.click(screen.getByRole('button', { name: 'Izveidot organizāciju' }));
     await waitFor(() => expect(session.value?.organisation.name).toBe('Latgales kopienu centrs'));
@@ -100,10 +100,10 @@ describe('SetupScreen', () => {
   });
 
   it('says when the link has no token, or the server is set up already', async () => {
-    const { unmount } = renderWithServices(services, fakeServer({}), <SetupScreen />, '/setup');
+    const { unmount } = renderWithServer(services, fakeServer({}), <SetupScreen />, '/setup');
     expect(screen.getByText(/Šajā saitē nav iestatīšanas koda/)).toBeTruthy();
     unmount();
-    renderWithServices(services, fakeServer({ 'GET /api/setup/status': { status: 200, body: { needed: false } } }), <SetupScreen />, `/setup#${TOKEN}`);
+    renderWithServer(services, fakeServer({ 'GET /api/setup/status': { status: 200, body: { needed: false } } }), <SetupScreen />, `/setup#${TOKEN}`);
     expect(await screen.findByText(/Organizācija šajā serverī jau ir izveidota/)).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { setPasswordRequestSchema, type ManagedUser } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
-import { FormError, TextField } from '../components/fields';
+import { FormActions, FormError, TextField } from '../components/fields';
 import { ConfirmDialog } from '../sync/ConfirmDialog';
 import { fieldErrors, type AccountFailure } from './api-errors';
 
@@ -64,10 +64,8 @@ export function UserRow({ user, isSelf, offline, onResetPassword, onSetActive }:
         <form class="user-row__password" noValidate onSubmit={(event) => { event.preventDefault(); void savePassword(); }}>
           <TextField label={t('users.newPassword', { name: user.name })} type="text" value={password} onValue={setPassword}
             autoComplete="new-password" spellcheck={false} autoCapitalize="none" error={failure?.fields.password} />
-          <div class="button-row">
-            <button type="submit" class="button button--primary" disabled={busy || offline}>{t('users.savePassword')}</button>
-            <button type="button" class="button" onClick={() => { setResetting(false); setPassword(''); setFailure(null); }}>{t('action.cancel')}</button>
-          </div>
+          <FormActions submitLabel={t('users.savePassword')} busy={busy || offline}
+            onCancel={() => { setResetting(false); setPassword(''); setFailure(null); }} />
         </form>
       )}
       <FormError message={failure?.message ?? null} />

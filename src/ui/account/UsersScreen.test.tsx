@@ -2,26 +2,26 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { session } from '../../account/session';
 import { UsersScreen } from './UsersScreen';
-import { SESSION, fakeServer, openTestServices, renderWithServices } from './test-support';
+import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
+import { SESSION, fakeServer, renderWithServer } from './test-support';
 
 const ANNA = { id: 'user-1', name: 'Anna Bērziņa', email: 'anna@example.lv', role: 'coordinator', active: true, createdAt: 1 };
 const JANIS = { id: 'user-2', name: 'Jānis Kalniņš', email: 'janis@example.lv', role: 'facilitator', active: true, createdAt: 2 };
 
-let services: ReturnType<typeof openTestServices>;
+let services: TestServices;
 beforeEach(() => {
-  services = openTestServices();
+  services = openTestNotebook();
   session.value = SESSION;
 });
 afterEach(async () => {
   session.value = null;
-  services.db.close();
-  await services.db.delete();
+  await closeTestNotebook(services);
 });
 
 describe('UsersScreen', () => {
   it('lists the users with role and state, sending the session token', async () => {
     const server = fakeServer({ 'GET /api/users': { status: 200, body: { users: [ANNA, JANIS] } } });
-    renderWithServices(services, server, <UsersScreen />, '/users');
+    renderWithServer(services, server, <UsersScreen />, '/users');
     const row = (await screen.findByText('Jānis Kalniņš')).closest('li')!;
     expect(within(row).getByText('janis@example.lv')).toBeTruthy();
     expect(within(row).getByText('Vadītājs')).toBeTruthy();
@@ -35,7 +35,7 @@ describe('UsersScreen', () => {
       'GET /api/users': { status: 200, body: { users: [ANNA] } },
       'POST /api/users': (body) => ({ status: 201, body: { user: { ...JANIS, ...(body as object) } } }),
     });
-    renderWithServices(services, server, <UsersScreen />, '/users');
+    renderWithServer(services, server, <UsersScreen />, '/users');
     await screen.findByText('Anna Bērziņa');
     fireEvent.input(screen.getByLabelText('Vārds un uzvārds'), { target: { value: 'Jānis Kalniņš' } });
     fireEvent.input(screen.getByLabelText('E-pasts'), { target: { value: 'janis@example.lv' } });
@@ -51,7 +51,7 @@ describe('UsersScreen', () => {
       'GET /api/users': { status: 200, body: { users: [ANNA, JANIS] } },
       'POST /api/users/user-2/deactivate': { status: 200, body: { user: { ...JANIS, active: false } } },
     });
-    renderWithServices(services, server, <UsersScreen />, '/users');
+    renderWithServer(services, server, <UsersScreen />, '/users');
     const row = (await screen.findByText('Jānis Kalniņš')).closest('li')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Deaktivizēt' }));
     const dialog = await screen.findByRole('dialog', { name: 'Deaktivizēt lietotāju Jānis Kalniņš?' });
@@ -61,14 +61,14 @@ describe('UsersScreen', () => {
   });
 
   it('says that managing users needs a connection', async () => {
-    renderWithServices(services, fakeServer({}), <UsersScreen />, '/users');
+    renderWithServer(services, fakeServer({}), <UsersScreen />, '/users');
     expect(await screen.findByText(/Lietotāju pārvaldībai vajag interneta savienojumu/)).toBeTruthy();
     await waitFor(() => expect((screen.getByRole('button', { name: 'Pievienot lietotāju' }) as HTMLButtonElement).disabled).toBe(true));
   });
 
   it('tells a facilitator that coordinators manage users', () => {
     session.value = { ...SESSION, user: { ...SESSION.user, role: 'facilitator' } };
-    renderWithServices(services, fakeServer({}), <UsersScreen />, '/users');
+    renderWithServer(services, fakeServer({}), <UsersScreen />, '/users');
     expect(screen.getByText('Lietotājus pārvalda tikai koordinatori.')).toBeTruthy();
   });
 });

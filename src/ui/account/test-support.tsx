@@ -1,12 +1,10 @@
 // Renders an account screen over a real, freshly named database with an API
 // client whose fetch is a fake the test scripts.
-import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { LocationProvider } from 'preact-iso';
-import { Notebook, TalkaDatabase } from '../../db';
 import { AccountApi } from '../../account/account-api';
-import { AppContext } from '../app-context';
 import { ToastHost } from '../components/toast';
+import { renderWithServices, type TestServices } from '../test-support';
 import { ApiContext } from './api-context';
 
 export interface FakeReply {
@@ -37,21 +35,15 @@ export function fakeServer(routes: Record<string, FakeReply | ((body: unknown) =
   return { fetch: fakeFetch as typeof fetch, requests };
 }
 
-export function openTestServices() {
-  const db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  return { db, notebook: new Notebook({ db, deviceId: 'test-device' }) };
-}
-
-export function renderWithServices(services: ReturnType<typeof openTestServices>, server: FakeServer, children: ComponentChildren, url = '/') {
+/** Renders an account screen at `url`, its API calls answered by `server`. */
+export function renderWithServer(services: TestServices, server: FakeServer, children: ComponentChildren, url = '/') {
   history.replaceState(null, '', url);
-  return render(
-    <AppContext.Provider value={services}>
-      <ApiContext.Provider value={new AccountApi({ fetch: server.fetch, token: () => 'test-token' })}>
-        <LocationProvider>{children}</LocationProvider>
-        <ToastHost />
-      </ApiContext.Provider>
-    </AppContext.Provider>,
-  );
+  return renderWithServices(services, (
+    <ApiContext.Provider value={new AccountApi({ fetch: server.fetch, token: () => 'test-token' })}>
+      <LocationProvider>{children}</LocationProvider>
+      <ToastHost />
+    </ApiContext.Provider>
+  ));
 }
 
 export const SESSION = {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attendanceId } from '../../../protocol';
 import { setLanguage } from '../../i18n';
 import { CheckInScreen } from './CheckInScreen';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from './test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 
 let services: TestServices;
 let seeded: Awaited<ReturnType<typeof seedWorkshop>>;

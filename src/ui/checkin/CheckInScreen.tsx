@@ -1,9 +1,9 @@
-import { useRoute } from 'preact-iso';
-import { getRecord, listAttendance, listParticipants, useLiveQuery } from '../../db';
+import { listAttendance, listParticipants, useLiveQuery } from '../../db';
 import { formatDay, t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { describeSaveError } from '../save-error';
+import { useRouteRecord } from '../components/use-route-record';
+import { attemptSave } from '../save-error';
 import { CheckInView } from './CheckInView';
 import type { ParticipantFields } from './ParticipantForm';
 import './checkin.css';
@@ -11,9 +11,7 @@ import './checkin.css';
 /** Check-in at a workshop (/workshops/:id/checkin). */
 export function CheckInScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
-  const id = params.id ?? '';
-  const workshop = useLiveQuery(async () => (await getRecord(db, 'workshops', id)) ?? null, [db, id]);
+  const { id, record: workshop } = useRouteRecord('workshops');
   const communityId = workshop?.communityId;
   // Its own query, so a check-in (an attendance write) does not reload and re-index the participants.
   const participants = useLiveQuery(async () => (communityId ? listParticipants(db, communityId) : undefined), [db, communityId]);
@@ -21,16 +19,11 @@ export function CheckInScreen() {
 
   const back = `/workshops/${id}`;
   if (workshop === undefined) return <Page title={t('checkin.title')} back={back}><Loading /></Page>;
-  if (!workshop || workshop.deleted) return <Page title={t('checkin.title')} back={back}><NotFoundMessage /></Page>;
+  if (!workshop) return <Page title={t('checkin.title')} back={back}><NotFoundMessage /></Page>;
 
-  const addWalkIn = async (fields: ParticipantFields) => {
-    try {
-      await notebook.addWalkIn(workshop, { ...fields, communityId: workshop.communityId, erased: false });
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const addWalkIn = (fields: ParticipantFields) => attemptSave(async () => {
+    await notebook.addWalkIn(workshop, { ...fields, communityId: workshop.communityId, erased: false });
+  });
 
   return (
     <Page title={t('checkin.title')} back={back}>

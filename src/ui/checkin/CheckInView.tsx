@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredRecord } from '../../db';
 import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { formatTime, t } from '../../i18n';
-import { TextField } from '../components/fields';
+import { FormError, TextField } from '../components/fields';
 import { describeSaveError, type SaveFailure } from '../save-error';
 import { ConsentTags } from './ConsentTags';
 import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
@@ -84,7 +84,7 @@ export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, o
           <TextField label={t('checkin.search')} type="search" value={query} hint={t('checkin.searchHint')}
             onValue={(value) => { setQuery(value); setAdded(null); }}
             autoComplete="off" autoCapitalize="off" spellcheck={false} enterKeyHint="search" />
-          {failure && <p class="form-error" role="alert">{failure}</p>}
+          <FormError message={failure} />
           {added && <p class="notice" role="status">{t('checkin.walkInAdded', { name: added })}</p>}
 
           {participants.length === 0 ? (

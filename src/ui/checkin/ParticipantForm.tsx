@@ -1,7 +1,7 @@
 import { PARTICIPANT_ROLES, type EditableFields } from '../../../protocol';
 import { localDay } from '../../domain/days';
 import { t, tLabel } from '../../i18n';
-import { CheckboxField, FormError, SelectField, TextField } from '../components/fields';
+import { CheckboxField, FieldGroup, FormActions, SelectField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -25,7 +25,7 @@ export interface ParticipantFormProps {
 
 /** A participant's details and consent; shared by the participant list and the walk-in at check-in. */
 export function ParticipantForm({ initial, submitLabel, onSave, onCancel, focusName = false, today = () => localDay(Date.now()) }: ParticipantFormProps) {
-  const { values, set, change, failure, fieldError, saving, submit: runSave } = useEditForm(initial);
+  const { values, change, field, failure, saving, submit: runSave } = useEditForm(initial);
   // Consent is dated the day it is given; a date already there (typed or given earlier) is kept.
   const setConsent = (key: 'consentData' | 'consentPhotos', checked: boolean) =>
     change((current) => ({ ...current, [key]: checked, consentDate: checked && !current.consentDate ? today() : current.consentDate }));
@@ -38,27 +38,19 @@ export function ParticipantForm({ initial, submitLabel, onSave, onCancel, focusN
   return (
     <form noValidate onSubmit={submit} class="participant-form">
       <div class="form-grid">
-        <TextField label={t('participant.name')} value={values.name} onValue={(v) => set('name', v)} error={fieldError('name')}
-          required autoComplete="off" autoFocus={focusName} />
-        <TextField label={t('participant.household')} value={values.household} onValue={(v) => set('household', v)} error={fieldError('household')}
-          hint={t('participant.householdHint')} autoComplete="off" />
-        <TextField label={t('participant.phone')} type="tel" value={values.phone} onValue={(v) => set('phone', v)} error={fieldError('phone')} autoComplete="off" />
-        <TextField label={t('participant.email')} type="email" value={values.email} onValue={(v) => set('email', v)} error={fieldError('email')} autoComplete="off" />
-        <SelectField label={t('participant.role')} value={values.role} onValue={(v) => set('role', v)} error={fieldError('role')}
+        <TextField label={t('participant.name')} {...field('name')} required autoComplete="off" autoFocus={focusName} />
+        <TextField label={t('participant.household')} {...field('household')} hint={t('participant.householdHint')} autoComplete="off" />
+        <TextField label={t('participant.phone')} type="tel" {...field('phone')} autoComplete="off" />
+        <TextField label={t('participant.email')} type="email" {...field('email')} autoComplete="off" />
+        <SelectField label={t('participant.role')} {...field('role')}
           options={PARTICIPANT_ROLES.map((role) => ({ value: role, label: tLabel('role', role) }))} />
       </div>
-      <fieldset>
-        <legend>{t('participant.consent')}</legend>
+      <FieldGroup legend={t('participant.consent')}>
         <CheckboxField label={t('participant.consentData')} checked={values.consentData} onChecked={(v) => setConsent('consentData', v)} />
         <CheckboxField label={t('participant.consentPhotos')} checked={values.consentPhotos} onChecked={(v) => setConsent('consentPhotos', v)} />
-        <TextField label={t('participant.consentDate')} type="date" value={values.consentDate} onValue={(v) => set('consentDate', v)}
-          error={fieldError('consentDate')} hint={t('participant.consentDateHint')} />
-      </fieldset>
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={saving}>{submitLabel}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
-      </div>
+        <TextField label={t('participant.consentDate')} type="date" {...field('consentDate')} hint={t('participant.consentDateHint')} />
+      </FieldGroup>
+      <FormActions error={failure?.message} submitLabel={submitLabel} busy={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ParticipantsScreen } from './ParticipantsScreen';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from './test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 
 let services: TestServices;
 let seeded: Awaited<ReturnType<typeof seedWorkshop>>;

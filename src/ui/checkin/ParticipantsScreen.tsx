@@ -1,16 +1,16 @@
-import { useRoute } from 'preact-iso';
 import { useMemo, useState } from 'preact/hooks';
-import { getRecord, listParticipants, useLiveQuery, type StoredRecord } from '../../db';
+import { listParticipants, useLiveQuery, type StoredRecord } from '../../db';
 import { changedFields } from '../../domain/changed-fields';
 import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { t, tLabel } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { TextField } from '../components/fields';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
-import { describeSaveError, type SaveFailure } from '../save-error';
+import { attemptSave, type SaveFailure } from '../save-error';
 import { ConsentTags } from './ConsentTags';
 import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
 import './checkin.css';
@@ -23,33 +23,23 @@ const LIST_LIMIT = 100;
 /** A community's participants (/communities/:id/participants): find, add, edit, delete with undo. */
 export function ParticipantsScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
-  const communityId = params.id ?? '';
-  const community = useLiveQuery(async () => (await getRecord(db, 'communities', communityId)) ?? null, [db, communityId]);
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const participants = useLiveQuery(() => listParticipants(db, communityId), [db, communityId]);
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
 
   const back = `/communities/${communityId}`;
   if (community === undefined) return <Page title={t('participants.title')} back={back}><Loading /></Page>;
-  if (!community || community.deleted) return <Page title={t('participants.title')} back={back}><NotFoundMessage /></Page>;
+  if (!community) return <Page title={t('participants.title')} back={back}><NotFoundMessage /></Page>;
 
-  const attempt = async (write: () => Promise<unknown>): Promise<SaveFailure | null> => {
-    try {
-      await write();
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
   const create = async (fields: ParticipantFields) => {
-    const result = await attempt(() => notebook.create('participants', { ...fields, communityId, erased: false }));
+    const result = await attemptSave(() => notebook.create('participants', { ...fields, communityId, erased: false }));
     if (!result) setAdding(false);
     return result;
   };
   const edit = async (participant: StoredParticipant, fields: ParticipantFields) => {
     const patch = changedFields(pickFormFields(participant), fields);
-    const result = await attempt(async () => {
+    const result = await attemptSave(async () => {
       if (Object.keys(patch).length > 0) await notebook.update('participants', participant.id, patch);
     });
     if (!result) setEditingId(null);

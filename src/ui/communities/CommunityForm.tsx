@@ -1,8 +1,7 @@
-import { useId } from 'preact/hooks';
 import { MATURITIES, type ContactPerson, type EditableFields } from '../../../protocol';
 import { MUNICIPALITIES } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
-import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { FieldGroup, FormActions, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -23,8 +22,7 @@ const EMPTY_CONTACT: ContactPerson = { name: '', phone: '', email: '', role: '' 
 
 /** Create or edit a community. Errors appear beside their fields; what was typed stays. */
 export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: CommunityFormProps) {
-  const { values, set, failure, fieldError, saving, submit } = useEditForm(initial);
-  const parishListId = useId();
+  const { values, set, field, failure, fieldError, saving, submit } = useEditForm(initial);
   const setContact = (index: number, patch: Partial<ContactPerson>) =>
     set('contacts', values.contacts.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
@@ -35,25 +33,20 @@ export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: 
       event.preventDefault();
       await submit(() => onSave(values));
     }}>
-      <TextField label={t('community.name')} value={values.name} onValue={(v) => set('name', v)} error={fieldError('name')} required autoComplete="off" />
+      <TextField label={t('community.name')} {...field('name')} required autoComplete="off" />
       <div class="form-grid">
-        <SelectField label={t('community.municipality')} value={values.municipality} options={municipalityOptions}
-          placeholder={t('community.municipalityPlaceholder')} onValue={(v) => set('municipality', v)} error={fieldError('municipality')} required />
-        <TextField label={t('community.parish')} value={values.parish} onValue={(v) => set('parish', v)} error={fieldError('parish')}
-          hint={t('community.parishHint')} list={parishListId} autoComplete="off" />
-        <datalist id={parishListId}>
-          {parishSuggestions.map((name) => <option key={name} value={name} />)}
-        </datalist>
+        <SelectField label={t('community.municipality')} {...field('municipality')} options={municipalityOptions}
+          placeholder={t('community.municipalityPlaceholder')} required />
+        <TextField label={t('community.parish')} {...field('parish')}
+          hint={t('community.parishHint')} suggestions={parishSuggestions} autoComplete="off" />
       </div>
-      <SelectField label={t('community.maturity')} value={values.maturity}
-        options={MATURITIES.map((m) => ({ value: m, label: tLabel('maturity', m) }))} onValue={(v) => set('maturity', v)} error={fieldError('maturity')} />
-      <TextAreaField label={t('community.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} />
+      <SelectField label={t('community.maturity')} {...field('maturity')}
+        options={MATURITIES.map((m) => ({ value: m, label: tLabel('maturity', m) }))} />
+      <TextAreaField label={t('community.description')} {...field('description')} />
 
-      <fieldset>
-        <legend>{t('community.contacts')}</legend>
+      <FieldGroup legend={t('community.contacts')}>
         {values.contacts.map((contact, index) => (
-          <fieldset key={index}>
-            <legend>{t('community.contactN', { n: index + 1 })}</legend>
+          <FieldGroup key={index} legend={t('community.contactN', { n: index + 1 })}>
             <div class="form-grid">
               <TextField label={t('community.contactName')} value={contact.name} onValue={(v) => setContact(index, { name: v })} error={fieldError(`contacts.${index}.name`)} autoComplete="off" />
               <TextField label={t('community.contactRole')} value={contact.role} onValue={(v) => setContact(index, { role: v })} error={fieldError(`contacts.${index}.role`)} />
@@ -63,16 +56,12 @@ export function CommunityForm({ initial, parishSuggestions, onSave, onCancel }: 
             <button type="button" class="button button--danger" onClick={() => set('contacts', values.contacts.filter((_, i) => i !== index))}>
               {t('community.removeContact', { n: index + 1 })}
             </button>
-          </fieldset>
+          </FieldGroup>
         ))}
         <button type="button" class="button" onClick={() => set('contacts', [...values.contacts, EMPTY_CONTACT])}>+ {t('community.addContact')}</button>
-      </fieldset>
+      </FieldGroup>
 
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
-      </div>
+      <FormActions error={failure?.message} busy={saving} onCancel={onCancel} />
     </form>
   );
 }

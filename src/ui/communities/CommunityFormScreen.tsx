@@ -4,7 +4,7 @@ import { changedFields } from '../../domain/changed-fields';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { describeSaveError } from '../save-error';
+import { attemptSave } from '../save-error';
 import { CommunityForm, EMPTY_COMMUNITY, type CommunityValues } from './CommunityForm';
 
 export function CommunityFormScreen() {
@@ -24,16 +24,11 @@ export function CommunityFormScreen() {
     ? { name: existing.name, municipality: existing.municipality, parish: existing.parish, description: existing.description, maturity: existing.maturity, contacts: existing.contacts }
     : EMPTY_COMMUNITY;
 
-  const save = async (values: CommunityValues) => {
-    try {
-      // An edit sends only what changed, so a colleague's offline edit of another field survives the sync.
-      const savedId = id ? (await notebook.update('communities', id, changedFields(initial, values)), id) : await notebook.create('communities', values);
-      route(`/communities/${savedId}`);
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const save = (values: CommunityValues) => attemptSave(async () => {
+    // An edit sends only what changed, so a colleague's offline edit of another field survives the sync.
+    const savedId = id ? (await notebook.update('communities', id, changedFields(initial, values)), id) : await notebook.create('communities', values);
+    route(`/communities/${savedId}`);
+  });
 
   return (
     <Page title={title} back={back}>

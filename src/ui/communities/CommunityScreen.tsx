@@ -1,11 +1,12 @@
-import { useLocation, useRoute } from 'preact-iso';
-import { getRecord, listInCommunity, listWorkshops, useLiveQuery } from '../../db';
+import { useLocation } from 'preact-iso';
+import { listInCommunity, listWorkshops, useLiveQuery } from '../../db';
 import { municipalityName } from '../../domain/municipalities';
 import { formatDay, t, tLabel, type MessageKey } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
+import { useRouteRecord } from '../components/use-route-record';
 
 interface SectionLink {
   href: string;
@@ -17,10 +18,8 @@ interface SectionLink {
 /** A community's page: its details, its events, and the way into each part of its notebook. */
 export function CommunityScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
   const { route } = useLocation();
-  const id = params.id ?? '';
-  const community = useLiveQuery(async () => (await getRecord(db, 'communities', id)) ?? null, [db, id]);
+  const { id, record: community } = useRouteRecord('communities');
   const workshops = useLiveQuery(() => listWorkshops(db, id), [db, id]);
   const counts = useLiveQuery(async () => {
     const [participants, needs, resources, swot, actions] = await Promise.all([
@@ -31,7 +30,7 @@ export function CommunityScreen() {
   }, [db, id]);
 
   if (community === undefined) return <Page title={t('communities.title')} back="/"><Loading /></Page>;
-  if (community === null || community.deleted) return <Page title={t('communities.title')} back="/"><NotFoundMessage /></Page>;
+  if (community === null) return <Page title={t('communities.title')} back="/"><NotFoundMessage /></Page>;
 
   const remove = async () => {
     await notebook.remove('communities', id);

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
 import { t } from '../../i18n';
 
 export interface PageProps {
@@ -18,6 +19,25 @@ export function Page({ title, back, actions, children }: PageProps) {
         <h1 id="page-title" tabIndex={-1}>{title}</h1>
         {actions && <div class="page__actions">{actions}</div>}
       </header>
+      {children}
+    </section>
+  );
+}
+
+export interface CardProps {
+  title: ComponentChildren;
+  /** Classes beside `card`. */
+  class?: string;
+  testId?: string;
+  children: ComponentChildren;
+}
+
+/** One part of a screen as a card, named by its heading. */
+export function Card({ title, class: className, testId, children }: CardProps) {
+  const headingId = useId();
+  return (
+    <section class={className ? `card ${className}` : 'card'} aria-labelledby={headingId} data-testid={testId}>
+      <h2 id={headingId}>{title}</h2>
       {children}
     </section>
   );

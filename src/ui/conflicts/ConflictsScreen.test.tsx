@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../protocol';
-import { Notebook, TalkaDatabase, getRecord, listOpenConflicts, listOutbox } from '../../db';
+import { communityFields, needFields } from '../../../testing/fixtures';
+import { getRecord, listOpenConflicts, listOutbox, type Notebook, type TalkaDatabase } from '../../db';
 import { session } from '../../account/session';
-import { AppContext } from '../app-context';
+import { closeTestNotebook, openTestNotebook, renderWithServices } from '../test-support';
 import { ConflictsScreen } from './ConflictsScreen';
 
 const COORDINATOR = {
@@ -15,24 +16,18 @@ const COORDINATOR = {
 let db: TalkaDatabase;
 let notebook: Notebook;
 beforeEach(() => {
-  db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  notebook = new Notebook({ db, deviceId: 'tablet-A' });
+  ({ db, notebook } = openTestNotebook('tablet-A'));
   session.value = COORDINATOR;
 });
 afterEach(async () => {
   session.value = null;
-  db.close();
-  await db.delete();
+  await closeTestNotebook({ db });
 });
 
 /** A need whose title two tablets edited offline: this one's value won, tablet-B's is kept in a conflict (as a pull would bring it). */
 async function needWithConflict() {
-  const communityId = await notebook.create('communities', {
-    name: 'Rucava', municipality: 'LV-112', parish: '', description: '', maturity: 'active', contacts: [],
-  });
-  const needId = await notebook.create('needs', {
-    communityId, workshopId: null, title: 'Ielu apgaismojums', description: '', category: 'safety', status: 'raised', owner: '',
-  });
+  const communityId = await notebook.create('communities', communityFields());
+  const needId = await notebook.create('needs', needFields(communityId, { title: 'Ielu apgaismojums' }));
   const need = await getRecord(db, 'needs', needId);
   const conflictId = notebook.newId();
   const loserClock = formatHlc({ wall: Date.UTC(2026, 10, 20, 18, 30), counter: 0, deviceId: 'tablet-B' });
@@ -47,7 +42,7 @@ async function needWithConflict() {
 }
 
 function renderScreen() {
-  return render(<AppContext.Provider value={{ db, notebook }}><ConflictsScreen /></AppContext.Provider>);
+  return renderWithServices({ db, notebook }, <ConflictsScreen />);
 }
 
 describe('ConflictsScreen (no typed value is discarded silently; the resolution is a synced edit)', () => {

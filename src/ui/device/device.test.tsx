@@ -1,28 +1,27 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notebook, TalkaDatabase } from '../../db';
-import { AppContext } from '../app-context';
+import { communityFields } from '../../../testing/fixtures';
+import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from '../test-support';
 import { DeviceNoticeView } from './DeviceNotice';
 import { UpdateKeepsData } from './UnsentSummary';
 
-let db: TalkaDatabase;
-beforeEach(() => { db = new TalkaDatabase(`device-${crypto.randomUUID()}`); });
-afterEach(async () => { db.close(); await db.delete(); });
+let services: TestServices;
+beforeEach(() => { services = openTestNotebook('tablet-A'); });
+afterEach(() => closeTestNotebook(services));
 
 describe('UpdateKeepsData (the update prompt)', () => {
   it('counts unsent changes and photos and says the update keeps them', async () => {
-    const notebook = new Notebook({ db, deviceId: 'tablet-A' });
-    await notebook.create('communities', { name: 'Rucava', municipality: 'LV-112', parish: '', description: '', maturity: 'active', contacts: [] });
+    await services.notebook.create('communities', communityFields());
     const image = new NodeBlob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) as unknown as Blob;
-    await db.blobs.put({ sha256: 'a'.repeat(64), blob: image, thumb: image, mime: 'image/jpeg', size: 3, state: 'local' });
-    render(<AppContext.Provider value={{ db, notebook }}><UpdateKeepsData /></AppContext.Provider>);
+    await services.db.blobs.put({ sha256: 'a'.repeat(64), blob: image, thumb: image, mime: 'image/jpeg', size: 3, state: 'local' });
+    renderWithServices(services, <UpdateKeepsData />);
     expect((await screen.findByTestId('update-unsent')).textContent)
       .toBe('Ierīcē ir 1 neizsūtīta izmaiņa un 1 neizsūtīts foto. Atjaunināšana tos saglabā: dati paliek ierīcē un tiks nosūtīti kā parasti.');
   });
 
   it('says so when everything was sent', async () => {
-    render(<AppContext.Provider value={{ db, notebook: new Notebook({ db, deviceId: 'tablet-A' }) }}><UpdateKeepsData /></AppContext.Provider>);
+    renderWithServices(services, <UpdateKeepsData />);
     expect((await screen.findByTestId('update-unsent')).textContent).toBe('Visas izmaiņas ir nosūtītas. Atjaunināšana ierīces datus nemaina.');
   });
 });

@@ -1,8 +1,10 @@
 import { render, waitFor } from '@testing-library/preact';
 import { del } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notebook, TalkaDatabase } from '../../db';
+import { communityFields } from '../../../testing/fixtures';
+import type { Notebook, TalkaDatabase } from '../../db';
 import { readStorageState, requestPersistenceOnceThereIsData, type StorageApi } from '../../pwa/storage';
+import { closeTestNotebook, openTestNotebook } from '../test-support';
 import { hasCommunities, usePersistenceOnceThereIsData } from './use-persistence';
 
 function fakeStorage(persisted = false, grant = true) {
@@ -19,18 +21,12 @@ let notebook: Notebook;
 
 beforeEach(async () => {
   await del('talka:persistence-asked');
-  db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  notebook = new Notebook({ db, deviceId: 'test-device' });
+  ({ db, notebook } = openTestNotebook());
 });
 
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => closeTestNotebook({ db }));
 
-const addCommunity = () => notebook.create('communities', {
-  name: 'Kopiena', municipality: 'LV-CES', parish: '', description: '', maturity: 'emerging', contacts: [],
-});
+const addCommunity = () => notebook.create('communities', communityFields());
 
 describe('requestPersistenceOnceThereIsData', () => {
   it('does not ask while the device holds no community', async () => {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { t, tLabel } from '../../i18n';
 import type { StoredRecord } from '../../db';
+import { LinkedList } from '../components/linked-list';
 
 export interface NeedCardProps {
   need: Pick<StoredRecord<'needs'>, 'id' | 'title' | 'description' | 'category' | 'status' | 'owner'>;
@@ -28,14 +29,7 @@ export function NeedCard({ need, votes, resources, onOpen, photos }: NeedCardPro
       </p>
       {need.description && <p class="need-card__description prewrap">{need.description}</p>}
       {need.owner && <p class="muted need-card__owner">{t('needs.ownerShort', { owner: need.owner })}</p>}
-      {resources.length > 0 && (
-        <div class="need-card__resources">
-          <span class="muted">{t('needs.linkedResources')}:</span>
-          <ul class="linked-list">
-            {resources.map((resource) => <li key={resource.id}>{resource.name}</li>)}
-          </ul>
-        </div>
-      )}
+      <LinkedList class="need-card__resources" label={t('needs.linkedResources')} names={resources} />
       {photos}
     </article>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { NEED_CATEGORIES, NEED_STATUSES, type EditableFields } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
-import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { FormActions, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -17,7 +17,7 @@ export interface NeedFormProps {
 
 /** Edits one need in place on the board. */
 export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: NeedFormProps) {
-  const { values, set, failure, fieldError, saving, submit } = useEditForm(initial);
+  const { values, set, field, failure, fieldError, saving, submit } = useEditForm(initial);
   const formRef = useRef<HTMLFormElement>(null);
 
   // The form opens where the card was; put the cursor in it so typing can start at once.
@@ -38,23 +38,20 @@ export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: Nee
         await submit(() => onSave(values));
       }}>
       <h3 id="need-form-heading">{t('needs.edit')}</h3>
-      <TextField label={t('needs.titleField')} value={values.title} onValue={(v) => set('title', v)} error={fieldError('title')} required autoComplete="off" />
-      <TextAreaField label={t('needs.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} rows={3} />
+      <TextField label={t('needs.titleField')} {...field('title')} required autoComplete="off" />
+      <TextAreaField label={t('needs.description')} {...field('description')} rows={3} />
       <div class="form-grid">
-        <SelectField label={t('needs.category')} value={values.category} error={fieldError('category')}
-          options={NEED_CATEGORIES.map((c) => ({ value: c, label: tLabel('needCategory', c) }))} onValue={(v) => set('category', v)} />
-        <SelectField label={t('needs.status')} value={values.status} error={fieldError('status')}
-          options={NEED_STATUSES.map((s) => ({ value: s, label: tLabel('needStatus', s) }))} onValue={(v) => set('status', v)} />
-        <TextField label={t('needs.owner')} value={values.owner} onValue={(v) => set('owner', v)} error={fieldError('owner')} hint={t('needs.ownerHint')} />
+        <SelectField label={t('needs.category')} {...field('category')}
+          options={NEED_CATEGORIES.map((c) => ({ value: c, label: tLabel('needCategory', c) }))} />
+        <SelectField label={t('needs.status')} {...field('status')}
+          options={NEED_STATUSES.map((s) => ({ value: s, label: tLabel('needStatus', s) }))} />
+        <TextField label={t('needs.owner')} {...field('owner')} hint={t('needs.ownerHint')} />
         <SelectField label={t('needs.workshop')} value={values.workshopId ?? ''} options={workshopOptions} error={fieldError('workshopId')}
           onValue={(v) => set('workshopId', v || null)} />
       </div>
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
+      <FormActions error={failure?.message} busy={saving} onCancel={onCancel}>
         <button type="button" class="button button--danger need-form__delete" onClick={onDelete}>{t('action.delete')}</button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,22 +1,23 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { communityFields, needFields, resourceFields } from '../../../testing/fixtures';
 import type { Notebook, TalkaDatabase } from '../../db';
+import { closeTestNotebook, openTestNotebook, pressEnter, renderAt } from '../test-support';
 import { NeedsScreen } from './NeedsScreen';
-import { closeNotebook, openNotebook, pressEnter, renderScreen, seedCommunity, seedNeed } from './test-support';
 
 let db: TalkaDatabase;
 let notebook: Notebook;
 let communityId: string;
 
 beforeEach(async () => {
-  ({ db, notebook } = openNotebook());
-  communityId = await seedCommunity(notebook);
+  ({ db, notebook } = openTestNotebook());
+  communityId = await notebook.create('communities', communityFields());
 });
 
-afterEach(() => closeNotebook({ db }));
+afterEach(() => closeTestNotebook({ db }));
 
 function renderNeeds() {
-  renderScreen({ db, notebook }, `/communities/${communityId}/needs`, '/communities/:id/needs', NeedsScreen);
+  renderAt({ db, notebook }, '/communities/:id/needs', `/communities/${communityId}/needs`, NeedsScreen);
 }
 
 describe('NeedsScreen quick entry', () => {
@@ -60,9 +61,9 @@ describe('NeedsScreen quick entry', () => {
 
 describe('NeedsScreen cards', () => {
   it('filters by category and status', async () => {
-    await seedNeed(notebook, communityId, 'Ielu apgaismojums', { category: 'safety' });
-    await seedNeed(notebook, communityId, 'Bērnu laukums', { category: 'youth' });
-    await seedNeed(notebook, communityId, 'Vecais tilts', { category: 'safety', status: 'solved' });
+    await notebook.create('needs', needFields(communityId, { title: 'Ielu apgaismojums', category: 'safety' }));
+    await notebook.create('needs', needFields(communityId, { title: 'Bērnu laukums', category: 'youth' }));
+    await notebook.create('needs', needFields(communityId, { title: 'Vecais tilts', category: 'safety', status: 'solved' }));
     renderNeeds();
     await screen.findByRole('button', { name: 'Bērnu laukums' });
 
@@ -77,10 +78,8 @@ describe('NeedsScreen cards', () => {
   });
 
   it('a card shows its votes and the resources that point at it', async () => {
-    const needId = await seedNeed(notebook, communityId, 'Sporta laukums');
-    await notebook.create('resources', {
-      communityId, kind: 'equipment', name: 'Kaimiņa traktors', description: '', contact: '', availability: '', needIds: [needId],
-    });
+    const needId = await notebook.create('needs', needFields(communityId, { title: 'Sporta laukums' }));
+    await notebook.create('resources', resourceFields(communityId, { kind: 'equipment', name: 'Kaimiņa traktors', needIds: [needId] }));
     renderNeeds();
     const card = (await screen.findByRole('button', { name: 'Sporta laukums' })).closest('article')!;
     expect(within(card).getByText('Kaimiņa traktors')).toBeTruthy();
@@ -88,7 +87,7 @@ describe('NeedsScreen cards', () => {
   });
 
   it('tapping a card edits it; delete is soft and can be undone', async () => {
-    const needId = await seedNeed(notebook, communityId, 'Bērnu laukums');
+    const needId = await notebook.create('needs', needFields(communityId, { title: 'Bērnu laukums' }));
     renderNeeds();
     fireEvent.click(await screen.findByRole('button', { name: 'Bērnu laukums' }));
 

@@ -1,16 +1,17 @@
-import { useLocation, useRoute } from 'preact-iso';
+import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NEED_CATEGORIES, NEED_STATUSES } from '../../../protocol';
-import { getRecord, listVotesInCommunity, listWorkshops, useLiveQuery, type StoredRecord } from '../../db';
+import { listVotesInCommunity, listWorkshops, useLiveQuery, type StoredRecord } from '../../db';
 import { listNeeds, listResources } from '../../db/needs-queries';
 import { countVotesByNeed, filterNeeds, resourcesByNeed, type NeedFilter } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
+import { useRouteRecord } from '../components/use-route-record';
 import { SelectField } from '../components/fields';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { showToast, showUndo } from '../components/toast';
+import { showUndo } from '../components/toast';
 import { PhotoStrip } from '../photos/PhotoStrip';
-import { describeSaveError } from '../save-error';
+import { attemptSave, toastSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
 import { NeedForm, type NeedValues } from './NeedForm';
 import { QuickNeedEntry, type QuickNeed } from './QuickNeedEntry';
@@ -21,12 +22,9 @@ type Need = StoredRecord<'needs'>;
 /** A community's needs as cards: quick entry while people talk, filters, edit in place. */
 export function NeedsScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
   const { query } = useLocation();
-  const communityId = params.id ?? '';
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const fromWorkshop = query.workshop ?? null;
-
-  const community = useLiveQuery(async () => (await getRecord(db, 'communities', communityId)) ?? null, [db, communityId]);
   const needs = useLiveQuery(() => listNeeds(db, communityId), [db, communityId]);
   const workshops = useLiveQuery(() => listWorkshops(db, communityId), [db, communityId]);
   const resources = useLiveQuery(() => listResources(db, communityId), [db, communityId]);
@@ -52,31 +50,21 @@ export function NeedsScreen() {
   if (community === undefined || needs === undefined || workshops === undefined || resources === undefined || votes === undefined) {
     return <Page title={t('needs.title')} back={back}><Loading /></Page>;
   }
-  if (community === null || community.deleted) return <Page title={t('needs.title')} back={back}><NotFoundMessage /></Page>;
+  if (community === null) return <Page title={t('needs.title')} back={back}><NotFoundMessage /></Page>;
 
-  const addNeed = async (need: QuickNeed) => {
-    try {
-      await notebook.create('needs', { communityId, description: '', owner: '', ...need });
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const addNeed = (need: QuickNeed) => attemptSave(async () => {
+    await notebook.create('needs', { communityId, description: '', owner: '', ...need });
+  });
 
   const closeEditor = (id: string) => {
     setEditingId(null);
     setReturnFocusTo(id);
   };
 
-  const saveNeed = (id: string) => async (values: NeedValues) => {
-    try {
-      await notebook.update('needs', id, values);
-      closeEditor(id);
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const saveNeed = (id: string) => (values: NeedValues) => attemptSave(async () => {
+    await notebook.update('needs', id, values);
+    closeEditor(id);
+  });
 
   const removeNeed = async (need: Need) => {
     try {
@@ -85,7 +73,7 @@ export function NeedsScreen() {
       listHeading.current?.focus();
       showUndo(need.title, () => notebook.restore('needs', need.id));
     } catch (error) {
-      showToast({ message: describeSaveError(error).message });
+      toastSaveError(error);
     }
   };
 

@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { communityFields, needFields, participantFields, workshopFields } from '../../../testing/fixtures';
 import type { Notebook, TalkaDatabase } from '../../db';
+import { closeTestNotebook, openTestNotebook, renderAt } from '../test-support';
 import { VotingScreen } from './VotingScreen';
-import { closeNotebook, openNotebook, renderScreen, seedCommunity, seedNeed, seedParticipant, seedWorkshop } from './test-support';
 
 let db: TalkaDatabase;
 let notebook: Notebook;
@@ -10,23 +11,23 @@ let workshopId: string;
 let needIds: Record<string, string>;
 
 beforeEach(async () => {
-  ({ db, notebook } = openNotebook());
-  const communityId = await seedCommunity(notebook);
-  const workshop = await seedWorkshop(notebook, communityId, 2);
-  workshopId = workshop.id;
-  const anna = await seedParticipant(notebook, communityId, 'Anna Bērziņa');
+  ({ db, notebook } = openTestNotebook());
+  const communityId = await notebook.create('communities', communityFields());
+  workshopId = await notebook.create('workshops', workshopFields(communityId, { status: 'held', dotsPerPerson: 2 }));
+  const workshop = { id: workshopId, communityId };
+  const anna = await notebook.create('participants', participantFields(communityId, { name: 'Anna Bērziņa' }));
   await notebook.checkIn(workshop, anna);
   // Someone of the community who is not at this workshop may not vote here.
-  await seedParticipant(notebook, communityId, 'Jānis Kalniņš');
+  await notebook.create('participants', participantFields(communityId, { name: 'Jānis Kalniņš' }));
   needIds = {
-    light: await seedNeed(notebook, communityId, 'Ielu apgaismojums', { category: 'safety' }),
-    playground: await seedNeed(notebook, communityId, 'Bērnu laukums', { category: 'youth' }),
-    bus: await seedNeed(notebook, communityId, 'Autobuss uz Jelgavu', { category: 'mobility' }),
+    light: await notebook.create('needs', needFields(communityId, { title: 'Ielu apgaismojums', category: 'safety' })),
+    playground: await notebook.create('needs', needFields(communityId, { title: 'Bērnu laukums', category: 'youth' })),
+    bus: await notebook.create('needs', needFields(communityId, { title: 'Autobuss uz Jelgavu', category: 'mobility' })),
   };
-  await seedNeed(notebook, communityId, 'Vecais tilts', { status: 'solved' });
+  await notebook.create('needs', needFields(communityId, { title: 'Vecais tilts', status: 'solved' }));
 });
 
-afterEach(() => closeNotebook({ db }));
+afterEach(() => closeTestNotebook({ db }));
 
 const plus = (title: string) => screen.getByRole<HTMLButtonElement>('button', { name: `Pievienot punktu: ${title}` });
 const minus = (title: string) => screen.getByRole<HTMLButtonElement>('button', { name: `Noņemt punktu: ${title}` });
@@ -36,7 +37,7 @@ const announced = () => screen.getAllByRole('status').find((element) => element.
 const liveVotes = async () => (await db.votes.where('workshopId').equals(workshopId).toArray()).filter((vote) => !vote.deleted);
 
 function renderVoting() {
-  renderScreen({ db, notebook }, `/workshops/${workshopId}/voting`, '/workshops/:id/voting', VotingScreen);
+  renderAt({ db, notebook }, '/workshops/:id/voting', `/workshops/${workshopId}/voting`, VotingScreen);
 }
 
 describe('VotingScreen', () => {

@@ -7,8 +7,7 @@ import { dotsLeft, tallyVotes, voteToTakeBack } from '../../domain/votes';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { showToast } from '../components/toast';
-import { describeSaveError } from '../save-error';
+import { toastSaveError } from '../save-error';
 import { VoteList, type VoteRow } from './VoteList';
 import { VoteTally } from './VoteTally';
 import { VoterPicker } from './VoterPicker';
@@ -57,7 +56,7 @@ export function VotingScreen() {
   const inTurn = (task: () => Promise<void>) => {
     const next = queue.current.then(task);
     queue.current = next.catch(() => undefined);
-    next.catch((error: unknown) => showToast({ message: describeSaveError(error).message }));
+    next.catch(toastSaveError);
   };
 
   const announce = async (need: { id: string; title: string }, voterNow: { id: string; name: string } | null) => {
@@ -97,7 +96,7 @@ export function VotingScreen() {
 
   const setDotsPerPerson = (dots: number) => {
     notebook.update('workshops', workshopId, { dotsPerPerson: dots })
-      .catch((error: unknown) => showToast({ message: describeSaveError(error).message }));
+      .catch(toastSaveError);
   };
 
   const rows: VoteRow[] = needs.map((need) => {

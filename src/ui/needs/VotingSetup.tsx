@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import { t } from '../../i18n';
+import { RadioGroupField } from '../components/fields';
 
 export type VotingMode = 'person' | 'anonymous';
 
@@ -16,7 +17,6 @@ export interface VotingSetupProps {
 /** Dots per person and whether dots belong to people or to nobody. */
 export function VotingSetup({ dotsPerPerson, onDotsPerPerson, mode, onMode }: VotingSetupProps) {
   const labelId = useId();
-  const modeName = useId();
   return (
     <section class="card voting-setup" aria-label={t('voting.setup')}>
       <div class="dots-stepper" role="group" aria-labelledby={labelId}>
@@ -29,15 +29,8 @@ export function VotingSetup({ dotsPerPerson, onDotsPerPerson, mode, onMode }: Vo
             disabled={dotsPerPerson >= MAX_DOTS} onClick={() => onDotsPerPerson(dotsPerPerson + 1)}>+</button>
         </div>
       </div>
-      <fieldset class="voting-mode">
-        <legend>{t('voting.mode')}</legend>
-        {(['person', 'anonymous'] as const).map((value) => (
-          <label key={value} class="voting-mode__option">
-            <input type="radio" name={modeName} value={value} checked={mode === value} onChange={() => onMode(value)} />
-            <span>{value === 'person' ? t('voting.modePerson') : t('voting.modeAnonymous')}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroupField legend={t('voting.mode')} class="voting-mode" optionClass="voting-mode__option" value={mode} onValue={onMode}
+        options={[{ value: 'person', label: t('voting.modePerson') }, { value: 'anonymous', label: t('voting.modeAnonymous') }]} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, locale, t } from '../../i18n';
+import { Card } from '../components/page';
 import { chartHeight, chartTotal, describeChart, isEmptyChart, labelTotal, labelWrapWidth, type ChartSpec } from './chart-spec';
 import { DataTable } from './DataTable';
 
@@ -35,7 +36,6 @@ function useFrameWidth(frame: RefObject<HTMLElement>): number {
  * without canvas), with chart.js fetched on first use.
  */
 export function ChartFigure({ title, spec, testId }: ChartFigureProps) {
-  const headingId = useId();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<DrawState>('waiting');
@@ -73,8 +73,7 @@ export function ChartFigure({ title, spec, testId }: ChartFigureProps) {
   const stackedTotal = spec.series.length > 1;
 
   return (
-    <section class="card chart" aria-labelledby={headingId} data-testid={testId}>
-      <h2 id={headingId}>{title}</h2>
+    <Card title={title} class="chart" testId={testId}>
       {empty ? (
         <p class="muted">{t('overview.chart.noData')}</p>
       ) : (
@@ -110,6 +109,6 @@ export function ChartFigure({ title, spec, testId }: ChartFigureProps) {
           />
         </details>
       )}
-    </section>
+    </Card>
   );
 }

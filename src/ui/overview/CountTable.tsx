@@ -1,6 +1,6 @@
-import { useId } from 'preact/hooks';
 import type { Count } from '../../domain/overview';
 import { formatNumber, t, tLabel } from '../../i18n';
+import { Card } from '../components/page';
 import { DataTable } from './DataTable';
 
 export interface CountTableProps<K extends string> {
@@ -15,11 +15,9 @@ export interface CountTableProps<K extends string> {
 
 /** A closed set of values with how many of each, and the total. */
 export function CountTable<K extends string>({ title, group, labelHeader, counts, hint, testId }: CountTableProps<K>) {
-  const headingId = useId();
   const total = counts.reduce((sum, row) => sum + row.count, 0);
   return (
-    <section class="card overview-count" aria-labelledby={headingId} data-testid={testId}>
-      <h2 id={headingId}>{title}</h2>
+    <Card title={title} class="overview-count" testId={testId}>
       {hint && <p class="muted overview-note">{hint}</p>}
       <DataTable caption={title} hideCaption
         columns={[{ header: labelHeader }, { header: t('overview.column.count'), numeric: true }]}
@@ -27,6 +25,6 @@ export function CountTable<K extends string>({ title, group, labelHeader, counts
           key: row.key, header: tLabel(group, row.key), cells: [formatNumber(row.count)], class: row.count === 0 ? 'is-zero' : undefined,
         }))}
         foot={{ header: t('overview.total'), cells: [formatNumber(total)] }} />
-    </section>
+    </Card>
   );
 }

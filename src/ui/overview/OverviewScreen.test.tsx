@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EditableFields } from '../../../protocol';
+import { actionFields, communityFields, needFields, participantFields, resourceFields, workshopFields } from '../../../testing/fixtures';
 import type { Notebook } from '../../db';
 import { setLanguage } from '../../i18n';
 import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
@@ -9,25 +10,19 @@ import { OverviewScreen } from './OverviewScreen';
 let services: TestServices;
 
 async function community(notebook: Notebook, name: string, municipality: string, maturity: 'emerging' | 'active') {
-  return notebook.create('communities', { name, municipality, parish: '', description: '', maturity, contacts: [] });
+  return notebook.create('communities', communityFields({ name, municipality, maturity }));
 }
 
 async function workshop(notebook: Notebook, communityId: string, date: string, programme: string, status: 'held' | 'planned' = 'held') {
-  const fields: EditableFields<'workshops'> = {
-    communityId, title: `Darbnīca ${date}`, kind: 'workshop', date, startTime: '18:00', endTime: '', place: '', programme,
-    facilitators: '', agenda: '', notes: '', status, dotsPerPerson: 3,
-  };
-  return { id: await notebook.create('workshops', fields), communityId };
+  return { id: await notebook.create('workshops', workshopFields(communityId, { date, programme, status })), communityId };
 }
 
 async function person(notebook: Notebook, communityId: string, name: string, role: EditableFields<'participants'>['role']) {
-  return notebook.create('participants', {
-    communityId, name, household: '', phone: '', email: '', role, consentData: true, consentPhotos: false, consentDate: '2026-01-15', erased: false,
-  });
+  return notebook.create('participants', participantFields(communityId, { name, role }));
 }
 
 async function need(notebook: Notebook, communityId: string, workshopId: string | null, title: string, category: EditableFields<'needs'>['category'], status: EditableFields<'needs'>['status'] = 'raised') {
-  return notebook.create('needs', { communityId, workshopId, title, description: '', category, status, owner: '' });
+  return notebook.create('needs', needFields(communityId, { workshopId, title, category, status }));
 }
 
 /**
@@ -65,10 +60,10 @@ async function seedOrganisation(notebook: Notebook) {
   for (let i = 0; i < 2; i++) await notebook.castVote(march, playground, anna);
   for (let i = 0; i < 4; i++) await notebook.castVote(february, bus, liga);
 
-  await notebook.create('resources', { communityId: lazdona, kind: 'place', name: 'Tautas nams', description: '', contact: '', availability: '', needIds: [] });
-  await notebook.create('resources', { communityId: piebalga, kind: 'equipment', name: 'Traktors', description: '', contact: '', availability: '', needIds: [] });
-  await notebook.create('actions', { communityId: lazdona, needId: lights, what: 'Laternas', who: '', due: '', budgetCents: 250_000, status: 'planned' });
-  await notebook.create('actions', { communityId: piebalga, needId: bus, what: 'Reiss', who: '', due: '', budgetCents: 120_000, status: 'planned' });
+  await notebook.create('resources', resourceFields(lazdona, { kind: 'place', name: 'Tautas nams' }));
+  await notebook.create('resources', resourceFields(piebalga, { kind: 'equipment', name: 'Traktors' }));
+  await notebook.create('actions', actionFields(lazdona, { needId: lights, what: 'Laternas', budgetCents: 250_000 }));
+  await notebook.create('actions', actionFields(piebalga, { needId: bus, what: 'Reiss', budgetCents: 120_000 }));
   return { lazdona, piebalga };
 }
 

@@ -1,16 +1,16 @@
 import { Blob as NodeBlob } from 'node:buffer';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { communityFields, needFields, photoFields } from '../../../testing/fixtures';
 import { addPhoto, type PhotoParent } from '../../db/photos';
 import { sha256Hex } from '../../domain/photo-hash';
 import type { BlobTransport } from '../../sync/blob-upload';
 import { session } from '../../account/session';
 import { ApiError } from '../../net/api-error';
-import { AppContext } from '../app-context';
 import { online } from '../components/online';
 import { ToastHost } from '../components/toast';
-import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
 import { downloads, setDownloadTransport } from '../../sync/photo-downloads';
+import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from '../test-support';
 import { PhotoStrip } from './PhotoStrip';
 import type * as ImageResize from './image-resize';
 
@@ -40,12 +40,8 @@ let parent: PhotoParent;
 beforeEach(async () => {
   online.value = true;
   services = openTestNotebook();
-  const communityId = await services.notebook.create('communities', {
-    name: 'Lazdonas kopiena', municipality: 'LV-059', parish: '', description: '', maturity: 'active', contacts: [],
-  });
-  const id = await services.notebook.create('needs', {
-    communityId, workshopId: null, title: 'Apgaismojums', description: '', category: 'safety', status: 'raised', owner: '',
-  });
+  const communityId = await services.notebook.create('communities', communityFields());
+  const id = await services.notebook.create('needs', needFields(communityId, { title: 'Apgaismojums' }));
   parent = { table: 'needs', id, communityId };
   let n = 0;
   vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:test/${++n}`);
@@ -61,12 +57,12 @@ afterEach(async () => {
 });
 
 function renderStrip(compact = false) {
-  return render(
-    <AppContext.Provider value={services}>
+  return renderWithServices(services, (
+    <>
       <PhotoStrip parentTable={parent.table} parentId={parent.id} communityId={parent.communityId} name="Apgaismojums" compact={compact} />
       <ToastHost />
-    </AppContext.Provider>,
-  );
+    </>
+  ));
 }
 
 async function addTwo(): Promise<[string, string]> {
@@ -142,10 +138,7 @@ describe('PhotoStrip', () => {
 
   it('a photo from another device, offline: a placeholder says it is not downloaded yet, and it is noted as remote', async () => {
     const sha256 = 'c'.repeat(64);
-    await services.notebook.create('photos', {
-      communityId: parent.communityId, parentTable: 'needs', parentId: parent.id, caption: 'No planšetes B',
-      sha256, mime: 'image/jpeg', size: 420_000, width: 2048, height: 1536,
-    });
+    await services.notebook.create('photos', photoFields(parent, { caption: 'No planšetes B', sha256 }));
     online.value = false;
     renderStrip();
     expect(await screen.findByText('Vēl nav lejupielādēts (bezsaistē)')).toBeTruthy();
@@ -171,10 +164,7 @@ describe('PhotoStrip', () => {
         },
       };
       setDownloadTransport(server);
-      await services.notebook.create('photos', {
-        communityId: parent.communityId, parentTable: 'needs', parentId: parent.id, caption: 'No planšetes B',
-        sha256, mime: 'image/jpeg', size: bytes.length, width: 2048, height: 1536,
-      });
+      await services.notebook.create('photos', photoFields(parent, { caption: 'No planšetes B', sha256, size: bytes.length }));
     });
 
     it('is downloaded when first shown, its hash checked, and kept with a thumbnail made on arrival', async () => {

@@ -10,8 +10,8 @@ import { t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { online } from '../components/online';
-import { showToast, showUndo } from '../components/toast';
-import { describeSaveError } from '../save-error';
+import { showUndo } from '../components/toast';
+import { attemptSave, toastSaveError } from '../save-error';
 import { thumbUrl, useObjectUrl } from './blob-urls';
 import { downloadPhoto, downloads } from './downloads';
 import { CameraIcon } from './icons';
@@ -103,20 +103,15 @@ export function PhotoStrip({ parentTable, parentId, communityId, name, compact =
     try {
       await notebook.remove('photos', id);
     } catch (error) {
-      showToast({ message: describeSaveError(error).message });
+      toastSaveError(error);
       return;
     }
     if (list.length <= 1) setOpenIndex(null);
     showUndo(photo?.caption || t('photos.deletedName'), () => notebook.restore('photos', id));
   };
-  const saveCaption = async (id: string, caption: string) => {
-    try {
-      await notebook.update('photos', id, { caption: caption.trim() });
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const saveCaption = (id: string, caption: string) => attemptSave(async () => {
+    await notebook.update('photos', id, { caption: caption.trim() });
+  });
 
   const gallery = <PhotoGallery items={items} label={name} compact={compact} onOpen={setOpenIndex} />;
   const picker = <PhotoPicker onFiles={adder.add} progress={adder.progress} report={adder.report} />;

@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { megabytes } from '../../domain/photo-size';
 import { t } from '../../i18n';
-import { FormError } from '../components/fields';
+import { Field, FormError } from '../components/fields';
 import type { SaveFailure } from '../save-error';
 import { availabilityText, type PhotoAvailability } from './PhotoGallery';
 import { useModalDialog } from '../components/modal';
@@ -100,7 +100,6 @@ export function PhotoViewer({ photos, index, imageUrl, onIndex, onClose, onCapti
 }
 
 function CaptionForm({ initial, onSave }: { initial: string; onSave: (caption: string) => Promise<SaveFailure | null> }) {
-  const id = useId();
   const [caption, setCaption] = useState(initial);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saved, setSaved] = useState(false);
@@ -112,16 +111,14 @@ function CaptionForm({ initial, onSave }: { initial: string; onSave: (caption: s
       setFailure(result);
       setSaved(result === null);
     }}>
-      <div class={`field${error ? ' field--invalid' : ''}`}>
-        <label for={id}>{t('photos.caption')}</label>
-        <div class="photo-viewer__caption-row">
-          <input id={id} type="text" value={caption} aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onInput={(event) => { setCaption(event.currentTarget.value); setSaved(false); }} />
-          <button type="submit" class="button" disabled={caption === initial}>{t('photos.saveCaption')}</button>
-        </div>
-        {error && <p class="field__error" id={`${id}-error`} role="alert">{error}</p>}
-      </div>
+      <Field label={t('photos.caption')} error={error}>
+        {(control) => (
+          <div class="photo-viewer__caption-row">
+            <input {...control} type="text" value={caption} onInput={(event) => { setCaption(event.currentTarget.value); setSaved(false); }} />
+            <button type="submit" class="button" disabled={caption === initial}>{t('photos.saveCaption')}</button>
+          </div>
+        )}
+      </Field>
       <FormError message={failure && !error ? failure.message : null} />
       <p class="photo-viewer__saved" role="status">{saved ? t('photos.captionSaved') : ''}</p>
     </form>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ACTION_STATUSES, keysOf } from '../../../protocol';
+import { useEffect, useRef } from 'preact/hooks';
+import { ACTION_STATUSES } from '../../../protocol';
 import { inputFieldOf, readActionInput, type ActionFields, type ActionInput } from '../../domain/action-plan';
 import { t, tLabel, tValidation } from '../../i18n';
-import { FormError, SelectField, TextField } from '../components/fields';
-import { useDirtyForm } from '../form-state';
+import { FormActions, SelectField, TextField } from '../components/fields';
+import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
 export interface ActionFormProps {
@@ -14,84 +14,57 @@ export interface ActionFormProps {
   onCancel: () => void;
 }
 
-interface ShownErrors {
-  message: string;
-  fields: Partial<Record<keyof ActionInput, string>>;
-}
-
 /** Add or edit one action. Bad input is shown beside its field and never reaches the notebook. */
 export function ActionForm({ title, initial, needs, onSave, onCancel }: ActionFormProps) {
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<ShownErrors | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [touched, setTouched] = useState(false);
-  useDirtyForm(touched);
+  const { values, field, failure, setFailure, saving, submit: runSave } = useEditForm(initial);
 
   useEffect(() => {
     // On opening, the first field; after a refused save, the first field to fix.
-    const target = errors ? '[aria-invalid="true"]' : 'input, select, textarea';
+    const target = failure ? '[aria-invalid="true"]' : 'input, select, textarea';
     form.current?.querySelector<HTMLElement>(target)?.focus();
-  }, [errors]);
-
-  const set = <K extends keyof ActionInput>(key: K, value: ActionInput[K]) => {
-    setTouched(true);
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  }, [failure]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const read = readActionInput(values);
     if (read.errors) {
-      const fields: ShownErrors['fields'] = {};
-      for (const field of keysOf(read.errors)) {
-        const code = read.errors[field];
-        if (code) fields[field] = tValidation(code);
-      }
-      setErrors({ message: t('error.formInvalid'), fields });
+      const fields: Record<string, string> = {};
+      for (const [name, code] of Object.entries(read.errors)) fields[name] = tValidation(code);
+      setFailure({ message: t('error.formInvalid'), fields });
       return;
     }
-    setSaving(true);
-    const failure = await onSave(read.fields);
-    setSaving(false);
-    if (failure) {
-      setErrors({ message: failure.message, fields: fieldErrorsOf(failure) });
-      return;
-    }
-    setTouched(false);
+    await runSave(async () => {
+      const refused = await onSave(read.fields);
+      return refused && { message: refused.message, fields: inputFieldErrors(refused) };
+    });
   };
 
   const needOptions = [{ value: '', label: t('plan.noNeed') }, ...needs.map((need) => ({ value: need.id, label: need.title }))];
   const statusOptions = ACTION_STATUSES.map((status) => ({ value: status, label: tLabel('actionStatus', status) }));
-  const error = (field: keyof ActionInput) => errors?.fields[field];
 
   return (
     <form ref={form} class="card action-form" noValidate onSubmit={submit} aria-label={title}>
       <h2>{title}</h2>
-      <TextField label={t('plan.what')} value={values.what} onValue={(v) => set('what', v)} error={error('what')} required autoComplete="off" />
-      <SelectField label={t('plan.need')} value={values.needId} options={needOptions} onValue={(v) => set('needId', v)} error={error('needId')} />
+      <TextField label={t('plan.what')} {...field('what')} required autoComplete="off" />
+      <SelectField label={t('plan.need')} {...field('needId')} options={needOptions} />
       <div class="form-grid">
-        <TextField label={t('plan.who')} value={values.who} onValue={(v) => set('who', v)} error={error('who')} autoComplete="off" />
-        <TextField label={t('plan.due')} type="date" value={values.due} onValue={(v) => set('due', v)} error={error('due')} />
-        <TextField label={t('plan.budget')} value={values.budget} onValue={(v) => set('budget', v)} error={error('budget')}
-          hint={t('plan.budgetHint')} inputMode="decimal" autoComplete="off" />
-        <SelectField label={t('plan.status')} value={values.status} options={statusOptions} onValue={(v) => set('status', v)} error={error('status')} />
+        <TextField label={t('plan.who')} {...field('who')} autoComplete="off" />
+        <TextField label={t('plan.due')} type="date" {...field('due')} />
+        <TextField label={t('plan.budget')} {...field('budget')} hint={t('plan.budgetHint')} inputMode="decimal" autoComplete="off" />
+        <SelectField label={t('plan.status')} {...field('status')} options={statusOptions} />
       </div>
-      <FormError message={errors?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
-      </div>
+      <FormActions error={failure?.message} busy={saving} onCancel={onCancel} />
     </form>
   );
 }
 
 /** The notebook names record fields (`budgetCents`); the form shows them beside the typed ones. */
-function fieldErrorsOf(failure: SaveFailure): ShownErrors['fields'] {
-  const fields: ShownErrors['fields'] = {};
+function inputFieldErrors(failure: SaveFailure): Record<string, string> {
+  const fields: Record<string, string> = {};
   for (const [recordField, message] of Object.entries(failure.fields)) {
-    const field = inputFieldOf(recordField);
-    if (field) fields[field] = message;
+    const input = inputFieldOf(recordField);
+    if (input) fields[input] = message;
   }
   return fields;
 }

@@ -1,23 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionFields, communityFields } from '../../../testing/fixtures';
 import { ActionPlanScreen } from './ActionPlanScreen';
-import { openTestNotebook, renderAt, type TestServices } from './test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
 
 let services: TestServices;
 let communityId: string;
 
 beforeEach(async () => {
   services = openTestNotebook();
-  communityId = await services.notebook.create('communities', {
-    name: 'Vecpiebalgas kopiena', municipality: 'LV-CES', parish: 'Vecpiebalga', description: '', maturity: 'emerging', contacts: [],
-  });
+  communityId = await services.notebook.create('communities', communityFields({ maturity: 'emerging' }));
   renderAt(services, '/communities/:id/plan', `/communities/${communityId}/plan`, ActionPlanScreen);
 });
 
-afterEach(async () => {
-  services.db.close();
-  await services.db.delete();
-});
+afterEach(() => closeTestNotebook(services));
 
 async function openNewActionForm() {
   fireEvent.click(await screen.findByRole('button', { name: /Jauna darbība/ }));
@@ -74,9 +70,7 @@ describe('action plan form', () => {
   });
 
   it('soft-deletes an action and brings it back with undo', async () => {
-    const id = await services.notebook.create('actions', {
-      communityId, needId: null, what: 'Soliņi parkā', who: '', due: '', budgetCents: 30_000, status: 'planned',
-    });
+    const id = await services.notebook.create('actions', actionFields(communityId, { what: 'Soliņi parkā', budgetCents: 30_000 }));
     fireEvent.click(await screen.findByRole('button', { name: 'Dzēst: Soliņi parkā' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Atsaukt' }));
     await waitFor(async () => expect((await services.db.actions.get(id))?.deleted).toBe(false));

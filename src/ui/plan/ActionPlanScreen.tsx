@@ -1,16 +1,16 @@
-import { useRoute } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getRecord, useLiveQuery, type StoredRecord } from '../../db';
+import { useLiveQuery, type StoredRecord } from '../../db';
 import { listActions, listNeedChoices } from '../../db/plan-queries';
 import { EMPTY_ACTION_INPUT, actionToInput, type ActionFields } from '../../domain/action-plan';
 import { changedFields } from '../../domain/changed-fields';
 import { planTotal } from '../../domain/grant';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
-import { describeSaveError, type SaveFailure } from '../save-error';
+import { attemptSave } from '../save-error';
 import { ActionCard } from './ActionCard';
 import { ActionForm } from './ActionForm';
 import { BudgetMeter } from './BudgetMeter';
@@ -26,10 +26,8 @@ function fieldsOf(action: StoredRecord<'actions'>): ActionFields {
 /** /communities/:id/plan — what the community will do, by whom, when, and for how much of the grant. */
 export function ActionPlanScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
-  const communityId = params.id ?? '';
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const back = `/communities/${communityId}`;
-  const community = useLiveQuery(async () => (await getRecord(db, 'communities', communityId)) ?? null, [db, communityId]);
   const actions = useLiveQuery(() => listActions(db, communityId), [db, communityId]);
   const needs = useLiveQuery(() => listNeedChoices(db, communityId), [db, communityId]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -46,17 +44,12 @@ export function ActionPlanScreen() {
 
   const title = t('plan.title');
   if (community === undefined || actions === undefined || needs === undefined) return <Page title={title} back={back}><Loading /></Page>;
-  if (community === null || community.deleted) return <Page title={title} back={back}><NotFoundMessage /></Page>;
+  if (community === null) return <Page title={title} back={back}><NotFoundMessage /></Page>;
 
-  const saveWith = (write: (fields: ActionFields) => Promise<unknown>) => async (fields: ActionFields): Promise<SaveFailure | null> => {
-    try {
-      await write(fields);
-      open(null);
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const saveWith = (write: (fields: ActionFields) => Promise<unknown>) => (fields: ActionFields) => attemptSave(async () => {
+    await write(fields);
+    open(null);
+  });
   const create = saveWith((fields) => notebook.create('actions', { ...fields, communityId }));
   const update = (action: StoredRecord<'actions'>) => saveWith(async (fields) => {
     const patch = changedFields(fieldsOf(action), fields);

@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import type { Maturity } from '../../../protocol';
 import type { PlanTotal } from '../../domain/grant';
 import { formatEuro, t, tLabel } from '../../i18n';
+import { Card } from '../components/page';
 
 export interface BudgetMeterProps {
   total: PlanTotal;
@@ -10,12 +11,10 @@ export interface BudgetMeterProps {
 
 /** The plan's total against the grant limit: a meter, the figures in words, and a warning when over. */
 export function BudgetMeter({ total, maturity }: BudgetMeterProps) {
-  const headingId = useId();
   const figuresId = useId();
   const { totalCents, limitCents, remainingCents, overLimit } = total;
   return (
-    <section class={`card budget${overLimit ? ' budget--over' : ''}`} aria-labelledby={headingId} data-testid="budget">
-      <h2 id={headingId}>{t('plan.total')}</h2>
+    <Card title={t('plan.total')} class={`budget${overLimit ? ' budget--over' : ''}`} testId="budget">
       <p class="budget__figures" id={figuresId}>
         {t('plan.totalOfLimit', { total: formatEuro(totalCents), limit: formatEuro(limitCents) })}
       </p>
@@ -30,6 +29,6 @@ export function BudgetMeter({ total, maturity }: BudgetMeterProps) {
         <p>{t('plan.remaining', { amount: formatEuro(remainingCents) })}</p>
       )}
       <p class="muted budget__note">{t('plan.droppedNotCounted')}</p>
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
 import { SWOT_QUADRANTS, type SwotQuadrant } from '../../../protocol';
 import { t, tLabel, type MessageKey } from '../../i18n';
 import type { SaveFailure } from '../save-error';
 import { SwotItemRow, type SwotItemValues } from './SwotItemRow';
 import { SwotQuickAdd } from './SwotQuickAdd';
+import { WorkshopSelect } from './WorkshopSelect';
 
 export interface SwotBoardItem extends SwotItemValues {
   id: string;
@@ -32,18 +32,12 @@ const HINTS: Record<SwotQuadrant, MessageKey> = {
 
 /** The four quadrants, each with its points and a line to add one more. */
 export function SwotBoard({ groups, workshops, sourceWorkshopId, onSourceWorkshop, onAdd, onSave, onDelete, renderPhotos }: SwotBoardProps) {
-  const sourceId = useId();
   return (
     <>
       <p class="muted">{t('swotBoard.intro')}</p>
       {workshops.length > 0 && (
-        <div class="field swot-source">
-          <label for={sourceId}>{t('swotBoard.workshop')}</label>
-          <select id={sourceId} value={sourceWorkshopId} onChange={(event) => onSourceWorkshop(event.currentTarget.value)}>
-            <option value="">{t('swotBoard.noWorkshop')}</option>
-            {workshops.map((workshop) => <option key={workshop.id} value={workshop.id}>{workshop.title}</option>)}
-          </select>
-        </div>
+        <WorkshopSelect label={t('swotBoard.workshop')} fieldClass="swot-source" workshops={workshops}
+          value={sourceWorkshopId || null} onValue={(workshopId) => onSourceWorkshop(workshopId ?? '')} />
       )}
       <div class="swot-board">
         {SWOT_QUADRANTS.map((quadrant) => (

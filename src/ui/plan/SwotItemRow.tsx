@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { previewText } from '../../domain/swot-board';
 import { t } from '../../i18n';
-import { FormError } from '../components/fields';
+import { FormActions, TextAreaField } from '../components/fields';
 import { useDirtyForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
+import { WorkshopSelect } from './WorkshopSelect';
 
 export interface SwotItemValues {
   text: string;
@@ -65,7 +66,6 @@ interface SwotItemEditorProps {
 }
 
 function SwotItemEditor({ initial, workshops, onSave, onDone }: SwotItemEditorProps) {
-  const textId = useId();
   const textArea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const field = textArea.current;
@@ -73,7 +73,6 @@ function SwotItemEditor({ initial, workshops, onSave, onDone }: SwotItemEditorPr
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
   }, []);
-  const workshopId = useId();
   const [values, setValues] = useState<SwotItemValues>({ text: initial.text, workshopId: initial.workshopId });
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   useDirtyForm(values.text !== initial.text || values.workshopId !== initial.workshopId);
@@ -89,36 +88,18 @@ function SwotItemEditor({ initial, workshops, onSave, onDone }: SwotItemEditorPr
   return (
     <li class="swot-item swot-item--editing">
       <form noValidate onSubmit={save}>
-        <div class={`field${textError ? ' field--invalid' : ''}`}>
-          <label for={textId}>{t('swotBoard.itemText')}</label>
-          {/* Enter saves, as in the quick-add line; Shift+Enter starts a new line. */}
-          <textarea ref={textArea} id={textId} rows={3} value={values.text}
-            aria-invalid={textError ? true : undefined} aria-describedby={textError ? `${textId}-error` : undefined}
-            onInput={(event) => setValues((v) => ({ ...v, text: event.currentTarget.value }))}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) void save(event);
-              if (event.key === 'Escape') onDone();
-            }} />
-          {textError && <p class="field__error" id={`${textId}-error`} role="alert">{textError}</p>}
-        </div>
+        {/* Enter saves, as in the quick-add line; Shift+Enter starts a new line. */}
+        <TextAreaField controlRef={textArea} label={t('swotBoard.itemText')} rows={3} value={values.text} error={textError}
+          onValue={(text) => setValues((v) => ({ ...v, text }))}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) void save(event);
+            if (event.key === 'Escape') onDone();
+          }} />
         {workshops.length > 0 && (
-          <div class="field">
-            <label for={workshopId}>{t('swotBoard.itemWorkshop')}</label>
-            <select id={workshopId} value={values.workshopId ?? ''}
-              onChange={(event) => {
-                const chosen = event.currentTarget.value;
-                setValues((v) => ({ ...v, workshopId: chosen === '' ? null : chosen }));
-              }}>
-              <option value="">{t('swotBoard.noWorkshop')}</option>
-              {workshops.map((workshop) => <option key={workshop.id} value={workshop.id}>{workshop.title}</option>)}
-            </select>
-          </div>
+          <WorkshopSelect label={t('swotBoard.itemWorkshop')} workshops={workshops} value={values.workshopId}
+            onValue={(workshopId) => setValues((v) => ({ ...v, workshopId }))} />
         )}
-        <FormError message={failure && !textError ? failure.message : null} />
-        <div class="button-row">
-          <button type="submit" class="button button--primary">{t('action.save')}</button>
-          <button type="button" class="button" onClick={onDone}>{t('action.cancel')}</button>
-        </div>
+        <FormActions error={failure && !textError ? failure.message : null} onCancel={onDone} />
       </form>
     </li>
   );

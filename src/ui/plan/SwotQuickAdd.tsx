@@ -1,6 +1,7 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SwotQuadrant } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
+import { Field } from '../components/fields';
 import { useDirtyForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -14,7 +15,6 @@ export interface SwotQuickAddProps {
  * facilitator can note what the room says without touching the screen again.
  */
 export function SwotQuickAdd({ quadrant, onAdd }: SwotQuickAddProps) {
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,17 +36,17 @@ export function SwotQuickAdd({ quadrant, onAdd }: SwotQuickAddProps) {
 
   return (
     <form class="swot-quick-add" noValidate onSubmit={add}>
-      <label class="visually-hidden" for={id}>{t('swotBoard.newItem', { quadrant: tLabel('swot', quadrant) })}</label>
-      <div class="swot-quick-add__row">
-        <input ref={input} id={id} type="text" value={text} autoComplete="off" enterKeyHint="enter"
-          placeholder={t('swotBoard.newItemPlaceholder')}
-          aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
-          onInput={(event) => setText(event.currentTarget.value)} />
-        <button type="submit" class="button button--primary" aria-label={t('action.add')} title={t('action.add')}>
-          <span aria-hidden="true">+</span>
-        </button>
-      </div>
-      {error && <p class="field__error" id={`${id}-error`} role="alert">{error}</p>}
+      <Field label={t('swotBoard.newItem', { quadrant: tLabel('swot', quadrant) })} hiddenLabel error={error}>
+        {(control) => (
+          <div class="swot-quick-add__row">
+            <input {...control} ref={input} type="text" value={text} autoComplete="off" enterKeyHint="enter"
+              placeholder={t('swotBoard.newItemPlaceholder')} onInput={(event) => setText(event.currentTarget.value)} />
+            <button type="submit" class="button button--primary" aria-label={t('action.add')} title={t('action.add')}>
+              <span aria-hidden="true">+</span>
+            </button>
+          </div>
+        )}
+      </Field>
     </form>
   );
 }

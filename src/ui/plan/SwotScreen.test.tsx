@@ -1,23 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { communityFields, swotFields, workshopFields } from '../../../testing/fixtures';
 import { SwotScreen } from './SwotScreen';
-import { openTestNotebook, renderAt, type TestServices } from './test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
 
 let services: TestServices;
 let communityId: string;
 
 beforeEach(async () => {
   services = openTestNotebook();
-  communityId = await services.notebook.create('communities', {
-    name: 'Alsviķu kopiena', municipality: 'LV-ALU', parish: 'Alsviķi', description: '', maturity: 'active', contacts: [],
-  });
+  communityId = await services.notebook.create('communities', communityFields());
   renderAt(services, '/communities/:id/swot', `/communities/${communityId}/swot`, SwotScreen);
 });
 
-afterEach(async () => {
-  services.db.close();
-  await services.db.delete();
-});
+afterEach(() => closeTestNotebook(services));
 
 const quadrant = async (name: string) => screen.findByRole('region', { name });
 
@@ -46,7 +42,7 @@ describe('SWOT board', () => {
   });
 
   it('edits an item in place, sending only the changed text', async () => {
-    const id = await services.notebook.create('swot', { communityId, workshopId: null, quadrant: 'strengths', text: 'Kultūras nams' });
+    const id = await services.notebook.create('swot', swotFields(communityId, { text: 'Kultūras nams' }));
     const update = vi.spyOn(services.notebook, 'update');
     fireEvent.click(await screen.findByRole('button', { name: 'Labot: Kultūras nams' }));
     const text = await screen.findByLabelText('Ieraksts');
@@ -58,7 +54,7 @@ describe('SWOT board', () => {
   });
 
   it('soft-deletes an item and undo brings it back', async () => {
-    const id = await services.notebook.create('swot', { communityId, workshopId: null, quadrant: 'opportunities', text: 'LEADER projekti' });
+    const id = await services.notebook.create('swot', swotFields(communityId, { quadrant: 'opportunities', text: 'LEADER projekti' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Dzēst: LEADER projekti' }));
     await waitFor(() => expect(screen.queryByText('LEADER projekti')).toBeNull());
     expect((await services.db.swot.get(id))?.deleted).toBe(true);
@@ -70,10 +66,7 @@ describe('SWOT board', () => {
 
 describe('SWOT board with the community\'s workshops', () => {
   it('notes new items as coming from the workshop chosen, and shows it on the item', async () => {
-    const workshopId = await services.notebook.create('workshops', {
-      communityId, title: 'Pavasara darbnīca', kind: 'workshop', date: '2026-03-14', startTime: '18:00', endTime: '', place: '',
-      programme: '', facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
-    });
+    const workshopId = await services.notebook.create('workshops', workshopFields(communityId, { title: 'Pavasara darbnīca' }));
     const source = await screen.findByLabelText('Pasākums, no kura nāk jaunie ieraksti');
     fireEvent.change(source, { target: { value: workshopId } });
     const opportunities = await quadrant('Iespējas');

@@ -1,26 +1,24 @@
-import { useRoute } from 'preact-iso';
 import { useMemo, useState } from 'preact/hooks';
-import { getRecord, listWorkshops, useLiveQuery } from '../../db';
+import { listWorkshops, useLiveQuery } from '../../db';
 import { listSwotItems } from '../../db/plan-queries';
 import { changedFields } from '../../domain/changed-fields';
 import { groupByQuadrant, localDay, previewText, workshopOnDay } from '../../domain/swot-board';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
 import { PhotoStrip } from '../photos/PhotoStrip';
-import { describeSaveError } from '../save-error';
+import { attemptSave } from '../save-error';
 import { SwotBoard, type SwotBoardItem } from './SwotBoard';
 import './plan.css';
 
 /** /communities/:id/swot — the community's SWOT board, written during a workshop. */
 export function SwotScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
-  const communityId = params.id ?? '';
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const back = `/communities/${communityId}`;
-  const community = useLiveQuery(async () => (await getRecord(db, 'communities', communityId)) ?? null, [db, communityId]);
   const items = useLiveQuery(() => listSwotItems(db, communityId), [db, communityId]);
   const workshops = useLiveQuery(() => listWorkshops(db, communityId), [db, communityId]);
   // null until the person picks: until then, follow the workshop held today.
@@ -29,19 +27,11 @@ export function SwotScreen() {
 
   const title = t('swotBoard.title');
   if (community === undefined || items === undefined || workshops === undefined) return <Page title={title} back={back}><Loading /></Page>;
-  if (community === null || community.deleted) return <Page title={title} back={back}><NotFoundMessage /></Page>;
+  if (community === null) return <Page title={title} back={back}><NotFoundMessage /></Page>;
 
   const sourceWorkshopId = chosenWorkshopId ?? workshopOnDay(workshops, localDay(new Date()));
   const workshopChoices = workshops.map((workshop) => ({ id: workshop.id, title: workshop.title }));
 
-  const attempt = async (write: () => Promise<unknown>) => {
-    try {
-      await write();
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
 
   const remove = async (item: SwotBoardItem) => {
     await notebook.remove('swot', item.id);
@@ -56,10 +46,10 @@ export function SwotScreen() {
         workshops={workshopChoices}
         sourceWorkshopId={sourceWorkshopId}
         onSourceWorkshop={setChosenWorkshopId}
-        onAdd={(quadrant, text) => attempt(() => notebook.create('swot', {
+        onAdd={(quadrant, text) => attemptSave(() => notebook.create('swot', {
           communityId, quadrant, text, workshopId: sourceWorkshopId === '' ? null : sourceWorkshopId,
         }))}
-        onSave={(item, values) => attempt(async () => {
+        onSave={(item, values) => attemptSave(async () => {
           const patch = changedFields({ text: item.text, workshopId: item.workshopId }, values);
           if (Object.keys(patch).length > 0) await notebook.update('swot', item.id, patch);
         })}

@@ -3,9 +3,10 @@
 // edit that leaves attendance and votes as anonymous counts.
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { needFields } from '../../../testing/fixtures';
 import { ERASED_NAME } from '../../domain/export-participant';
 import { session } from '../../account/session';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { ParticipantDataScreen } from './ParticipantDataScreen';
 
 const COORDINATOR = {
@@ -26,10 +27,7 @@ beforeEach(async () => {
   const workshop = { id: seeded.workshopId, communityId: seeded.communityId };
   await notebook.checkIn(workshop, janisId);
   await notebook.checkIn(workshop, seeded.participantIds[1]!);
-  const needId = await notebook.create('needs', {
-    communityId: seeded.communityId, workshopId: seeded.workshopId, title: 'Apgaismojums pie pieturas', description: '',
-    category: 'safety', status: 'raised', owner: '',
-  });
+  const needId = await notebook.create('needs', needFields(seeded.communityId, { workshopId: seeded.workshopId, title: 'Apgaismojums pie pieturas' }));
   await notebook.castVote(workshop, needId, janisId);
   await notebook.castVote(workshop, needId, janisId);
   // As after a sync: nothing waits to be sent.

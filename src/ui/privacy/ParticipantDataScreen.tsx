@@ -9,6 +9,7 @@ import { exportFileName } from '../../domain/export-table';
 import { t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
+import { FormError } from '../components/fields';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showToast } from '../components/toast';
 import { downloadJson } from '../reports/download';
@@ -62,7 +63,7 @@ export function ParticipantDataScreen() {
       </>
     }>
       <p class="muted">{t('privacy.intro')}</p>
-      {failed && <p class="form-error" role="alert">{t('error.save')}</p>}
+      <FormError message={failed ? t('error.save') : null} />
       <ParticipantDataView data={data} />
       {erasing && (
         <EraseDialog name={name} attendance={data.attendance.length} votes={data.votes.length}

@@ -1,34 +1,28 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Notebook, TalkaDatabase } from '../../db';
+import { communityFields, participantFields, workshopFields } from '../../../testing/fixtures';
+import { Notebook } from '../../db';
 import { session } from '../../account/session';
-import { AppContext } from '../app-context';
+import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from '../test-support';
 import { RetentionSection } from './RetentionSection';
 import { loadRetentionMonths } from './retention-setting';
 
 const DAY = 24 * 60 * 60 * 1000;
-let db: TalkaDatabase;
+let services: TestServices;
 let organisation: string;
 
 async function seed() {
   let now = Date.now() - 3 * 365 * DAY;
-  const notebook = new Notebook({ db, deviceId: 'test-device', now: () => now });
-  const communityId = await notebook.create('communities', {
-    name: 'Raunas kopiena', municipality: 'LV-094', parish: 'Rauna', description: '', maturity: 'emerging', contacts: [],
-  });
-  const person = (name: string, erased = false) => notebook.create('participants', {
-    communityId, name, household: '', phone: '', email: '', role: 'resident', consentData: true, consentPhotos: false, consentDate: '', erased,
-  });
+  const notebook = new Notebook({ db: services.db, deviceId: 'test-device', now: () => now });
+  const communityId = await notebook.create('communities', communityFields());
+  const person = (name: string, erased = false) => notebook.create('participants', participantFields(communityId, { name, erased }));
   // Made three years ago and never seen since.
   const old = await person('Jānis Bērziņš');
   await person('Dzēsts dalībnieks', true);
   // Made three years ago, at a workshop six weeks ago.
   const recent = await person('Anna Ozoliņa');
   now = Date.now() - 45 * DAY;
-  const workshopId = await notebook.create('workshops', {
-    communityId, title: 'Darbnīca', kind: 'workshop', date: new Date(now).toISOString().slice(0, 10), startTime: '', endTime: '',
-    place: '', programme: '', facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
-  });
+  const workshopId = await notebook.create('workshops', workshopFields(communityId, { date: new Date(now).toISOString().slice(0, 10) }));
   await notebook.checkIn({ id: workshopId, communityId }, recent);
   // New this week.
   now = Date.now() - 2 * DAY;
@@ -37,7 +31,7 @@ async function seed() {
 }
 
 beforeEach(() => {
-  db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
+  services = openTestNotebook();
   organisation = `org-${crypto.randomUUID()}`;
   session.value = {
     token: 't', user: { id: 'u1', name: 'Dace', email: 'dace@example.lv', role: 'coordinator' }, organisation: { id: organisation, name: 'Org' },
@@ -46,12 +40,11 @@ beforeEach(() => {
 
 afterEach(async () => {
   session.value = null;
-  db.close();
-  await db.delete();
+  await closeTestNotebook(services);
 });
 
 function show() {
-  render(<AppContext.Provider value={{ db, notebook: new Notebook({ db, deviceId: 'test-device' }) }}><RetentionSection /></AppContext.Provider>);
+  renderWithServices(services, <RetentionSection />);
 }
 
 describe('retention review', () => {

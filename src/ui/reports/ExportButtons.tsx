@@ -1,5 +1,6 @@
 import type { ExportState } from './use-export';
 import { t } from '../../i18n';
+import { FormError } from '../components/fields';
 
 export interface ExportFile {
   /** Stable key, e.g. 'xlsx'. */
@@ -29,7 +30,7 @@ export function ExportButtons({ files, state, disabled = false }: ExportButtonsP
           </button>
         ))}
       </div>
-      {state.failure && <p class="form-error" role="alert">{t(state.failure === 'blocked' ? 'reports.xlsxBlocked' : 'reports.failed')}</p>}
+      <FormError message={state.failure && t(state.failure === 'blocked' ? 'reports.xlsxBlocked' : 'reports.failed')} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { ExportsScreen } from './ExportsScreen';
 
 let services: TestServices;

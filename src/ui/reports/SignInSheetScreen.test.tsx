@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { SignInSheetScreen } from './SignInSheetScreen';
 
 let services: TestServices;

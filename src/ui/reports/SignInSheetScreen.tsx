@@ -4,7 +4,7 @@ import { useLiveQuery } from '../../db';
 import { loadSignInSheet } from '../../db/report-queries';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
-import { CheckboxField, TextField } from '../components/fields';
+import { CheckboxField, RadioGroupField, TextField } from '../components/fields';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { SignInSheet } from './SignInSheet';
 import './print.css';
@@ -36,17 +36,10 @@ export function SignInSheetScreen() {
       <button type="button" class="button button--primary" onClick={() => window.print()}>{t('reports.print')}</button>
     }>
       <form class="print-controls no-print" onSubmit={(event) => event.preventDefault()}>
-        <fieldset>
-          <legend>{t('reports.signIn.who')}</legend>
-          <label class="choice">
-            <input type="radio" name="sign-in-source" checked={chosen === 'checkedIn'} onChange={() => setSource('checkedIn')} />
-            {t('reports.signIn.checkedIn', { count: data.checkedIn.length })}
-          </label>
-          <label class="choice">
-            <input type="radio" name="sign-in-source" checked={chosen === 'everyone'} onChange={() => setSource('everyone')} />
-            {t('reports.signIn.everyone', { count: data.everyone.length })}
-          </label>
-        </fieldset>
+        <RadioGroupField legend={t('reports.signIn.who')} value={chosen} onValue={setSource} options={[
+          { value: 'checkedIn', label: t('reports.signIn.checkedIn', { count: data.checkedIn.length }) },
+          { value: 'everyone', label: t('reports.signIn.everyone', { count: data.everyone.length }) },
+        ]} />
         <div class="form-grid">
           <TextField label={t('reports.signIn.blankRows')} type="number" inputMode="numeric" min={0} max={BLANK_ROWS.max}
             value={blankText} onValue={setBlankText} hint={t('reports.signIn.blankRowsHint')} />

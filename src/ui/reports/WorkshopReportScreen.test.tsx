@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
+import { actionFields, needFields, swotFields } from '../../../testing/fixtures';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { WorkshopReportScreen } from './WorkshopReportScreen';
 
 let services: TestServices;
@@ -13,18 +14,16 @@ beforeEach(async () => {
   const workshop = { id: seeded.workshopId, communityId: seeded.communityId };
   await notebook.update('workshops', seeded.workshopId, { agenda: '1. Iepazīšanās\n2. Vajadzības', notes: 'Ļoti aktīva diskusija par ceļu.' });
   for (const id of seeded.participantIds) await notebook.checkIn(workshop, id);
-  const need = (title: string) => notebook.create('needs', {
-    communityId: seeded.communityId, workshopId: seeded.workshopId, title, description: '', category: 'safety', status: 'raised', owner: '',
-  });
+  const need = (title: string) => notebook.create('needs', needFields(seeded.communityId, { workshopId: seeded.workshopId, title, category: 'safety', status: 'raised' }));
   const lights = await need('Apgaismojums pie pieturas');
   const road = await need('Ceļa remonts');
   await notebook.castVote(workshop, road, seeded.participantIds[0]!);
   await notebook.castVote(workshop, road, seeded.participantIds[1]!);
   await notebook.castVote(workshop, lights, seeded.participantIds[1]!);
-  await notebook.create('swot', { communityId: seeded.communityId, workshopId: seeded.workshopId, quadrant: 'strengths', text: 'Aktīvi kaimiņi' });
-  await notebook.create('actions', {
-    communityId: seeded.communityId, needId: lights, what: 'Uzstādīt laternas', who: 'Pagasts', due: '2026-12-01', budgetCents: 45_000, status: 'planned',
-  });
+  await notebook.create('swot', swotFields(seeded.communityId, { workshopId: seeded.workshopId, quadrant: 'strengths', text: 'Aktīvi kaimiņi' }));
+  await notebook.create('actions', actionFields(seeded.communityId, {
+    needId: lights, what: 'Uzstādīt laternas', who: 'Pagasts', due: '2026-12-01', budgetCents: 45_000,
+  }));
   renderAt(services, '/workshops/:id/report', `/workshops/${seeded.workshopId}/report`, WorkshopReportScreen);
 });
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n';
+import { LinkedList } from '../components/linked-list';
 
 export interface ResourceCardProps {
   resource: { id: string; name: string; description: string; contact: string; availability: string };
@@ -25,14 +26,7 @@ export function ResourceCard({ resource, needs, onEdit, photos }: ResourceCardPr
           {resource.availability && <><dt>{t('resources.availability')}</dt><dd>{resource.availability}</dd></>}
         </dl>
       )}
-      {needs.length > 0 && (
-        <div class="resource-card__needs">
-          <span class="muted">{t('resources.helps')}:</span>
-          <ul class="linked-list">
-            {needs.map((need) => <li key={need.id}>{need.title}</li>)}
-          </ul>
-        </div>
-      )}
+      <LinkedList class="resource-card__needs" label={t('resources.helps')} names={needs.map((need) => ({ id: need.id, name: need.title }))} />
       {photos}
     </article>
   );

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { RESOURCE_KINDS, type EditableFields } from '../../../protocol';
 import { toggleId } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
-import { CheckboxField, FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { CheckboxField, FieldGroup, FormActions, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -19,7 +19,7 @@ export interface ResourceFormProps {
 }
 
 export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: ResourceFormProps) {
-  const { values, set, failure, fieldError, saving, submit } = useEditForm(initial);
+  const { values, set, field, failure, fieldError, saving, submit } = useEditForm(initial);
   const formRef = useRef<HTMLFormElement>(null);
 
   // The form opens in the middle of the map; start typing the name at once.
@@ -36,17 +36,16 @@ export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: Res
       }}>
       <h3 id="resource-form-heading">{onDelete ? t('resources.edit') : t('resources.new')}</h3>
       <div class="form-grid">
-        <TextField label={t('resources.name')} value={values.name} onValue={(v) => set('name', v)} error={fieldError('name')} required autoComplete="off" />
-        <SelectField label={t('resources.kind')} value={values.kind} error={fieldError('kind')}
-          options={RESOURCE_KINDS.map((k) => ({ value: k, label: tLabel('resourceKind', k) }))} onValue={(v) => set('kind', v)} />
+        <TextField label={t('resources.name')} {...field('name')} required autoComplete="off" />
+        <SelectField label={t('resources.kind')} {...field('kind')}
+          options={RESOURCE_KINDS.map((k) => ({ value: k, label: tLabel('resourceKind', k) }))} />
       </div>
-      <TextAreaField label={t('resources.description')} value={values.description} onValue={(v) => set('description', v)} error={fieldError('description')} rows={3} />
+      <TextAreaField label={t('resources.description')} {...field('description')} rows={3} />
       <div class="form-grid">
-        <TextField label={t('resources.contact')} value={values.contact} onValue={(v) => set('contact', v)} error={fieldError('contact')} hint={t('resources.contactHint')} />
-        <TextField label={t('resources.availability')} value={values.availability} onValue={(v) => set('availability', v)} error={fieldError('availability')} hint={t('resources.availabilityHint')} />
+        <TextField label={t('resources.contact')} {...field('contact')} hint={t('resources.contactHint')} />
+        <TextField label={t('resources.availability')} {...field('availability')} hint={t('resources.availabilityHint')} />
       </div>
-      <fieldset class="resource-form__needs">
-        <legend>{t('resources.needs')}</legend>
+      <FieldGroup legend={t('resources.needs')} class="resource-form__needs" error={fieldError('needIds')}>
         {needs.length === 0 ? <p class="muted">{t('resources.noNeeds')}</p> : (
           <div class="resource-form__need-grid">
             {needs.map((need) => (
@@ -55,14 +54,10 @@ export function ResourceForm({ initial, needs, onSave, onCancel, onDelete }: Res
             ))}
           </div>
         )}
-        {fieldError('needIds') && <p class="field__error" role="alert">{fieldError('needIds')}</p>}
-      </fieldset>
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
+      </FieldGroup>
+      <FormActions error={failure?.message} busy={saving} onCancel={onCancel}>
         {onDelete && <button type="button" class="button button--danger resource-form__delete" onClick={onDelete}>{t('action.delete')}</button>}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { communityFields, needFields, resourceFields } from '../../../testing/fixtures';
 import type { Notebook, TalkaDatabase } from '../../db';
-import { closeNotebook, openNotebook, renderScreen, seedCommunity, seedNeed } from '../needs/test-support';
+import { closeTestNotebook, openTestNotebook, renderAt } from '../test-support';
 import { ResourcesScreen } from './ResourcesScreen';
 
 let db: TalkaDatabase;
@@ -10,18 +11,18 @@ let communityId: string;
 let needIds: string[];
 
 beforeEach(async () => {
-  ({ db, notebook } = openNotebook());
-  communityId = await seedCommunity(notebook);
+  ({ db, notebook } = openTestNotebook());
+  communityId = await notebook.create('communities', communityFields());
   needIds = [
-    await seedNeed(notebook, communityId, 'Vieta jauniešiem'),
-    await seedNeed(notebook, communityId, 'Kopīgas talkas'),
+    await notebook.create('needs', needFields(communityId, { title: 'Vieta jauniešiem' })),
+    await notebook.create('needs', needFields(communityId, { title: 'Kopīgas talkas' })),
   ];
 });
 
-afterEach(() => closeNotebook({ db }));
+afterEach(() => closeTestNotebook({ db }));
 
 function renderResources() {
-  renderScreen({ db, notebook }, `/communities/${communityId}/resources`, '/communities/:id/resources', ResourcesScreen);
+  renderAt({ db, notebook }, '/communities/:id/resources', `/communities/${communityId}/resources`, ResourcesScreen);
 }
 
 describe('ResourcesScreen', () => {
@@ -60,11 +61,9 @@ describe('ResourcesScreen', () => {
   });
 
   it('edits the links, keeps what it does not show, and deletes softly with undo', async () => {
-    const goneNeed = await seedNeed(notebook, communityId, 'Izdzēsta vajadzība');
+    const goneNeed = await notebook.create('needs', needFields(communityId, { title: 'Izdzēsta vajadzība' }));
     await notebook.remove('needs', goneNeed);
-    const id = await notebook.create('resources', {
-      communityId, kind: 'skill', name: 'Anna šuj', description: '', contact: '', availability: '', needIds: [needIds[0]!, goneNeed],
-    });
+    const id = await notebook.create('resources', resourceFields(communityId, { kind: 'skill', name: 'Anna šuj', needIds: [needIds[0]!, goneNeed] }));
     renderResources();
     fireEvent.click(await screen.findByRole('button', { name: 'Labot: Anna šuj' }));
     const form = screen.getByRole('form', { name: 'Labot resursu' });

@@ -1,15 +1,15 @@
-import { useRoute } from 'preact-iso';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ResourceKind } from '../../../protocol';
-import { getRecord, useLiveQuery, type StoredRecord } from '../../db';
+import { useLiveQuery, type StoredRecord } from '../../db';
 import { listNeeds, listResources } from '../../db/needs-queries';
 import { groupByKind } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
+import { useRouteRecord } from '../components/use-route-record';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { showToast, showUndo } from '../components/toast';
+import { showUndo } from '../components/toast';
 import { PhotoStrip } from '../photos/PhotoStrip';
-import { describeSaveError } from '../save-error';
+import { attemptSave, toastSaveError } from '../save-error';
 import { ResourceCard } from './ResourceCard';
 import { ResourceForm, type ResourceValues } from './ResourceForm';
 import './resources.css';
@@ -24,9 +24,7 @@ const emptyResource = (kind: ResourceKind): ResourceValues => ({
 /** The community's asset map: every kind of resource, each linkable to the needs it helps with. */
 export function ResourcesScreen() {
   const { db, notebook } = useServices();
-  const { params } = useRoute();
-  const communityId = params.id ?? '';
-  const community = useLiveQuery(async () => (await getRecord(db, 'communities', communityId)) ?? null, [db, communityId]);
+  const { id: communityId, record: community } = useRouteRecord('communities');
   const resources = useLiveQuery(() => listResources(db, communityId), [db, communityId]);
   const needs = useLiveQuery(() => listNeeds(db, communityId), [db, communityId]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -45,32 +43,22 @@ export function ResourcesScreen() {
   if (community === undefined || resources === undefined || needs === undefined) {
     return <Page title={t('resources.title')} back={back}><Loading /></Page>;
   }
-  if (community === null || community.deleted) return <Page title={t('resources.title')} back={back}><NotFoundMessage /></Page>;
+  if (community === null) return <Page title={t('resources.title')} back={back}><NotFoundMessage /></Page>;
 
   const close = (focusId: string) => {
     setEditing(null);
     setReturnFocusTo(focusId);
   };
 
-  const create = async (values: ResourceValues) => {
-    try {
-      const id = await notebook.create('resources', { communityId, ...values });
-      close(`resource-edit-${id}`);
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const create = (values: ResourceValues) => attemptSave(async () => {
+    const id = await notebook.create('resources', { communityId, ...values });
+    close(`resource-edit-${id}`);
+  });
 
-  const update = (id: string) => async (values: ResourceValues) => {
-    try {
-      await notebook.update('resources', id, values);
-      close(`resource-edit-${id}`);
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
-    }
-  };
+  const update = (id: string) => (values: ResourceValues) => attemptSave(async () => {
+    await notebook.update('resources', id, values);
+    close(`resource-edit-${id}`);
+  });
 
   const remove = async (resource: Resource) => {
     try {
@@ -78,7 +66,7 @@ export function ResourcesScreen() {
       close(`resource-add-${resource.kind}`);
       showUndo(resource.name, () => notebook.restore('resources', resource.id));
     } catch (error) {
-      showToast({ message: describeSaveError(error).message });
+      toastSaveError(error);
     }
   };
 

@@ -2,28 +2,24 @@
 import { useState } from 'preact/hooks';
 import type { BackupPhase } from '../../db/backup';
 import { t } from '../../i18n';
-import { CheckboxField, FormError, TextField } from '../components/fields';
-import { BackupProgress } from './BackupProgress';
+import { CheckboxField, TextField } from '../components/fields';
+import { BackupForm, useBackupRun } from './BackupForm';
 
-export const MIN_PASSPHRASE = 8;
+const MIN_PASSPHRASE = 8;
 
 export interface BackupExportFormProps {
   /** Makes and downloads the file; resolves to what to say, or throws. */
   onExport: (passphrase: string | null, onPhase: (phase: BackupPhase) => void) => Promise<string>;
-  describeError: (error: unknown) => string;
 }
 
-export function BackupExportForm({ onExport, describeError }: BackupExportFormProps) {
+export function BackupExportForm({ onExport }: BackupExportFormProps) {
+  const run = useBackupRun('export');
   const [encrypt, setEncrypt] = useState(true);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<{ passphrase?: string; repeat?: string }>({});
-  const [phase, setPhase] = useState<BackupPhase | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (phase !== null) return;
+  const submit = () => {
     if (encrypt) {
       const next: typeof errors = {};
       if (passphrase.length < MIN_PASSPHRASE) next.passphrase = t('backup.passphraseShort');
@@ -31,20 +27,11 @@ export function BackupExportForm({ onExport, describeError }: BackupExportFormPr
       setErrors(next);
       if (next.passphrase || next.repeat) return;
     }
-    setResult(null);
-    setPhase('reading');
-    try {
-      setResult({ ok: true, message: await onExport(encrypt ? passphrase : null, setPhase) });
-    } catch (error) {
-      setResult({ ok: false, message: describeError(error) });
-    } finally {
-      setPhase(null);
-    }
+    void run.start((onPhase) => onExport(encrypt ? passphrase : null, onPhase));
   };
 
   return (
-    <form class="backup-form" noValidate aria-labelledby="backup-export-heading" onSubmit={submit}>
-      <h3 id="backup-export-heading">{t('backup.export.title')}</h3>
+    <BackupForm run={run} onSubmit={submit}>
       <CheckboxField label={t('backup.export.encrypt')} checked={encrypt} onChecked={setEncrypt} hint={t('backup.export.encryptHint')} />
       {encrypt && (
         <>
@@ -54,10 +41,6 @@ export function BackupExportForm({ onExport, describeError }: BackupExportFormPr
             error={errors.repeat} autoComplete="new-password" />
         </>
       )}
-      <button type="submit" class="button button--primary" disabled={phase !== null}>{t('backup.export.button')}</button>
-      {phase !== null && <BackupProgress kind="export" phase={phase} />}
-      {result && (result.ok ? <p class="notice backup-result" role="status" data-testid="backup-export-result">{result.message}</p>
-        : <FormError message={result.message} />)}
-    </form>
+    </BackupForm>
   );
 }

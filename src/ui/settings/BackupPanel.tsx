@@ -1,14 +1,13 @@
 // The backup file in settings: export everything on the device (optionally
 // encrypted) and import a file here, merging by clock.
-import { useId } from 'preact/hooks';
 import { exportBackup, importBackup, type BackupCounts, type BackupPhase } from '../../db/backup';
 import { BACKUP_MIME } from '../../domain/backup-format';
 import { formatBytes, t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
+import { Card } from '../components/page';
 import { BackupExportForm } from './BackupExportForm';
 import { BackupImportForm } from './BackupImportForm';
-import { describeBackupError } from './backup-errors';
 
 function countsParams(counts: BackupCounts) {
   return {
@@ -34,7 +33,6 @@ function download(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
 
 export function BackupPanel() {
   const { db, notebook } = useServices();
-  const headingId = useId();
 
   const onExport = async (passphrase: string | null, onPhase: (phase: BackupPhase) => void) => {
     const file = await exportBackup(db, { deviceId: notebook.deviceId, passphrase: passphrase ?? undefined, onPhase });
@@ -53,11 +51,10 @@ export function BackupPanel() {
   };
 
   return (
-    <section class="card backup-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('backup.title')}</h2>
+    <Card title={t('backup.title')} class="backup-panel">
       <p>{t('backup.intro')}</p>
-      <BackupExportForm onExport={onExport} describeError={describeBackupError} />
-      <BackupImportForm onImport={onImport} describeError={describeBackupError} />
-    </section>
+      <BackupExportForm onExport={onExport} />
+      <BackupImportForm onImport={onImport} />
+    </Card>
   );
 }

@@ -1,12 +1,14 @@
 // "Clear data from this device", behind a strong confirmation: what is not on
 // the server yet is counted and named, and the person types a word to go on.
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { clearLocalData, setDataOwner } from '../../db';
 import { countUnsent, type UnsentWork } from '../../db/backup-inventory';
 import { foldText } from '../../domain/search';
 import { t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
+import { FormError, TextField } from '../components/fields';
+import { Card } from '../components/page';
 import { showToast } from '../components/toast';
 import { ConfirmDialog } from '../sync/ConfirmDialog';
 import { describeBackupError } from './backup-errors';
@@ -19,8 +21,6 @@ export function confirmsWith(typed: string, word: string): boolean {
 
 export function ClearDataPanel() {
   const { db } = useServices();
-  const headingId = useId();
-  const wordId = useId();
   const [asking, setAsking] = useState<UnsentWork | null>(null);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,8 +50,7 @@ export function ClearDataPanel() {
   const word = t('clear.word');
   const unsent = asking !== null && asking.changes + asking.photos > 0;
   return (
-    <section class="card clear-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('clear.title')}</h2>
+    <Card title={t('clear.title')} class="clear-panel">
       <p>{t('clear.intro')}</p>
       <button type="button" class="button button--danger" onClick={() => void start()}>{t('clear.button')}</button>
       {asking !== null && (
@@ -63,14 +62,11 @@ export function ClearDataPanel() {
               <p>{t('clear.backupFirst')}</p>
             </>
           ) : <p>{t('clear.allSent')}</p>}
-          <div class="field">
-            <label for={wordId}>{t('clear.typeToConfirm', { word })}</label>
-            <input id={wordId} value={typed} autoComplete="off" autoCapitalize="characters" spellcheck={false}
-              onInput={(event) => setTyped(event.currentTarget.value)} />
-          </div>
-          {failure && <p class="form-error" role="alert">{failure}</p>}
+          <TextField label={t('clear.typeToConfirm', { word })} value={typed} onValue={setTyped}
+            autoComplete="off" autoCapitalize="characters" spellcheck={false} />
+          <FormError message={failure} />
         </ConfirmDialog>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,11 +1,11 @@
 // Space, photos' share, an early warning, and what exists only here: what a
 // facilitator needs to know before the tablet fills up or is wiped.
-import { useId } from 'preact/hooks';
 import type { DeviceInventory } from '../../db/backup-inventory';
 import { assessStorage } from '../../domain/storage-warning';
 import { formatBytes, locale, t } from '../../i18n';
 import type { InstallHint } from '../../pwa/install-hint';
 import type { StorageState } from '../../pwa/storage';
+import { Card } from '../components/page';
 import { InstallSteps } from '../device/InstallSteps';
 import { unsentParams } from '../device/UnsentSummary';
 
@@ -20,11 +20,9 @@ function percent(share: number): string {
 }
 
 export function DataSafetyPanel({ storage, inventory, installHint }: DataSafetyPanelProps) {
-  const headingId = useId();
   const assessment = storage ? assessStorage({ usage: storage.usage, quota: storage.quota, photoBytes: inventory?.imageBytes }) : null;
   return (
-    <section class="card data-safety" aria-labelledby={headingId} data-testid="data-safety">
-      <h2 id={headingId}>{t('device.safety.title')}</h2>
+    <Card title={t('device.safety.title')} class="data-safety" testId="data-safety">
       {assessment === null ? <p class="muted" role="status">{t('status.loading')}</p> : (
         <>
           {assessment.level === 'unknown' && <p class="muted">{t('device.space.unknown')}</p>}
@@ -59,6 +57,6 @@ export function DataSafetyPanel({ storage, inventory, installHint }: DataSafetyP
           : inventory.changes + inventory.photos === 0 ? t('device.unsent.none')
             : `${unsentParams(inventory).changes}, ${unsentParams(inventory).photos}`}
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notebook, TalkaDatabase } from '../../db';
+import { communityFields } from '../../../testing/fixtures';
+import type { Notebook, TalkaDatabase } from '../../db';
 import { exportBackup } from '../../db/backup';
-import { AppContext } from '../app-context';
+import { closeTestNotebook, openTestNotebook, renderWithServices } from '../test-support';
 import { BackupPanel } from './BackupPanel';
 import { ClearDataPanel, confirmsWith } from './ClearDataPanel';
 import { DataSafetyPanel } from './DataSafetyPanel';
@@ -12,18 +13,11 @@ let db: TalkaDatabase;
 let notebook: Notebook;
 
 beforeEach(() => {
-  db = new TalkaDatabase(`settings-${crypto.randomUUID()}`);
-  notebook = new Notebook({ db, deviceId: 'tablet-A' });
+  ({ db, notebook } = openTestNotebook('tablet-A'));
 });
 afterEach(async () => {
   vi.restoreAllMocks();
-  db.close();
-  await db.delete();
-});
-
-const withServices = (ui: preact.ComponentChild, services = { db, notebook }) => render(<AppContext.Provider value={services}>{ui}</AppContext.Provider>);
-const addCommunity = (target = notebook) => target.create('communities', {
-  name: 'Rucavas kopiena', municipality: 'LV-112', parish: 'Rucava', description: '', maturity: 'active', contacts: [],
+  await closeTestNotebook({ db });
 });
 
 describe('DataSafetyPanel', () => {
@@ -52,7 +46,7 @@ describe('DataSafetyPanel', () => {
 
 describe('BackupPanel', () => {
   it('checks the passphrase is long enough and typed the same twice', async () => {
-    withServices(<BackupPanel />);
+    renderWithServices({ db, notebook }, <BackupPanel />);
     fireEvent.input(screen.getByLabelText('Parole'), { target: { value: 'īsa' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lejupielādēt rezerves kopiju' }));
     expect(await screen.findByText('Parolei jābūt vismaz 8 rakstzīmes garai.')).toBeTruthy();
@@ -63,9 +57,9 @@ describe('BackupPanel', () => {
   });
 
   it('downloads the file and says what is in it', async () => {
-    await addCommunity();
+    await notebook.create('communities', communityFields());
     const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:talka');
-    withServices(<BackupPanel />);
+    renderWithServices({ db, notebook }, <BackupPanel />);
     fireEvent.click(screen.getByLabelText('Aizsargāt ar paroli'));
     fireEvent.click(screen.getByRole('button', { name: 'Lejupielādēt rezerves kopiju' }));
     const result = await screen.findByTestId('backup-export-result', {}, { timeout: 5000 });
@@ -74,14 +68,12 @@ describe('BackupPanel', () => {
   });
 
   it('imports a protected file: a wrong passphrase is told and imports nothing, the right one brings the data', async () => {
-    const other = new TalkaDatabase(`settings-other-${crypto.randomUUID()}`);
-    const otherBook = new Notebook({ db: other, deviceId: 'tablet-B' });
-    await addCommunity(otherBook);
-    const file = await exportBackup(other, { deviceId: 'tablet-B', passphrase: 'pareizā parole' });
-    other.close();
-    await other.delete();
+    const other = openTestNotebook('tablet-B');
+    await other.notebook.create('communities', communityFields());
+    const file = await exportBackup(other.db, { deviceId: 'tablet-B', passphrase: 'pareizā parole' });
+    await closeTestNotebook(other);
 
-    withServices(<BackupPanel />);
+    renderWithServices({ db, notebook }, <BackupPanel />);
     const input = screen.getByLabelText('Rezerves kopijas fails (.talka)');
     fireEvent.change(input, { target: { files: [new File([file.bytes], file.fileName)] } });
     const form = screen.getByRole('form', { name: 'Atjaunot no rezerves kopijas' });
@@ -100,8 +92,8 @@ describe('BackupPanel', () => {
 
 describe('ClearDataPanel', () => {
   it('names what would be lost and clears only after the word is typed', async () => {
-    await addCommunity();
-    withServices(<ClearDataPanel />);
+    await notebook.create('communities', communityFields());
+    renderWithServices({ db, notebook }, <ClearDataPanel />);
     fireEvent.click(screen.getByRole('button', { name: 'Dzēst datus no šīs ierīces' }));
     const dialog = await screen.findByRole('dialog', { name: 'Dzēst visus datus no šīs ierīces?' });
     expect(within(dialog).getByTestId('clear-unsent').textContent)

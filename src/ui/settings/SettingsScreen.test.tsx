@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notebook, TalkaDatabase } from '../../db';
 import { language, setLanguage } from '../../i18n';
-import { AppContext } from '../app-context';
+import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from '../test-support';
 import { SettingsScreen } from './SettingsScreen';
 import { SettingsView, type SettingsViewProps } from './SettingsView';
 
@@ -40,13 +39,12 @@ describe('SettingsView', () => {
 });
 
 describe('SettingsScreen', () => {
-  let db: TalkaDatabase;
-  beforeEach(() => { db = new TalkaDatabase(`test-${crypto.randomUUID()}`); });
-  afterEach(async () => { db.close(); await db.delete(); });
+  let services: TestServices;
+  beforeEach(() => { services = openTestNotebook('tablet-1'); });
+  afterEach(() => closeTestNotebook(services));
 
   it('switches the interface language from the radio group', async () => {
-    const notebook = new Notebook({ db, deviceId: 'tablet-1' });
-    render(<AppContext.Provider value={{ db, notebook }}><SettingsScreen /></AppContext.Provider>);
+    renderWithServices(services, <SettingsScreen />);
     expect(await screen.findByText('tablet-1')).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('settings-pending').textContent).toBe('0 izmaiņu'));
     fireEvent.click(screen.getByLabelText('English'));

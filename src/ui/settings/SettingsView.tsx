@@ -1,7 +1,8 @@
 import { useId } from 'preact/hooks';
-import { keysOf } from '../../../protocol';
-import { formatBytes, t, type Language, type MessageKey } from '../../i18n';
+import { formatBytes, LANGUAGES, t, type Language, type MessageKey } from '../../i18n';
 import type { StorageState } from '../../pwa/storage';
+import { RadioGroupField } from '../components/fields';
+import { Card } from '../components/page';
 
 export type PersistRequest = 'granted' | 'denied' | null;
 
@@ -30,26 +31,16 @@ export function SettingsView(props: SettingsViewProps) {
 }
 
 function LanguageChoice({ language, onLanguage }: Pick<SettingsViewProps, 'language' | 'onLanguage'>) {
-  const name = useId();
   return (
-    <fieldset class="card settings__languages">
-      <legend>{t('settings.language')}</legend>
-      {keysOf(LANGUAGE_NAMES).map((lang) => (
-        <label key={lang} class="choice" lang={lang}>
-          <input type="radio" name={name} value={lang} checked={language === lang} onChange={() => onLanguage(lang)} />
-          <span>{t(LANGUAGE_NAMES[lang])}</span>
-        </label>
-      ))}
-    </fieldset>
+    <RadioGroupField legend={t('settings.language')} class="card settings__languages" value={language} onValue={onLanguage}
+      options={LANGUAGES.map((lang) => ({ value: lang, label: t(LANGUAGE_NAMES[lang]), lang }))} />
   );
 }
 
 function StorageSection({ storage, persistRequest, onAskPersistence }: Pick<SettingsViewProps, 'storage' | 'persistRequest' | 'onAskPersistence'>) {
-  const headingId = useId();
   const usedId = useId();
   return (
-    <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('settings.storage')}</h2>
+    <Card title={t('settings.storage')}>
       {storage === undefined ? <p class="muted" role="status">{t('status.loading')}</p> : (
         <>
           {storage.usage !== null && storage.quota !== null ? (
@@ -77,21 +68,19 @@ function StorageSection({ storage, persistRequest, onAskPersistence }: Pick<Sett
           </div>
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
 function DeviceSection({ deviceId, pending }: Pick<SettingsViewProps, 'deviceId' | 'pending'>) {
-  const headingId = useId();
   return (
-    <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('settings.device')}</h2>
+    <Card title={t('settings.device')}>
       <dl class="settings__facts">
         <dt>{t('settings.deviceId')}</dt>
         <dd><code class="settings__device-id">{deviceId}</code></dd>
         <dt>{t('settings.pending')}</dt>
         <dd data-testid="settings-pending">{pending === undefined ? t('status.loading') : t('settings.pendingCount', { count: pending })}</dd>
       </dl>
-    </section>
+    </Card>
   );
 }

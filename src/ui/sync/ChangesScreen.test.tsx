@@ -1,37 +1,30 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Notebook, TalkaDatabase, getRecord, listOutbox, listRejectedChanges, markRefused } from '../../db';
+import { communityFields, needFields } from '../../../testing/fixtures';
+import { getRecord, listOutbox, listRejectedChanges, markRefused, type Notebook, type TalkaDatabase } from '../../db';
 import { session } from '../../account/session';
-import { AppContext } from '../app-context';
+import { closeTestNotebook, openTestNotebook, renderWithServices } from '../test-support';
 import { ChangesScreen } from './ChangesScreen';
 
 let db: TalkaDatabase;
 let notebook: Notebook;
 beforeEach(() => {
-  db = new TalkaDatabase(`test-${crypto.randomUUID()}`);
-  notebook = new Notebook({ db, deviceId: 'tablet-A' });
+  ({ db, notebook } = openTestNotebook('tablet-A'));
   session.value = null;
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => closeTestNotebook({ db }));
 
 /** A community (waiting) and a need whose creation the server refused. */
 async function refusedNeed() {
-  const communityId = await notebook.create('communities', {
-    name: 'Rucava', municipality: 'LV-112', parish: '', description: '', maturity: 'active', contacts: [],
-  });
-  const needId = await notebook.create('needs', {
-    communityId, workshopId: null, title: 'Autobuss uz Liepāju', description: '', category: 'mobility', status: 'raised', owner: '',
-  });
+  const communityId = await notebook.create('communities', communityFields());
+  const needId = await notebook.create('needs', needFields(communityId, { title: 'Autobuss uz Liepāju', category: 'mobility' }));
   const entry = (await listOutbox(db)).find((each) => each.recordId === needId)!;
   await markRefused(db, [{ id: entry.id, code: 'unknown_community', message: `communityId: no community ${communityId} in this organisation` }]);
   return { communityId, needId };
 }
 
 function renderScreen() {
-  return render(<AppContext.Provider value={{ db, notebook }}><ChangesScreen /></AppContext.Provider>);
+  return renderWithServices({ db, notebook }, <ChangesScreen />);
 }
 
 describe('ChangesScreen (a refused change is kept and shown, and never blocks the ones behind it)', () => {

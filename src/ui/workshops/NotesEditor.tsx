@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { TextAreaField } from '../components/fields';
 import { useDirtyForm } from '../form-state';
 import { describeSaveError } from '../save-error';
 import { createLatestWriter, type WriterStatus } from './latest-writer';
@@ -21,7 +22,6 @@ export interface NotesEditorProps {
  * came from elsewhere.
  */
 export function NotesEditor({ stored, save, draft = noDraft }: NotesEditorProps) {
-  const id = useId();
   const [text, setText] = useState(() => draft.read() ?? stored);
   const [focused, setFocused] = useState(false);
   const [status, setStatus] = useState<WriterStatus>({ saving: false, error: null });
@@ -83,29 +83,14 @@ export function NotesEditor({ stored, save, draft = noDraft }: NotesEditorProps)
   const failure = useMemo(() => (status.error !== null ? describeSaveError(status.error) : null), [status.error]);
   const error = failure ? (failure.fields.notes ?? failure.message) : null;
   return (
-    <div class={`field notes${error ? ' field--invalid' : ''}`}>
-      <div class="notes__label-row">
-        <label for={id}>{t('workshop.notes')}</label>
-        {edited && !error && (
-          <span class="notes__state muted" data-testid="notes-state">
-            {status.saving ? t('workshop.notesSaving') : `✓ ${t('workshop.notesSaved')}`}
-          </span>
-        )}
-      </div>
-      <textarea
-        id={id}
-        class="notes__text"
-        rows={10}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-${error ? 'error' : 'hint'}`}
-        onFocus={() => setInUse(true)}
-        onBlur={() => setInUse(false)}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
-      {error
-        ? <p class="field__error" id={`${id}-error`} role="alert">{error}</p>
-        : <p class="field__hint" id={`${id}-hint`}>{t('workshop.notesHint')}</p>}
-    </div>
+    <TextAreaField label={t('workshop.notes')} fieldClass="notes" class="notes__text" rows={10} value={text} onValue={onInput}
+      error={error} hint={t('workshop.notesHint')}
+      labelAside={edited && !error && (
+        <span class="notes__state muted" data-testid="notes-state">
+          {status.saving ? t('workshop.notesSaving') : `✓ ${t('workshop.notesSaved')}`}
+        </span>
+      )}
+      onFocus={() => setInUse(true)}
+      onBlur={() => setInUse(false)} />
   );
 }

@@ -1,7 +1,6 @@
-import { useId } from 'preact/hooks';
 import { WORKSHOP_KINDS, WORKSHOP_STATUSES, type EditableFields } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
-import { FormError, SelectField, TextAreaField, TextField } from '../components/fields';
+import { FormActions, SelectField, TextAreaField, TextField } from '../components/fields';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -32,9 +31,8 @@ export interface WorkshopFormProps {
 
 /** Create or edit a workshop. Errors appear beside their fields; what was typed stays. */
 export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }: WorkshopFormProps) {
-  const { values, set, failure, setFailure, fieldError, saving, submit: runSave } =
+  const { values, field, failure, setFailure, saving, submit: runSave } =
     useEditForm<FormValues>(() => ({ ...initial, dotsPerPerson: String(initial.dotsPerPerson) }));
-  const programmeListId = useId();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -52,39 +50,30 @@ export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }
 
   return (
     <form noValidate onSubmit={submit}>
-      <TextField label={t('workshop.title')} value={values.title} onValue={(v) => set('title', v)} error={fieldError('title')} required autoComplete="off" />
+      <TextField label={t('workshop.title')} {...field('title')} required autoComplete="off" />
       <div class="form-grid">
-        <SelectField label={t('workshop.kind')} value={values.kind} onValue={(v) => set('kind', v)} error={fieldError('kind')}
+        <SelectField label={t('workshop.kind')} {...field('kind')}
           options={WORKSHOP_KINDS.map((kind) => ({ value: kind, label: tLabel('workshopKind', kind) }))} />
-        <SelectField label={t('workshop.status')} value={values.status} onValue={(v) => set('status', v)} error={fieldError('status')}
+        <SelectField label={t('workshop.status')} {...field('status')}
           options={WORKSHOP_STATUSES.map((status) => ({ value: status, label: tLabel('workshopStatus', status) }))} />
       </div>
       <div class="form-grid">
-        <TextField label={t('workshop.date')} type="date" value={values.date} onValue={(v) => set('date', v)} error={fieldError('date')} required />
-        <TextField label={t('workshop.startTime')} type="time" value={values.startTime} onValue={(v) => set('startTime', v)} error={fieldError('startTime')} />
-        <TextField label={t('workshop.endTime')} type="time" value={values.endTime} onValue={(v) => set('endTime', v)} error={fieldError('endTime')} />
+        <TextField label={t('workshop.date')} type="date" {...field('date')} required />
+        <TextField label={t('workshop.startTime')} type="time" {...field('startTime')} />
+        <TextField label={t('workshop.endTime')} type="time" {...field('endTime')} />
       </div>
       <div class="form-grid">
-        <TextField label={t('workshop.place')} value={values.place} onValue={(v) => set('place', v)} error={fieldError('place')} hint={t('workshop.placeHint')} />
-        <TextField label={t('workshop.programme')} value={values.programme} onValue={(v) => set('programme', v)} error={fieldError('programme')}
-          hint={t('workshop.programmeHint')} list={programmeListId} autoComplete="off" />
-        <datalist id={programmeListId}>
-          {programmeSuggestions.map((name) => <option key={name} value={name} />)}
-        </datalist>
+        <TextField label={t('workshop.place')} {...field('place')} hint={t('workshop.placeHint')} />
+        <TextField label={t('workshop.programme')} {...field('programme')} hint={t('workshop.programmeHint')} suggestions={programmeSuggestions} autoComplete="off" />
       </div>
       <div class="form-grid">
-        <TextField label={t('workshop.facilitators')} value={values.facilitators} onValue={(v) => set('facilitators', v)} error={fieldError('facilitators')}
-          hint={t('workshop.facilitatorsHint')} />
+        <TextField label={t('workshop.facilitators')} {...field('facilitators')} hint={t('workshop.facilitatorsHint')} />
         <TextField label={t('workshop.dotsPerPerson')} type="number" inputMode="numeric" min={1} max={20} step={1}
-          value={values.dotsPerPerson} onValue={(v) => set('dotsPerPerson', v)} error={fieldError('dotsPerPerson')} hint={t('workshop.dotsPerPersonHint')} />
+          {...field('dotsPerPerson')} hint={t('workshop.dotsPerPersonHint')} />
       </div>
-      <TextAreaField label={t('workshop.agenda')} value={values.agenda} onValue={(v) => set('agenda', v)} error={fieldError('agenda')} rows={6} />
+      <TextAreaField label={t('workshop.agenda')} {...field('agenda')} rows={6} />
 
-      <FormError message={failure?.message ?? null} />
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={saving}>{t('action.save')}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('action.cancel')}</button>
-      </div>
+      <FormActions error={failure?.message} busy={saving} onCancel={onCancel} />
     </form>
   );
 }

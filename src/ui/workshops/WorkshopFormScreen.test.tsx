@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EditableFields } from '../../../protocol';
 import { localDay } from '../../domain/days';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { WorkshopFormScreen } from './WorkshopFormScreen';
 
 let services: TestServices;

@@ -7,7 +7,7 @@ import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
-import { describeSaveError } from '../save-error';
+import { attemptSave } from '../save-error';
 import { KNOWN_PROGRAMMES, WorkshopForm, emptyWorkshop, type WorkshopFields } from './WorkshopForm';
 
 /** New workshop (/communities/:communityId/workshops/new) or edit one (/workshops/:id/edit). */
@@ -33,21 +33,16 @@ export function WorkshopFormScreen() {
     return <Page title={title} back={back}><NotFoundMessage /></Page>;
   }
 
-  const save = async (fields: WorkshopFields) => {
-    try {
-      if (existing) {
-        const patch = changedFields(pickFormFields(existing), fields);
-        if (Object.keys(patch).length > 0) await notebook.update('workshops', existing.id, patch);
-        route(`/workshops/${existing.id}`, true);
-      } else {
-        const createdId = await notebook.create('workshops', { ...fields, communityId: community.id, notes: '' });
-        route(`/workshops/${createdId}`, true);
-      }
-      return null;
-    } catch (error) {
-      return describeSaveError(error);
+  const save = (fields: WorkshopFields) => attemptSave(async () => {
+    if (existing) {
+      const patch = changedFields(pickFormFields(existing), fields);
+      if (Object.keys(patch).length > 0) await notebook.update('workshops', existing.id, patch);
+      route(`/workshops/${existing.id}`, true);
+    } else {
+      const createdId = await notebook.create('workshops', { ...fields, communityId: community.id, notes: '' });
+      route(`/workshops/${createdId}`, true);
     }
-  };
+  });
 
   return (
     <Page title={title} back={back}>

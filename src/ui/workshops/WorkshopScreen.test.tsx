@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../checkin/test-harness';
+import { participantFields } from '../../../testing/fixtures';
+import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { WorkshopScreen } from './WorkshopScreen';
 
 let services: TestServices;
@@ -31,10 +32,7 @@ describe('workshop page', () => {
     expect(screen.getByRole('link', { name: /Balsošana ar punktiem/ }).getAttribute('href')).toBe(`/workshops/${workshopId}/voting`);
     await waitFor(() => expect(screen.getByTestId('attendance-count').textContent).toBe('0 dalībnieku'));
     const workshop = (await services.db.workshops.get(workshopId))!;
-    const participantId = await services.notebook.create('participants', {
-      communityId: workshop.communityId, name: 'Anna Ozoliņa', household: '', phone: '', email: '', role: 'resident',
-      consentData: false, consentPhotos: false, consentDate: '', erased: false,
-    });
+    const participantId = await services.notebook.create('participants', participantFields(workshop.communityId, { name: 'Anna Ozoliņa' }));
     await services.notebook.checkIn(workshop, participantId);
     await waitFor(() => expect(screen.getByTestId('attendance-count').textContent).toBe('1 dalībnieks'));
   });

@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION, attendanceId, formatHlc, initialClock, tick, uuidv7,
   type ClockState, type EditableFields, type Hlc, type Mutation, type PushResponse, type TableName,
 } from '../../../protocol';
+import { attendanceFields, newRecordFields } from '../../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, seen } from './notebook-steps';
 import type { Account } from './sync-steps';
 import { rememberPersonalValues } from './log-audit';
@@ -50,8 +51,7 @@ export class SeedBatch {
   }
 
   create<T extends TableName>(table: T, fields: EditableFields<T>, id = uuidv7(Date.now(), randomBytes)): string {
-    const now = Date.now();
-    this.write(table, id, { ...fields, createdAt: now, updatedAt: now, createdBy: this.author, deleted: false });
+    this.write(table, id, newRecordFields(fields, { by: this.author, at: Date.now() }));
     return id;
   }
 
@@ -61,9 +61,8 @@ export class SeedBatch {
 
   /** One attendance row per person per workshop, with the id every tablet derives for it. */
   checkIn(workshop: { id: string; communityId: string }, participantId: string): string {
-    return this.create('attendance', {
-      communityId: workshop.communityId, workshopId: workshop.id, participantId, checkedInAt: Date.now(),
-    }, attendanceId(workshop.id, participantId));
+    const at = { communityId: workshop.communityId, workshopId: workshop.id, participantId };
+    return this.create('attendance', attendanceFields(at, { checkedInAt: Date.now() }), attendanceId(workshop.id, participantId));
   }
 }
 

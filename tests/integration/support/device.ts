@@ -5,6 +5,7 @@ import {
   applyServerState, formatHlc, initialClock, receive, tick, uuidv7,
   type ClockState, type Clocks, type Fields, type Hlc, type Mutation, type TableName,
 } from '../../../protocol';
+import { newRecordFields } from '../../../testing/fixtures';
 import { pullAll, push, type TestServer } from './harness';
 
 export interface LocalRecord {
@@ -37,8 +38,7 @@ export class TestDevice {
 
   /** Creates a record with the common fields filled in; returns its id. */
   create(table: TableName, fields: Fields, id = uuidv7(this.now(), random)): string {
-    const now = this.now();
-    this.write(table, id, { createdAt: now, updatedAt: now, createdBy: this.deviceId, deleted: false, ...fields });
+    this.write(table, id, newRecordFields(fields, { by: this.deviceId, at: this.now() }));
     return id;
   }
 
@@ -89,23 +89,4 @@ export class TestDevice {
     this.cursor = pulled.cursor;
     return reply;
   }
-}
-
-// Valid field sets for the record kinds the tests use.
-
-export function communityFields(name = 'Kalnciema kopiena'): Fields {
-  return { name, municipality: 'LV-011', parish: 'Kalnciems', description: '', maturity: 'emerging', contacts: [] };
-}
-
-export function needFields(communityId: string, title = 'Apgaismojums pie skolas'): Fields {
-  return {
-    communityId, workshopId: null, title, description: '', category: 'safety', status: 'raised', owner: '',
-  };
-}
-
-export function participantFields(communityId: string, name = 'Jānis Bērziņš'): Fields {
-  return {
-    communityId, name, household: '', phone: '', email: '', role: 'resident',
-    consentData: true, consentPhotos: false, consentDate: '2025-05-01', erased: false,
-  };
 }

@@ -3,7 +3,7 @@
 // transport the test chooses (HTTP through a proxy, or app.request in process).
 // The importing test file must `import 'fake-indexeddb/auto'` first.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { TABLES, uuidv7, type EditableFields } from '../../../protocol';
+import { TABLES, uuidv7 } from '../../../protocol';
 import { Notebook, TalkaDatabase } from '../../../src/db';
 import { SyncEngine } from '../../../src/sync/engine';
 import type { Transport } from '../../../src/sync/transport';
@@ -71,22 +71,5 @@ export function makeEngineDevice(options: EngineDeviceOptions): EngineDevice {
       db.close();
       await db.delete();
     },
-  };
-}
-
-// Field sets for the records the tests write through the Notebook.
-
-export function community(name = 'Kalnciema kopiena'): EditableFields<'communities'> {
-  return { name, municipality: 'LV-011', parish: 'Kalnciems', description: '', maturity: 'emerging', contacts: [] };
-}
-
-export function need(communityId: string, title: string): EditableFields<'needs'> {
-  return { communityId, workshopId: null, title, description: '', category: 'safety', status: 'raised', owner: '' };
-}
-
-export function participant(communityId: string, name: string): EditableFields<'participants'> {
-  return {
-    communityId, name, household: '', phone: '', email: '', role: 'resident',
-    consentData: true, consentPhotos: false, consentDate: '2025-05-01', erased: false,
   };
 }

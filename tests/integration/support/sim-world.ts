@@ -21,6 +21,7 @@ import { addUserDirectly, createOrganisation, login, pullAll, startServer, type 
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';
 import { SimNetwork, type AppliedMutation } from './sim-network';
 import { seededBytes, seededRandom } from '../../../testing/seeded-random';
+import { communityFields, needFields, participantFields, workshopFields } from '../../../testing/fixtures';
 
 type Row = Record<string, unknown> & { id: string; clocks: Clocks };
 
@@ -230,34 +231,23 @@ export class SimWorld {
     switch (command.kind) {
       case 'create': {
         if (command.table === 'communities') {
-          const id = await notebook.create('communities', {
-            name: this.text(device, command.text), municipality: 'LV-011', parish: command.text, description: '', maturity: 'emerging', contacts: [],
-          });
+          const id = await notebook.create('communities', communityFields({ name: this.text(device, command.text), parish: command.text }));
           return { table: 'communities', id, before: undefined };
         }
         const community = pickFrom(communities, command.pick);
         if (!community) return null;
         const communityId = community.id;
         if (command.table === 'workshops') {
-          const id = await notebook.create('workshops', {
-            communityId, title: this.text(device, command.text), kind: 'workshop', date: '2025-06-01', startTime: '18:00', endTime: '',
-            place: '', programme: 'KOPA', facilitators: '', agenda: '', notes: '', status: 'planned', dotsPerPerson: 3,
-          });
+          const id = await notebook.create('workshops', workshopFields(communityId, { title: this.text(device, command.text) }));
           return { table: 'workshops', id, before: undefined };
         }
         if (command.table === 'needs') {
           const workshops = (await this.rows(device, 'workshops')).filter((w) => w.communityId === communityId);
           const workshop = command.pick2 % 2 === 1 ? pickFrom(workshops, command.pick2 >> 1) : undefined;
-          const id = await notebook.create('needs', {
-            communityId, workshopId: workshop?.id ?? null, title: this.text(device, command.text), description: '', category: 'mobility',
-            status: 'raised', owner: '',
-          });
+          const id = await notebook.create('needs', needFields(communityId, { workshopId: workshop?.id ?? null, title: this.text(device, command.text) }));
           return { table: 'needs', id, before: undefined };
         }
-        const id = await notebook.create('participants', {
-          communityId, name: this.text(device, command.text), household: '', phone: '', email: '', role: 'resident',
-          consentData: true, consentPhotos: false, consentDate: '2025-05-01', erased: false,
-        });
+        const id = await notebook.create('participants', participantFields(communityId, { name: this.text(device, command.text) }));
         return { table: 'participants', id, before: undefined };
       }
       case 'edit': {
