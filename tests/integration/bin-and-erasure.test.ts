@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERASED_NAME, PERSONAL_FIELDS } from '../../protocol';
 import { backends } from './support/backends';
-import { communityFields, needFields, participantFields, TestDevice } from './support/device';
+import { communityFields, needFields, participantFields } from '../../testing/fixtures';
+import { TestDevice } from './support/device';
 import { addUserDirectly, createOrganisation, login, pullAll, push, startServer, type TestServer } from './support/harness';
 
 describe.each(backends())('the bin and erasure on $name', (backend) => {
@@ -52,7 +53,7 @@ describe.each(backends())('the bin and erasure on $name', (backend) => {
   });
 
   it('an edit made without having seen the deletion brings the record back; the deletion is a conflict naming both people', async () => {
-    const needId = laptop.create('needs', needFields(communityId, 'Ceļš uz skolu'));
+    const needId = laptop.create('needs', needFields(communityId, { title: 'Ceļš uz skolu' }));
     await laptop.sync(server);
     await tablet.sync(server);
     server.time.now += 60_000;
@@ -71,7 +72,7 @@ describe.each(backends())('the bin and erasure on $name', (backend) => {
   });
 
   it('a deletion that had not seen an edit from another device does not apply, and is kept as a conflict', async () => {
-    const needId = laptop.create('needs', needFields(communityId, 'Bibliotēka'));
+    const needId = laptop.create('needs', needFields(communityId, { title: 'Bibliotēka' }));
     await laptop.sync(server);
     await tablet.sync(server);
     tablet.update('needs', needId, { description: 'Garāks darba laiks sestdienās' });
@@ -101,7 +102,7 @@ describe.each(backends())('the bin and erasure on $name', (backend) => {
   });
 
   it('only a coordinator erases; an erasure wins over a later clock and leaves nothing personal in the record, its conflicts or a pull', async () => {
-    const personId = laptop.create('participants', { ...participantFields(communityId, 'Jānis Bērziņš'), phone: '+371 26 000 001', household: 'Kalnāji' });
+    const personId = laptop.create('participants', participantFields(communityId, { name: 'Jānis Bērziņš', phone: '+371 26 000 001', household: 'Kalnāji' }));
     await laptop.sync(server);
     await tablet.sync(server);
     // Two concurrent phone edits make a conflict that keeps one number.
