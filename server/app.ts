@@ -14,7 +14,7 @@ import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, type Lifecycle } from './routes/health';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 import { userRoutes } from './routes/users';
@@ -30,6 +30,8 @@ export interface CreateAppOptions {
   passwordCost?: number;
   /** Failed sign-ins allowed per email and per client address within the window. */
   loginLimits?: LoginLimits;
+  /** Whether the process is stopping (main.ts knows); /api/ready answers 503 then. */
+  lifecycle?: Lifecycle;
 }
 
 export interface LoginLimits {
@@ -61,7 +63,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   };
 
   const api = new Hono<AppEnv>();
-  api.route('/health', healthRoutes(deps));
+  api.route('/', healthRoutes(deps, options.lifecycle));
   api.route('/auth', authRoutes(deps));
   api.route('/setup', setupRoutes(deps));
   api.route('/users', userRoutes(deps));

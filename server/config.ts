@@ -13,6 +13,13 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
+  /** Serve HTTPS with this certificate and key (PEM files); plain HTTP when absent. */
+  tls?: TlsFiles | undefined;
+}
+
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +49,12 @@ function readPublicUrl(text: string | undefined): string | undefined {
   return text.replace(/\/+$/, '');
 }
 
+function readTls(cert: string | undefined, key: string | undefined, absolute: (path: string) => string): TlsFiles | undefined {
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM files) to serve HTTPS, or neither');
+  return { certFile: absolute(cert), keyFile: absolute(key) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
   const dataDir = absolute(env.DATA_DIR || './data');
@@ -54,13 +67,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     staticDir: absolute(env.STATIC_DIR || './dist'),
     publicUrl: readPublicUrl(env.PUBLIC_URL),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    tls: readTls(env.TLS_CERT, env.TLS_KEY, absolute),
   };
 }
 
 /** Where people reach the server, for links printed on the console. */
-export function baseUrl(config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl'>): string {
+export function baseUrl(config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl' | 'tls'>): string {
   if (config.publicUrl) return config.publicUrl;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const bracketed = host.includes(':') ? `[${host}]` : host;
-  return `http://${bracketed}:${config.port}`;
+  return `${config.tls ? 'https' : 'http'}://${bracketed}:${config.port}`;
+}
+
+/** Whether only this machine can reach `host` (where browsers treat plain HTTP as secure). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Other machines reach it over plain HTTP: no TLS here, and PUBLIC_URL does
+ * not say a proxy in front serves HTTPS. Browsers then refuse what offline
+ * work needs (service worker, secure storage), except on localhost.
+ */
+export function exposesPlainHttp(config: Pick<ServerConfig, 'host' | 'publicUrl' | 'tls'>): boolean {
+  return !config.tls && !isLoopbackHost(config.host) && !config.publicUrl?.startsWith('https://');
 }
