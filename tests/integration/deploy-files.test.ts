@@ -1,12 +1,15 @@
-// No container runtime runs here, so the Dockerfile and compose.yaml are held
-// to their promises by reading them: pinned base images, a final stage that
-// holds only the build and runs unprivileged with a health check, and a
-// compose file whose three services agree with each other and with Talka.
+// No container runtime runs here, so the Dockerfile, compose.yaml, the systemd
+// unit in docs/deploy.md and .env.example are held to their promises by
+// reading them: pinned base images, a final stage that holds only the build
+// and runs unprivileged with a health check, services that agree with each
+// other and with Talka, and every setting listed with its real default.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DockerfileParser, type Copy, type Env, type Healthcheck, type Instruction } from 'dockerfile-ast';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { loadConfig } from '../../server/config';
 
 const root = new URL('../..', import.meta.url).pathname;
 const read = (path: string) => readFileSync(`${root}${path}`, 'utf8');
@@ -163,5 +166,35 @@ describe('docs/deploy.md, the server without containers', () => {
     const port = /^\s*PORT=(.*)$/m.exec(doc)?.[1];
     expect(caddyfile).toContain(`reverse_proxy ${host}:${port}`);
     expect(caddyfile).toContain('health_uri /api/ready');
+  });
+});
+
+describe('.env.example', () => {
+  const lines = read('.env.example').split('\n');
+  const listed = new Map<string, { value: string; set: boolean }>();
+  for (const line of lines) {
+    const match = /^(# )?([A-Z][A-Z0-9_]+)=(.*)$/.exec(line);
+    if (match) listed.set(match[2]!, { value: match[3]!, set: !match[1] });
+  }
+
+  it('lists every variable the server reads', () => {
+    const sources = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'server'], { cwd: root, encoding: 'utf8' })
+      .split('\n').filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts'));
+    const names = new Set(sources.flatMap((path) => [...read(path).matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]!)));
+    expect(names.size).toBeGreaterThan(5);
+    expect([...names].filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it('the values it sets are the defaults: setting them changes nothing', () => {
+    const set = Object.fromEntries([...listed].filter(([, entry]) => entry.set).map(([name, entry]) => [name, entry.value]));
+    expect(Object.keys(set)).toEqual(expect.arrayContaining(['HOST', 'PORT', 'DATA_DIR', 'STATIC_DIR']));
+    expect(loadConfig(set, '/srv/talka')).toEqual(loadConfig({}, '/srv/talka'));
+  });
+
+  it("lists what compose.yaml reads from .env, and compose gives Talka only settings it lists", () => {
+    const compose = read('compose.yaml');
+    for (const [, name] of compose.matchAll(/\$\{([A-Z][A-Z0-9_]+)/g)) expect(listed.has(name!), name).toBe(true);
+    const environment = v.parse(composeSchema, parseYaml(compose)).services.talka.environment ?? {};
+    expect(Object.keys(environment).filter((name) => !listed.has(name))).toEqual([]);
   });
 });
