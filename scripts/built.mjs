@@ -2,7 +2,8 @@
 // into dist/ (vite), the server into build/server/ (esbuild). A build missing
 // or older than its sources is made again here, which needs the dev
 // dependencies; a production install (npm ci --omit=dev) gets the build made
-// beforehand and sources that are not newer.
+// beforehand and sources that are not newer. Progress goes to stderr, so a
+// tool printing JSON on stdout (the bench) stays parseable.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -54,7 +55,7 @@ function cannotBuild(target) {
 async function buildApp() {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
   if (!existsSync(vite)) cannotBuild(APP);
-  console.log('Building the app…');
+  console.error('Building the app…');
   const build = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   // Stopped while building: the build stops too, rather than running on unowned.
   const forward = (signal) => build.kill(signal);
@@ -67,7 +68,7 @@ async function buildApp() {
 
 async function buildServer() {
   if (!existsSync(join(root, 'node_modules/esbuild'))) cannotBuild(SERVER);
-  console.log('Building the server…');
+  console.error('Building the server…');
   const { buildServer: build } = await import('./build-server.mjs');
   try {
     await build();
