@@ -6,7 +6,7 @@
 // tool printing JSON on stdout (the bench) stays parseable.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -78,8 +78,22 @@ async function buildServer() {
   }
 }
 
+/** An older Node than .nvmrc names fails deep inside better-sqlite3 or Vite; say so plainly instead. */
+function checkNode() {
+  const file = join(root, '.nvmrc');
+  if (!existsSync(file)) return; // an image or an install made without the sources
+  const wanted = readFileSync(file, 'utf8').trim().replace(/^v/, '');
+  if (Number(process.versions.node.split('.')[0]) >= Number(wanted.split('.')[0])) return;
+  console.error(
+    `Talka runs on Node.js ${wanted} (.nvmrc); this is ${process.version}. Run the command through ` +
+      '`node scripts/with-node.mjs …` (e.g. `node scripts/with-node.mjs npm start`), which fetches that Node from the npm registry the first time.',
+  );
+  process.exit(1);
+}
+
 /** Builds what is missing or stale: the server always, the app when `app` is set. */
 export async function ensureBuilt({ app }) {
+  checkNode();
   if (app && needsBuild(APP)) await buildApp();
   if (needsBuild(SERVER)) await buildServer();
 }

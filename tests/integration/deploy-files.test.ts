@@ -27,8 +27,10 @@ describe('Dockerfile', () => {
   it('has a build stage and a final stage, every base image pinned by version and digest', () => {
     expect(froms.length).toBeGreaterThanOrEqual(2);
     expect(froms[0]!.getBuildStage()).toBe('build');
+    const nodeVersion = read('.nvmrc').trim();
     for (const from of froms) {
-      expect(from.getImageTag(), from.getImageName() ?? '').toMatch(/^\d+\.\d+\.\d+-/);
+      // The Node the project is developed and tested on.
+      expect(`${from.getImageName()}:${from.getImageTag()}`).toMatch(new RegExp(`^node:${nodeVersion.replaceAll('.', '\\.')}-`));
       expect(from.getImageDigest(), from.getImageName() ?? '').toMatch(PINNED_DIGEST);
     }
   });
