@@ -3,16 +3,13 @@
 # in the first stage; the second holds the built app, the compiled server and
 # the runtime packages only, and runs as the unprivileged `node` user.
 #
-# Base images are pinned by version and by the digest that
-# github.com/docker-library/repo-info records for that tag; to update, take
-# the tag's new digest from there (repos/node/remote/<tag>.md) or from
-# `docker buildx imagetools inspect node:<tag>`.
+# Node is the version .nvmrc names. Base images are pinned by version and by
+# the digest that github.com/docker-library/repo-info records for that tag; to
+# update, take the tag's new digest from there (repos/node/remote/<tag>.md) or
+# from `docker buildx imagetools inspect node:<tag>`.
 
 FROM node:22.23.3-bookworm-slim@sha256:43ac6c60b8f89723f746e8a92ce91abd5017e627ce1ddfe4238355d3a30b772c AS build
-# better-sqlite3 compiles from source when its prebuilt binary cannot be fetched.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends python3 make g++ \
- && rm -rf /var/lib/apt/lists/*
+# No compilers needed: better-sqlite3 ships its binaries for Linux x64 and arm64 in its package.
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
