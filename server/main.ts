@@ -3,7 +3,7 @@
 // TLS_CERT and TLS_KEY. The only file that binds a port. On SIGTERM or SIGINT
 // it takes no new connections, answers the requests in flight, closes the
 // database and exits 0.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { createSecureContext } from 'node:tls';
 import { serve, type ServerType } from '@hono/node-server';
@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     process.exit(1);
   });
   if (exposesPlainHttp(config)) console.warn(PLAIN_HTTP_WARNING);
+  if (!existsSync(config.staticDir)) console.warn(`No built app in ${config.staticDir}: run \`npm run build\` (the API works without it).`);
 
   const stop = (signal: string) => {
     if (stopping) return; // npm and the terminal may both pass on one Ctrl-C

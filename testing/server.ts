@@ -1,7 +1,8 @@
 // The real server as its own process, from its TypeScript sources or compiled
-// as `npm start` runs it, on a free loopback port, on SQLite in a data folder of its own or on a
-// PostgreSQL database made for it. End-to-end tests, integration tests that
-// kill the server, and the benchmarks all start it from here.
+// as `npm start` runs it, on a free loopback port, on SQLite in a data folder
+// of its own or on a PostgreSQL database made for it. End-to-end tests,
+// integration tests that kill the server, and the benchmarks all start it
+// from here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -2,7 +2,6 @@
 // the data folder takes files). GET /api/ready: it takes new work (well, and
 // not stopping). A container or a monitor watches health; a proxy in front of
 // several servers watches readiness, so a stopping server gets no new requests.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +18,7 @@ export interface Lifecycle {
   draining: () => boolean;
 }
 
-export const RUNNING: Lifecycle = { draining: () => false };
+const RUNNING: Lifecycle = { draining: () => false };
 
 /** No token has this hash (theirs are hex), so touching it is a write that changes nothing. */
 const NO_TOKEN_HASH = 'health-check';
@@ -30,8 +29,9 @@ const NO_TOKEN_HASH = 'health-check';
  * checkpoint fails for a user.
  */
 async function checkFolderWritable(dir: string): Promise<void> {
-  const probe = join(dir, `.health-${randomBytes(6).toString('hex')}`);
-  const file = await open(probe, 'wx');
+  // One check runs at a time in a process (see healthRoutes), so its own name is enough.
+  const probe = join(dir, `.health-${process.pid}`);
+  const file = await open(probe, 'w');
   try {
     await file.writeFile('ok');
     await file.sync();
@@ -67,8 +67,7 @@ async function findProblem(deps: Pick<AppDeps, 'store' | 'config' | 'now'>): Pro
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return 'code' in error && typeof error.code === 'string' ? error.code : error.message;
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function healthRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, lifecycle: Lifecycle = RUNNING) {
@@ -92,15 +91,13 @@ export function healthRoutes(deps: Pick<AppDeps, 'store' | 'config' | 'now'>, li
   const app = new Hono<AppEnv>();
   app.use('/health', limitBody(SMALL_BODY_BYTES));
   app.use('/ready', limitBody(SMALL_BODY_BYTES));
-  app.get('/health', async (c) => {
-    if (await check()) return c.json(errorBody('unwell', 'The server cannot store data right now'), 503);
-    const body: HealthResponse = { ok: true, protocol: PROTOCOL_VERSION, db: deps.store.kind };
-    return c.json(body);
-  });
+  const well: HealthResponse = { ok: true, protocol: PROTOCOL_VERSION, db: deps.store.kind };
+  const unwell = errorBody('unwell', 'The server cannot store data right now');
+  app.get('/health', async (c) => ((await check()) ? c.json(unwell, 503) : c.json(well)));
+  // The same answer as health, and 503 also while stopping.
   app.get('/ready', async (c) => {
     if (lifecycle.draining()) return c.json(errorBody('draining', 'The server is stopping'), 503);
-    if (await check()) return c.json(errorBody('unwell', 'The server cannot store data right now'), 503);
-    return c.json({ ready: true });
+    return (await check()) ? c.json(unwell, 503) : c.json(well);
   });
   return app;
 }

@@ -57,7 +57,8 @@ describe.each(backends())('health and readiness on $name', (backend) => {
     expect(health.status).toBe(200);
     expect(v.parse(healthResponseSchema, await health.json())).toEqual({ ok: true, protocol: 1, db: backend.name });
     const ready = await ask(server.store, '/api/ready');
-    expect([ready.status, await ready.json()]).toEqual([200, { ready: true }]);
+    expect(ready.status).toBe(200);
+    expect(v.parse(healthResponseSchema, await ready.json())).toEqual({ ok: true, protocol: 1, db: backend.name });
     expect(readdirSync(server.dir).filter((name) => name.startsWith('.health'))).toEqual([]);
   });
 
@@ -77,7 +78,7 @@ describe.each(backends())('health and readiness on $name', (backend) => {
       await expect(readOnly.readHead()).resolves.toMatchObject({ seq: expect.any(Number) });
       await expectUnwell(await ask(readOnly, '/api/health'), 'unwell');
       await expectUnwell(await ask(readOnly, '/api/ready'), 'unwell');
-      expect(logged.mock.calls.flat().join(' ')).toMatch(/the database refuses writes/);
+      expect(logged.mock.calls.flat().join(' ')).toMatch(/the database refuses writes \(.*read.?only/);
     } finally {
       await readOnly.close();
     }
@@ -99,7 +100,7 @@ describe.each(backends())('health and readiness on $name', (backend) => {
     rmSync(gone, { recursive: true });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await expectUnwell(await ask(server.store, '/api/health', { dataDir: gone }), 'unwell');
-    expect(logged.mock.calls.flat().join(' ')).toContain(`cannot write to ${gone} (ENOENT)`);
+    expect(logged.mock.calls.flat().join(' ')).toContain(`cannot write to ${gone} (ENOENT`);
   });
 
   it('a problem is logged when it starts and when it ends, not on every check', async () => {
