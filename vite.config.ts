@@ -104,6 +104,8 @@ export default defineConfig({
       injectRegister: false,
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {
+        // The app's identity for the browser, kept if start_url ever changes.
+        id: '/',
         name: 'Talka',
         short_name: 'Talka',
         description: 'Kopienu darbnīcu piezīmju grāmata, kas strādā arī bez tīkla',
@@ -119,6 +121,11 @@ export default defineConfig({
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        // Shown in the install dialog; made by scripts/make-screenshots.ts (not precached: PNGs are not in globPatterns).
+        screenshots: [
+          { src: '/screenshots/community-narrow.png', sizes: '800x1600', type: 'image/png', form_factor: 'narrow', label: 'Kopiena: pasākumi, dalībnieki, vajadzības un resursi' },
+          { src: '/screenshots/overview-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Pārskats: organizācijas kopienas skaitļos un grafikos' },
         ],
       },
       workbox: {

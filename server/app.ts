@@ -19,7 +19,7 @@ import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
 import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, type Lifecycle } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
@@ -40,6 +40,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** The photo store; made from the configuration when left out. */
   blobs?: BlobStore;
+  /** Whether the process is stopping (main.ts knows); /api/ready answers 503 then. */
+  lifecycle?: Lifecycle;
 }
 
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
@@ -61,7 +63,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   };
 
   const api = new Hono<AppEnv>();
-  api.route('/health', healthRoutes(deps));
+  api.route('/', healthRoutes(deps, options.lifecycle));
   api.route('/auth', authRoutes(deps));
   api.route('/setup', setupRoutes(deps));
   api.route('/users', userRoutes(deps));

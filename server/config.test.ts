@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, ConfigError, loadConfig } from './config';
+import { baseUrl, ConfigError, exposesPlainHttp, isLoopbackHost, loadConfig } from './config';
 
 describe('configuration from the environment', () => {
   it('has working defaults', () => {
@@ -7,7 +7,7 @@ describe('configuration from the environment', () => {
     expect(config).toEqual({
       host: '127.0.0.1', port: 8080, dataDir: '/srv/talka/data', blobDir: '/srv/talka/data/blobs', databaseUrl: undefined,
       staticDir: '/srv/talka/dist', publicUrl: undefined, trustProxy: 0, databasePoolSize: 10, appliedMutationRetentionDays: 90,
-      blobStore: 'files', s3: undefined, metricsToken: undefined,
+      blobStore: 'files', s3: undefined, tls: undefined, metricsToken: undefined,
     });
     expect(baseUrl(config)).toBe('http://127.0.0.1:8080');
   });
@@ -43,5 +43,27 @@ describe('configuration from the environment', () => {
   it('TRUST_PROXY: 1 and true mean one proxy, as before; false and 0 none', () => {
     expect([loadConfig({ TRUST_PROXY: '1' }), loadConfig({ TRUST_PROXY: 'true' }), loadConfig({ TRUST_PROXY: 'false' }), loadConfig({ TRUST_PROXY: '0' })]
       .map((config) => config.trustProxy)).toEqual([1, 1, 0, 0]);
+  });
+
+  it('serves HTTPS with both TLS_CERT and TLS_KEY, relative to the working folder', () => {
+    const config = loadConfig({ HOST: '192.168.1.10', PORT: '8443', TLS_CERT: 'tls/talka.pem', TLS_KEY: '/etc/talka/key.pem' }, '/srv/talka');
+    expect(config.tls).toEqual({ certFile: '/srv/talka/tls/talka.pem', keyFile: '/etc/talka/key.pem' });
+    expect(baseUrl(config)).toBe('https://192.168.1.10:8443');
+    expect(() => loadConfig({ TLS_CERT: 'cert.pem' })).toThrow(/TLS_CERT and TLS_KEY go together/);
+    expect(() => loadConfig({ TLS_KEY: 'key.pem' })).toThrow(ConfigError);
+  });
+
+  it('knows loopback addresses, where browsers trust plain HTTP', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'talka.local', '127.0.0.1.example.lv']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+
+  it('warns of plain HTTP only where other machines reach it without HTTPS in front', () => {
+    const on = (env: Record<string, string>) => exposesPlainHttp(loadConfig(env, '/srv'));
+    expect(on({})).toBe(false);
+    expect(on({ HOST: '0.0.0.0' })).toBe(true);
+    expect(on({ HOST: '0.0.0.0', PUBLIC_URL: 'http://192.168.1.10:8080' })).toBe(true);
+    expect(on({ HOST: '0.0.0.0', TLS_CERT: 'c.pem', TLS_KEY: 'k.pem' })).toBe(false);
+    expect(on({ HOST: '0.0.0.0', PUBLIC_URL: 'https://talka.example.lv' })).toBe(false);
   });
 });

@@ -20,6 +20,8 @@ export interface ServerConfig {
   /** Where photos live: files under blobDir (the default), or an S3-compatible bucket. */
   blobStore: 'files' | 's3';
   s3: S3Settings | undefined;
+  /** Serve HTTPS with this certificate and key (PEM files); plain HTTP when absent. */
+  tls?: TlsFiles | undefined;
   /** Set: GET /metrics answers to `Authorization: Bearer <token>`; unset: no metrics endpoint. */
   metricsToken: string | undefined;
 }
@@ -32,6 +34,11 @@ export interface S3Settings {
   secretAccessKey: string;
   /** Bucket in the path rather than the host name (MinIO and other self-hosted stores). */
   forcePathStyle: boolean;
+}
+
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +103,12 @@ function readS3(env: NodeJS.ProcessEnv): S3Settings | undefined {
   };
 }
 
+function readTls(cert: string | undefined, key: string | undefined, absolute: (path: string) => string): TlsFiles | undefined {
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM files) to serve HTTPS, or neither');
+  return { certFile: absolute(cert), keyFile: absolute(key) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerConfig {
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
   const dataDir = absolute(env.DATA_DIR || './data');
@@ -114,13 +127,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     blobStore: s3 ? 's3' : 'files',
     s3,
     metricsToken: env.METRICS_TOKEN || undefined,
+    tls: readTls(env.TLS_CERT, env.TLS_KEY, absolute),
   };
 }
 
 /** Where people reach the server, for links printed on the console. */
-export function baseUrl(config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl'>): string {
+export function baseUrl(config: Pick<ServerConfig, 'host' | 'port' | 'publicUrl' | 'tls'>): string {
   if (config.publicUrl) return config.publicUrl;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const bracketed = host.includes(':') ? `[${host}]` : host;
-  return `http://${bracketed}:${config.port}`;
+  return `${config.tls ? 'https' : 'http'}://${bracketed}:${config.port}`;
+}
+
+/** Whether only this machine can reach `host` (where browsers treat plain HTTP as secure). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Other machines reach it over plain HTTP: no TLS here, and PUBLIC_URL does
+ * not say a proxy in front serves HTTPS. Browsers then refuse what offline
+ * work needs (service worker, secure storage), except on localhost.
+ */
+export function exposesPlainHttp(config: Pick<ServerConfig, 'host' | 'publicUrl' | 'tls'>): boolean {
+  return !config.tls && !isLoopbackHost(config.host) && !config.publicUrl?.startsWith('https://');
 }

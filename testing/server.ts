@@ -1,14 +1,18 @@
-// The real server as its own process, started the way `npm start` starts it,
-// on a free loopback port, on SQLite in a data folder of its own or on a
-// PostgreSQL database made for it. End-to-end tests, integration tests that
-// kill the server, and the benchmarks all start it from here.
+// The real server as its own process, from its TypeScript sources or compiled
+// as `npm start` runs it, on a free loopback port, on SQLite in a data folder
+// of its own or on a PostgreSQL database made for it. End-to-end tests,
+// integration tests that kill the server, and the benchmarks all start it
+// from here.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { ensureBuilt, SERVER_ENTRY } from '../scripts/built.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const SETUP_LINK = /https?:\/\/\S+\/setup#([A-Za-z0-9_-]+)/;
@@ -99,6 +103,22 @@ export interface StartOptions {
   nodeArgs?: readonly string[];
   /** More environment on top of the data's. */
   env?: Record<string, string>;
+  /** Runs the compiled server (build/server, built first when stale), as `npm start` does, instead of the TypeScript sources. */
+  compiled?: boolean;
+  /** Serves HTTPS with this certificate and key (PEM files); the certificate is also the one trusted when asking for health. */
+  tls?: { certFile: string; keyFile: string };
+}
+
+/** The status of GET `url`, or null when nothing answers. */
+export function statusOf(url: string, ca?: Buffer): Promise<number | null> {
+  return new Promise((resolve) => {
+    const onResponse = (response: IncomingMessage) => {
+      response.resume();
+      resolve(response.statusCode ?? null);
+    };
+    const request = url.startsWith('https:') ? httpsGet(url, { ca, agent: false }, onResponse) : httpGet(url, { agent: false }, onResponse);
+    request.on('error', () => resolve(null));
+  });
 }
 
 const outputs: (() => string)[] = [];
@@ -110,9 +130,12 @@ export function serverOutputs(): string[] {
 
 export async function startServerProcess(data: ServerData, options: StartOptions = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
+  if (options.compiled) await ensureBuilt({ app: false });
+  const entry = options.compiled ? [SERVER_ENTRY] : ['--import', 'tsx', 'server/main.ts'];
+  const tlsEnv: Record<string, string> = options.tls ? { TLS_CERT: options.tls.certFile, TLS_KEY: options.tls.keyFile } : {};
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...data.env, ...options.env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...data.env, ...tlsEnv, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -121,15 +144,13 @@ export async function startServerProcess(data: ServerData, options: StartOptions
   outputs.push(() => output);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const alive = () => child.exitCode === null && child.signalCode === null;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  // A certificate that cannot be read is the server's to refuse; the test then sees it exit.
+  const ca = options.tls && existsSync(options.tls.certFile) ? readFileSync(options.tls.certFile) : undefined;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (!alive()) throw new Error(`Server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
+    if ((await statusOf(`${url}/api/health`, ca)) === 200) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`Server did not start:\n${output}`);
@@ -186,7 +207,7 @@ export async function startServer(env: Record<string, string> = {}, nodeArgs: re
   const data = env.DATA_DIR
     ? { kind: 'sqlite' as const, dataDir: env.DATA_DIR, env: {}, remove: async () => {} }
     : await makeServerData('sqlite', { staticDir: join(root, 'dist') });
-  const server = await startServerProcess(data, { env: { STATIC_DIR: join(root, 'dist'), ...env }, nodeArgs });
+  const server = await startServerProcess(data, { env: { STATIC_DIR: join(root, 'dist'), ...env }, nodeArgs, compiled: true });
   const link = env.DATA_DIR ? null : await server.setupLink(5_000).catch(() => null);
   return {
     url: server.url,

@@ -15,12 +15,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import type { LaunchedChrome } from 'chrome-launcher';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../testing/browser';
 import { startServer } from '../../testing/server';
-import { isRecord, parseLighthouseResult, type FailingAudit } from './lighthouse';
+import { isRecord, launchChrome, parseLighthouseResult, type FailingAudit } from './lighthouse';
 
 const root = new URL('../..', import.meta.url).pathname;
 const STEP_MS = 10_000;
@@ -152,7 +150,8 @@ interface AxeViolation {
   targets: string[];
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's browser build, from the bench's own packages (installed by launchChrome). */
+let axeSource: string | null = null;
 
 /**
  * axe-core (the engine behind Lighthouse's accessibility category) on the page
@@ -160,6 +159,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * form opened, a voter chosen). WCAG 2.2 A/AA rules and axe's best practices.
  */
 async function runAxe(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const raw: unknown = await page.evaluate(async () => {
     const axe: unknown = Reflect.get(globalThis, 'axe');
@@ -221,9 +221,10 @@ async function main(): Promise<void> {
   cpSync(values.dist, staticDir, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'talka-screens-profile-'));
   const server = await startServer({ STATIC_DIR: staticDir });
-  let chrome: chromeLauncher.LaunchedChrome | null = null;
+  let chrome: LaunchedChrome | null = null;
   try {
-    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, userDataDir, logLevel: 'error' });
+    chrome = await launchChrome(userDataDir, (line) => process.stderr.write(`${line}\n`));
+    const { default: lighthouse } = await import('lighthouse');
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
     const context = browser.contexts()[0];
     if (!context) throw new Error('Chromium has no default context');
@@ -321,7 +322,7 @@ async function main(): Promise<void> {
     const bad = (r: ScreenResult) => r.accessibility < 100 || r.violations.length > 0 || r.smallTargets.length > 0 || r.overflowPx > 0 || stateBad(r);
     if (results.some(bad)) process.exitCode = 1;
   } finally {
-    if (chrome) chrome.kill();
+    if (chrome) await chrome.kill();
     await server.stop();
     rmSync(userDataDir, { recursive: true, force: true });
     rmSync(staticDir, { recursive: true, force: true });

@@ -11,10 +11,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import type { LaunchedChrome } from 'chrome-launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../testing/browser';
 import { startServer } from '../../testing/server';
+import { ensureBenchDependencies } from './dependencies';
 import { stat, type Bar, type BenchContext, type Figure } from './types';
 
 /** What this section needs of the bench's context (no Playwright browser: Lighthouse drives its own Chromium). */
@@ -138,8 +138,16 @@ async function browserVersion(port: number): Promise<string> {
 
 const ATTEMPTS = 3;
 
+/** Debian's Chromium for Lighthouse, on a profile of its own (the bench's packages installed first when missing). */
+export async function launchChrome(userDataDir: string, log: (line: string) => void): Promise<LaunchedChrome> {
+  ensureBenchDependencies(log);
+  const chromeLauncher = await import('chrome-launcher');
+  return chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, userDataDir, logLevel: 'error' });
+}
+
 /** One audit of `url` in the Chromium listening on `port`; a run Lighthouse itself reports as failed is repeated. */
 async function auditPage(url: string, port: number, log: (line: string) => void): Promise<PageAudit> {
+  const { default: lighthouse } = await import('lighthouse');
   for (let attempt = 1; ; attempt++) {
     const result = await lighthouse(url, {
       port,
@@ -256,9 +264,9 @@ export async function measureLighthouse(ctx: LighthouseContext): Promise<Figure[
   const server = await startServer({ STATIC_DIR: ctx.staticDir });
   // A private profile per bench: nothing cached or installed from an earlier run.
   const userDataDir = mkdtempSync(join(tmpdir(), 'talka-lighthouse-'));
-  let chrome: chromeLauncher.LaunchedChrome | null = null;
+  let chrome: LaunchedChrome | null = null;
   try {
-    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, userDataDir, logLevel: 'error' });
+    chrome = await launchChrome(userDataDir, ctx.log);
     const runs: Array<Record<PagePath, PageAudit>> = [];
     const chromium = await browserVersion(chrome.port);
     for (let i = 0; i < ctx.runs; i++) {
@@ -277,7 +285,7 @@ export async function measureLighthouse(ctx: LighthouseContext): Promise<Figure[
     const machine: Machine = { chromium, load: { before: loadBefore, after: loadavg()[0] ?? 0 } };
     return FIGURES.map((spec) => figureFor(spec, runs, machine));
   } finally {
-    if (chrome) chrome.kill();
+    if (chrome) await chrome.kill();
     rmSync(userDataDir, { recursive: true, force: true });
     await server.stop();
   }

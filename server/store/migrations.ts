@@ -2,7 +2,8 @@
 // PostgreSQL run the same steps. Never edit a migration that has shipped; add
 // the next one.
 import { randomUUID } from 'node:crypto';
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its day, not today's types

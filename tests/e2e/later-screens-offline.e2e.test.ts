@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../testing/browser';
 import { communityFields, needFields, participantFields, voteFields, workshopFields } from '../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, visible } from './support/notebook-steps';
-import { SeedBatch, expectChartDrawn, figure, pushBatch, setUpThroughApi } from './support/overview-steps';
+import { expectChartDrawn, figure } from './support/overview-steps';
+import { SeedBatch, pushBatch, setUpThroughApi } from '../../testing/seed';
 import { startServer, type RunningServer } from '../../testing/server';
 import { SYNC_TIMEOUT_MS, expectAllSent, openApp, setupLinkOf, signIn, type Account } from './support/sync-steps';
 

@@ -12,9 +12,9 @@ import { launchChromium } from '../../testing/browser';
 import { actionFields, communityFields, needFields, participantFields, resourceFields, voteFields, workshopFields } from '../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, seen } from './support/notebook-steps';
 import {
-  SeedBatch, chartCanvas, chartTable, chooseFilter, expectChartDrawn, figure, openOverview, overviewSection, paintedPixels, pushBatch,
-  setUpThroughApi, shownLine, tableRows,
+  chartCanvas, chartTable, chooseFilter, expectChartDrawn, figure, openOverview, overviewSection, paintedPixels, shownLine, tableRows,
 } from './support/overview-steps';
+import { SeedBatch, pushBatch, setUpThroughApi } from '../../testing/seed';
 import { startServer, type RunningServer } from '../../testing/server';
 import { expectAllSent, openApp, setupLinkOf, signIn, type Account } from './support/sync-steps';
 

@@ -104,13 +104,14 @@ describe.each(backends())('http surface on $name', (backend) => {
 
   it('an unexpected failure is rendered once as a JSON 500 without details', async () => {
     class BrokenStore extends KyselyStore {
-      override async readHead(): Promise<never> {
+      override async readChanges(): Promise<never> {
         throw new Error('disk on fire');
       }
     }
+    const { coordinator } = await createOrganisation(server, 'Degošs disks');
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = createApp({ store: new BrokenStore(server.store.db, server.store.kind), config: server.config, passwordCost: 10 });
-    const response = await app.request('/api/health');
+    const app = createApp({ store: new BrokenStore(server.store.db, server.store.kind), config: server.config, now: () => server.time.now, passwordCost: 10 });
+    const response = await app.request('/api/sync/pull', { headers: { Authorization: `Bearer ${coordinator.token}` } });
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { code: 'internal', message: expect.not.stringContaining('fire') } });
     expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'");

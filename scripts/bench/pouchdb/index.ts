@@ -75,7 +75,7 @@ async function serverDocCount(server: PouchServer): Promise<number> {
 
 /** A fresh server with an empty database, the proxy in front of it, and a fresh browser context on the bench page. */
 async function withRig<T>(ctx: BenchContext, options: PouchOptions, body: (rig: Rig) => Promise<T>): Promise<T> {
-  const server = await startPouchServer();
+  const server = await startPouchServer(ctx.log);
   let proxy: CountingProxy | null = null;
   let context: BrowserContext | null = null;
   try {

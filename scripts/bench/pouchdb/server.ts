@@ -1,6 +1,6 @@
 // Starts the PouchDB comparison's server (scripts/bench/pouchdb/server-main.ts)
 // as a child process on a free loopback port with a fresh LevelDB folder, the
-// way tests/e2e/support/server.ts starts Talka's, and stops it (folder removed).
+// way testing/server.ts starts Talka's, and stops it (folder removed).
 // Used by scripts/bench/pouchdb/index.ts.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { freePort } from '../../../testing/server';
+import { ensureBenchDependencies } from '../dependencies';
 
 export interface PouchServer {
   url: string;
@@ -19,7 +20,8 @@ export interface PouchServer {
 const root = new URL('../../..', import.meta.url).pathname;
 const WELCOME = v.object({ 'express-pouchdb': v.literal('Welcome!'), 'pouchdb-adapters': v.array(v.string()) });
 
-export async function startPouchServer(): Promise<PouchServer> {
+export async function startPouchServer(log: (line: string) => void): Promise<PouchServer> {
+  ensureBenchDependencies(log);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'talka-pouchdb-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/pouchdb/server-main.ts'], {

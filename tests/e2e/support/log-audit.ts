@@ -1,5 +1,7 @@
 // The personal values and passwords the journeys send to the server, for the
 // audit of the servers' output at the end of each file (log-audit.setup.ts).
+import { seededPersonalValues } from '../../../testing/seed';
+
 const values = new Set<string>();
 
 export function rememberPersonalValues(...found: (string | undefined)[]): void {
@@ -7,5 +9,5 @@ export function rememberPersonalValues(...found: (string | undefined)[]): void {
 }
 
 export function rememberedValues(): ReadonlySet<string> {
-  return values;
+  return new Set([...values, ...seededPersonalValues()]);
 }

@@ -1,83 +1,9 @@
-// Steps of a coordinator's overview: seeding an organisation through the API
-// the way a tablet's push would, and reading the overview's figures, charts and
-// their table views as a person sees them.
+// Steps of a coordinator's overview: reading the overview's figures, charts
+// and their table views as a person sees them. (Seeding an organisation through
+// the API is in testing/seed.ts.)
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import {
-  PROTOCOL_VERSION, attendanceId, formatHlc, initialClock, tick, uuidv7,
-  type ClockState, type EditableFields, type Hlc, type Mutation, type PushResponse, type TableName,
-} from '../../../protocol';
-import { attendanceFields, newRecordFields } from '../../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, seen } from './notebook-steps';
-import type { Account } from './sync-steps';
-import { rememberPersonalValues } from './log-audit';
-
-function randomBytes(length: number): Uint8Array {
-  return crypto.getRandomValues(new Uint8Array(length));
-}
-
-// ── Seeding through the API ───────────────────────────────────────────────
-
-/** Completes the one-time setup link through POST /api/setup; the first coordinator's bearer token. */
-export async function setUpThroughApi(url: string, setupLink: string, organisation: string, coordinator: Account): Promise<string> {
-  rememberPersonalValues(coordinator.name, coordinator.email, coordinator.password);
-  const token = new URL(setupLink).hash.slice(1);
-  const response = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token, organisation, name: coordinator.name, email: coordinator.email, password: coordinator.password }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { token: string }).token;
-}
-
-/**
- * A batch of changes as a tablet's outbox would hold them: whole records when
- * created, changed fields when edited, each stamped with this device's clock.
- */
-export class SeedBatch {
-  readonly mutations: Mutation[] = [];
-  private clock: ClockState;
-
-  constructor(readonly deviceId: string, private readonly author: string) {
-    this.clock = initialClock(deviceId);
-  }
-
-  private write(table: TableName, recordId: string, fields: Record<string, unknown>): void {
-    this.clock = tick(this.clock, Date.now());
-    const hlc: Hlc = formatHlc(this.clock);
-    const base = Object.fromEntries(Object.keys(fields).map((field) => [field, null]));
-    this.mutations.push({ id: uuidv7(Date.now(), randomBytes), table, recordId, op: 'put', fields, base, hlc });
-  }
-
-  create<T extends TableName>(table: T, fields: EditableFields<T>, id = uuidv7(Date.now(), randomBytes)): string {
-    this.write(table, id, newRecordFields(fields, { by: this.author, at: Date.now() }));
-    return id;
-  }
-
-  update<T extends TableName>(table: T, id: string, patch: Partial<EditableFields<T>> & { deleted?: boolean }): void {
-    this.write(table, id, { ...patch, updatedAt: Date.now() });
-  }
-
-  /** One attendance row per person per workshop, with the id every tablet derives for it. */
-  checkIn(workshop: { id: string; communityId: string }, participantId: string): string {
-    const at = { communityId: workshop.communityId, workshopId: workshop.id, participantId };
-    return this.create('attendance', attendanceFields(at, { checkedInAt: Date.now() }), attendanceId(workshop.id, participantId));
-  }
-}
-
-/** POST /api/sync/push with the batch; every change must be acknowledged. */
-export async function pushBatch(url: string, token: string, batch: SeedBatch): Promise<void> {
-  const response = await fetch(`${url}/api/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ protocol: PROTOCOL_VERSION, deviceId: batch.deviceId, mutations: batch.mutations }),
-  });
-  expect(response.status).toBe(200);
-  const reply = (await response.json()) as PushResponse;
-  expect(reply.rejected).toEqual([]);
-  expect(reply.acked).toHaveLength(batch.mutations.length);
-}
 
 // ── The overview screen ───────────────────────────────────────────────────
 
