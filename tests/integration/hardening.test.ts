@@ -281,13 +281,13 @@ describe.each(backends())('hardening on $name', (backend) => {
 
   it('an unexpected error is logged as one JSON line, its control characters escaped', async () => {
     class BrokenStore extends KyselyStore {
-      override async readHead(): Promise<never> {
+      override async findSession(): Promise<never> {
         throw new Error('disk \u0000 on fire\nFAKE: admin signed in \u001b[2J\ud800');
       }
     }
     const broken = memoryLogger();
     const app = createApp({ store: new BrokenStore(server.store.db, server.store.kind), config: server.config, passwordCost: 10, logger: broken.logger });
-    expect((await app.request('/api/health')).status).toBe(500);
+    expect((await app.request('/api/auth/me', { headers: { Authorization: `Bearer ${'a'.repeat(43)}` } })).status).toBe(500);
     const errors = broken.lines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).not.toMatch(CONTROL_OR_SURROGATE);
