@@ -168,7 +168,7 @@ export function precacheUrls(swSource: string): string[] {
   const end = swSource.indexOf(']', start);
   const list = swSource.slice(start, end);
   // A URL listed twice (favicon.svg: includeAssets and the glob) is cached once.
-  const urls = [...new Set([...list.matchAll(/\burl:\s*"([^"]+)"/g)].map((match) => match[1]!))];
+  const urls = [...new Set([...list.matchAll(/"?\burl"?:\s*"([^"]+)"/g)].map((match) => match[1]!))];
   if (urls.length === 0) throw new Error('sw.js precaches nothing');
   return urls;
 }

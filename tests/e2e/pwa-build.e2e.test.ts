@@ -2,6 +2,7 @@
 // worker precaches the app shell and everything a facilitator's screens need,
 // serves deep links from it, and keeps the screens a first visit does not need
 // in a runtime cache instead (index.html lists them for signed-in devices to fetch).
+import { precacheUrls } from '../../scripts/bench/bundle-size';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -13,13 +14,9 @@ const manifestSchema = v.looseObject({
 const dist = new URL('../../dist/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dist), 'utf8');
 
-/** The URLs in sw.js's precacheAndRoute([...]) manifest, e.g. "assets/index-abc.js". */
+/** The URLs in sw.js's precacheAndRoute([...]) manifest, e.g. "assets/index-abc.js" (the bench reads them the same way). */
 function precached(): Set<string> {
-  const sw = read('sw.js');
-  const start = sw.indexOf('precacheAndRoute([');
-  expect(start).toBeGreaterThan(-1);
-  const list = sw.slice(start, sw.indexOf(']', start));
-  return new Set([...list.matchAll(/\burl:"([^"]+)"/g)].map((match) => match[1]!));
+  return new Set(precacheUrls(read('sw.js')));
 }
 
 /** index.html's list of the files left to the runtime cache, e.g. "/assets/chart-runtime-abc.js". */
@@ -39,7 +36,7 @@ const COORDINATOR_SCREENS = [
 const FACILITATOR_FILES = [
   'CommunityListScreen', 'CommunityScreen', 'CommunityFormScreen', 'WorkshopScreen', 'WorkshopFormScreen', 'CheckInScreen', 'ParticipantsScreen',
   'NeedsScreen', 'VotingScreen', 'ResourcesScreen', 'SwotScreen', 'ActionPlanScreen', 'PhotoStrip', 'SettingsScreen', 'ChangesScreen', 'LoginScreen',
-  'runtime', 'record-checks', 'sync-store', 'lv-rest', 'en',
+  'runtime', 'record-checks', 'db', 'lv-rest', 'en',
 ];
 
 describe('production build', () => {

@@ -160,7 +160,7 @@ export class SimWorld {
         await device.engine.run();
         this.network.plan(device.index);
         // For the summary only: a pull met an unsent value that the server's later one will beat, and
-        // src/db/sync-store.ts holds the server's state back under meta keys `held:…` until the push settles.
+        // the device holds the server's state back under meta keys `held:…` until the push settles.
         this.stats.heldBack += await device.db.meta.where('key').startsWith('held:').count();
         return;
       }
