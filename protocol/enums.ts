@@ -4,7 +4,14 @@
 export const MATURITIES = ['emerging', 'active'] as const;
 export type Maturity = (typeof MATURITIES)[number];
 
-export const WORKSHOP_KINDS = ['workshop', 'forum', 'training', 'focus_group', 'study_trip', 'community_meeting'] as const;
+/**
+ * What an event is. The last four are where "more residents taking part" is measured: a network or
+ * leaders' meeting, a public consultation on a local development document, a working group.
+ */
+export const WORKSHOP_KINDS = [
+  'workshop', 'forum', 'training', 'focus_group', 'study_trip', 'community_meeting',
+  'network_meeting', 'leaders_meeting', 'public_consultation', 'working_group',
+] as const;
 export type WorkshopKind = (typeof WORKSHOP_KINDS)[number];
 
 /** `cancelled`: it did not take place; a past event with check-ins that is not cancelled counts as held. */

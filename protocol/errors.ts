@@ -15,6 +15,8 @@ export const REQUEST_ERROR_CODES = [
   'invalid_setup_token', 'already_set_up', 'email_taken', 'organisation_taken', 'cannot_deactivate_self',
   // sync
   'cursor_reset',
+  /** The app is older than the server's sync protocol: update it (its unsent changes were still applied). */
+  'upgrade_required',
   // the server itself: unwell (its database or data folder cannot be written), or stopping
   'unwell', 'draining',
   // anything else

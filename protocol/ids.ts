@@ -74,3 +74,18 @@ export function derivedId(kind: string, ...parts: string[]): string {
 export function attendanceId(workshopId: string, participantId: string): string {
   return derivedId('attendance', workshopId, participantId);
 }
+
+/** A person's tie to a community: one row whichever tablet makes it. */
+export function tieId(participantId: string, communityId: string): string {
+  return derivedId('tie', participantId, communityId);
+}
+
+/** A user's assignment to a community or to an event of the organisation: one row whichever coordinator makes it. */
+export function assignmentId(userId: string, target: { communityId: string } | { workshopId: string }): string {
+  return 'communityId' in target ? derivedId('assignment', userId, 'community', target.communityId) : derivedId('assignment', userId, 'event', target.workshopId);
+}
+
+/** The organisation's one settings record. */
+export function settingsId(organisationId: string): string {
+  return derivedId('settings', organisationId);
+}

@@ -4,7 +4,14 @@ import * as v from 'valibot';
 import { isHlc } from './hlc';
 import { UUID_PATTERN } from './ids';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * 2: people belong to the organisation (ties), events may span communities or none, assignments
+ * scope what a device pulls. A pull must say `protocol=2`; a push of protocol 1 is still applied
+ * (its changes are a subset of protocol 2's), so a device offline through the upgrade loses nothing.
+ */
+export const PROTOCOL_VERSION = 2;
+/** Pushes the server still applies. */
+export const PUSH_PROTOCOLS = [1, 2] as const;
 export const MAX_PUSH_MUTATIONS = 1000;
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 export const MAX_PULL_LIMIT = 5000;
@@ -39,7 +46,7 @@ export const ACK_STYLES = ['ids', 'short'] as const;
 export type AckStyle = (typeof ACK_STYLES)[number];
 
 export const pushRequestSchema = v.strictObject({
-  protocol: v.literal(PROTOCOL_VERSION),
+  protocol: v.picklist(PUSH_PROTOCOLS),
   deviceId,
   mutations: v.pipe(v.array(v.unknown()), v.maxLength(MAX_PUSH_MUTATIONS, 'too_many_mutations')),
   acks: v.optional(v.picklist(ACK_STYLES)),
@@ -100,6 +107,8 @@ export const pullResponseSchema = v.object({
   changes: v.array(changeSchema),
   cursor: v.string(),
   hasMore: v.boolean(),
+  /** What the caller reaches; when it changes (an assignment given or taken away) the device pulls everything again. */
+  scope: v.optional(v.string()),
 });
 export type PullResponse = v.InferOutput<typeof pullResponseSchema>;
 

@@ -129,5 +129,6 @@ export const pullColumnsResponseSchema = v.object({
   tables: v.array(columnBlockSchema),
   cursor: v.string(),
   hasMore: v.boolean(),
+  scope: v.optional(v.string()),
 });
 export type PullColumnsResponse = v.InferOutput<typeof pullColumnsResponseSchema>;

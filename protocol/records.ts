@@ -75,8 +75,13 @@ export const communityFields = {
   contacts: ofKind('list', v.pipe(v.array(contactPerson, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),
 };
 
+/**
+ * An event of any kind (the table keeps its first name, `workshops`): held by one or more communities —
+ * `communityId` the first, `communityIds` any others — or by the organisation itself (`communityId` null).
+ */
 export const workshopFields = {
-  communityId: id,
+  communityId: optionalId,
+  communityIds: v.optional(idList),
   title: requiredText,
   kind: v.picklist(WORKSHOP_KINDS, 'invalid_choice'),
   date: requiredDay,
@@ -91,8 +96,12 @@ export const workshopFields = {
   dotsPerPerson: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(20, 'too_large'))),
 };
 
+/**
+ * A person of the organisation's register (the table keeps its first name, `participants`): `communityId`
+ * is their home community (null when none is known); `ties` records join them to any other communities.
+ */
 export const participantFields = {
-  communityId: id,
+  communityId: optionalId,
   name: requiredText,
   household: shortText,
   phone,
@@ -101,6 +110,11 @@ export const participantFields = {
   consentData: flag,
   consentPhotos: flag,
   consentDate: day,
+  /** Who recorded the consent (a user's id) and which version of the consent text was shown (settings). */
+  consentBy: v.optional(author),
+  consentVersion: v.optional(shortText),
+  /** Merged into another person (their id): this record stays, readable, and everything of it counts for the other. */
+  mergedInto: v.optional(optionalId),
   /** Set when the participant's personal data was erased on request. */
   erased: flag,
   /** When the erasure was made and by whom (a coordinator's id): nothing of what it blanked, nor why. */
@@ -109,7 +123,8 @@ export const participantFields = {
 };
 
 export const attendanceFields = {
-  communityId: id,
+  /** The event's first community (null for an event of the organisation itself). */
+  communityId: optionalId,
   workshopId: id,
   participantId: id,
   checkedInAt: timestamp,
@@ -123,10 +138,12 @@ export const needFields = {
   category: v.picklist(NEED_CATEGORIES, 'invalid_choice'),
   status: v.picklist(NEED_STATUSES, 'invalid_choice'),
   owner: shortText,
+  /** The same need raised elsewhere (another workshop or tablet): the need it is grouped under; each keeps its own text. */
+  sameAs: v.optional(optionalId),
 };
 
 export const voteFields = {
-  communityId: id,
+  communityId: optionalId,
   workshopId: id,
   needId: id,
   /** null for an anonymous dot. */
@@ -162,7 +179,7 @@ export const swotFields = {
 };
 
 export const photoFields = {
-  communityId: id,
+  communityId: optionalId,
   parentTable: v.picklist(PHOTO_PARENTS, 'invalid_choice'),
   parentId: id,
   caption: shortText,
@@ -195,6 +212,37 @@ export const conflictFields = {
   loserDevice: v.optional(shortText),
 };
 
+/** A person's tie to a community besides their home one (id derived from both: two tablets make the same one). */
+export const tieFields = {
+  participantId: id,
+  communityId: id,
+};
+
+/**
+ * Which user (a facilitator or mentor) works with which community, or with one event of the organisation
+ * that no community holds: what the server lets their devices pull and push. Coordinators write them.
+ */
+export const assignmentFields = {
+  userId: author,
+  communityId: optionalId,
+  workshopId: optionalId,
+};
+
+/** The consent text as it was worded from a date on: past consents keep the version they were given with. */
+const consentText = v.strictObject({
+  version: requiredText,
+  from: requiredDay,
+  lv: longText,
+  en: longText,
+});
+
+/** Settings that belong to the organisation (one record, its id derived from the organisation's): coordinators write them. */
+export const settingsFields = {
+  /** How long a person's data is kept after their last attendance, in months (0: no limit). */
+  retentionMonths: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(240, 'too_large'))),
+  consentTexts: ofKind('list', v.pipe(v.array(consentText, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),
+};
+
 /** The organisation's people who use Talka, as every device may name them: written by the server from its users. */
 export const memberFields = {
   name: requiredText,
@@ -215,6 +263,9 @@ export const RECORD_FIELDS = {
   photos: photoFields,
   conflicts: conflictFields,
   members: memberFields,
+  ties: tieFields,
+  assignments: assignmentFields,
+  settings: settingsFields,
 } as const;
 
 export type TableName = keyof typeof RECORD_FIELDS;
@@ -246,7 +297,10 @@ export function isTableName(name: string): name is TableName {
 }
 
 /** Tables of the organisation as a whole; every other record belongs to a community and carries `communityId`. */
-export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members'];
+export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members', 'assignments', 'settings'];
+
+/** Tables only a coordinator writes (the server refuses anyone else). */
+export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings'];
 
 /** Tables below a community: every record in them carries `communityId`. */
 export const COMMUNITY_TABLES = TABLES.filter((table) => !ORGANISATION_TABLES.includes(table));
@@ -266,6 +320,9 @@ export const swotSchema = v.strictObject({ ...commonFields, ...swotFields });
 export const photoSchema = v.strictObject({ ...commonFields, ...photoFields });
 export const conflictSchema = v.strictObject({ ...commonFields, ...conflictFields });
 export const memberSchema = v.strictObject({ ...commonFields, ...memberFields });
+export const tieSchema = v.strictObject({ ...commonFields, ...tieFields });
+export const assignmentSchema = v.strictObject({ ...commonFields, ...assignmentFields });
+export const settingsSchema = v.strictObject({ ...commonFields, ...settingsFields });
 
 export const RECORD_SCHEMAS = {
   communities: communitySchema,
@@ -280,6 +337,9 @@ export const RECORD_SCHEMAS = {
   photos: photoSchema,
   conflicts: conflictSchema,
   members: memberSchema,
+  ties: tieSchema,
+  assignments: assignmentSchema,
+  settings: settingsSchema,
 } as const;
 
 export type Community = v.InferOutput<typeof communitySchema>;
@@ -294,6 +354,10 @@ export type Swot = v.InferOutput<typeof swotSchema>;
 export type Photo = v.InferOutput<typeof photoSchema>;
 export type Conflict = v.InferOutput<typeof conflictSchema>;
 export type Member = v.InferOutput<typeof memberSchema>;
+export type Tie = v.InferOutput<typeof tieSchema>;
+export type Assignment = v.InferOutput<typeof assignmentSchema>;
+export type Settings = v.InferOutput<typeof settingsSchema>;
+export type ConsentText = v.InferOutput<typeof consentText>;
 
 export interface RecordTypes {
   communities: Community;
@@ -308,6 +372,9 @@ export interface RecordTypes {
   photos: Photo;
   conflicts: Conflict;
   members: Member;
+  ties: Tie;
+  assignments: Assignment;
+  settings: Settings;
 }
 export type AnyRecord = RecordTypes[TableName];
 /** The fields a person edits (everything but id and the bookkeeping). */
@@ -331,4 +398,7 @@ export const PATCH_SCHEMAS = {
   photos: patchSchema(photoFields),
   conflicts: patchSchema(conflictFields),
   members: patchSchema(memberFields),
+  ties: patchSchema(tieFields),
+  assignments: patchSchema(assignmentFields),
+  settings: patchSchema(settingsFields),
 } as const;

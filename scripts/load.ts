@@ -31,7 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import {
-  compareHlc, formatHlc, pullResponseSchema, pushResponseSchema, sessionResponseSchema, uuidv7, valuesEqual, type Hlc, type Mutation,
+  PROTOCOL_VERSION, compareHlc, formatHlc, pullResponseSchema, pushResponseSchema, sessionResponseSchema, uuidv7, valuesEqual, type Hlc, type Mutation,
   type Change, type PullResponse,
 } from '../protocol';
 import { runAdmin } from '../server/admin-commands';
@@ -229,7 +229,7 @@ async function json(url: string, init: RequestInit): Promise<{ status: number; b
 }
 
 async function pullPage(url: string, token: string, since: string, limit: number): Promise<PullResponse> {
-  const query = new URLSearchParams({ limit: String(limit) });
+  const query = new URLSearchParams({ limit: String(limit), protocol: String(PROTOCOL_VERSION) });
   if (since) query.set('since', since);
   const reply = await json(`${url}/api/sync/pull?${query}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'gzip' } });
   if (reply.status !== 200) throw new Error(`pull: ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`);

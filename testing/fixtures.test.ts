@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_SCHEMAS, type EditableFields, type TableName } from '../protocol';
 import {
   actionFields, attendanceFields, communityFields, needFields, newRecordFields, participantFields, photoFields, resourceFields,
-  swotFields, voteFields, wholeRecord, workshopFields,
+  assignmentFields, settingsFields, swotFields, tieFields, voteFields, wholeRecord, workshopFields,
 } from './fixtures';
 
 const communityId = '01968b12-fe80-7000-8000-000000000001';
@@ -23,6 +23,9 @@ const BUILT: { [T in Exclude<TableName, 'conflicts' | 'members'>]: EditableField
   actions: actionFields(communityId),
   swot: swotFields(communityId),
   photos: photoFields({ communityId, table: 'needs', id: needId }),
+  ties: tieFields(participantId, communityId),
+  assignments: assignmentFields('user-1', { communityId }),
+  settings: settingsFields(),
 };
 
 describe('fixture builders', () => {

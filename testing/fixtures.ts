@@ -25,7 +25,7 @@ export function workshopFields(communityId: string, overrides: Overrides<'worksh
   };
 }
 
-export function participantFields(communityId: string, overrides: Overrides<'participants'> = {}): EditableFields<'participants'> {
+export function participantFields(communityId: string | null, overrides: Overrides<'participants'> = {}): EditableFields<'participants'> {
   return {
     communityId, name: 'Jānis Bērziņš', household: '', phone: '', email: '', role: 'resident',
     consentData: true, consentPhotos: false, consentDate: FIXTURE_DAY, erased: false,
@@ -75,12 +75,35 @@ export function swotFields(communityId: string, overrides: Overrides<'swot'> = {
 
 /** A photo's record, on the record it shows; the image bytes (and so `sha256` and `size`) are the caller's when they matter. */
 export function photoFields(
-  parent: { communityId: string; table: EditableFields<'photos'>['parentTable']; id: string },
+  parent: { communityId: string | null; table: EditableFields<'photos'>['parentTable']; id: string },
   overrides: Overrides<'photos'> = {},
 ): EditableFields<'photos'> {
   return {
     communityId: parent.communityId, parentTable: parent.table, parentId: parent.id, caption: '',
     sha256: 'a'.repeat(64), mime: 'image/jpeg', size: 1024, width: 640, height: 480,
+    ...overrides,
+  };
+}
+
+/** A person's tie to a community besides their home one. */
+export function tieFields(participantId: string, communityId: string): EditableFields<'ties'> {
+  return { participantId, communityId };
+}
+
+/** A user's assignment to a community (or, with `workshopId`, to one event of the organisation). */
+export function assignmentFields(userId: string, target: { communityId: string } | { workshopId: string }): EditableFields<'assignments'> {
+  return 'communityId' in target ? { userId, communityId: target.communityId, workshopId: null } : { userId, communityId: null, workshopId: target.workshopId };
+}
+
+/** The organisation's settings: data kept 36 months after a person's last attendance, one consent text. */
+export function settingsFields(overrides: Overrides<'settings'> = {}): EditableFields<'settings'> {
+  return {
+    retentionMonths: 36,
+    consentTexts: [{
+      version: '2026-1', from: '2026-01-01',
+      lv: 'Piekrītu, ka biedrība glabā manu vārdu un kontaktus kopienas darba vajadzībām.',
+      en: 'I agree that the association keeps my name and contacts for the community work.',
+    }],
     ...overrides,
   };
 }

@@ -7,6 +7,9 @@ import { Refusal } from '../errors';
 import { readBodyBytes } from '../http/body';
 import type { AppDeps, AppEnv } from '../http/env';
 import { limitBody } from '../http/limits';
+import type { OrganisationRow, Store, UserRow } from '../store/store';
+import { parseStoredRecord } from '../sync/record-state';
+import { reachOf, VisibilityJudge, type RecordSource } from '../sync/visibility';
 
 const IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/webp', 'image/png']);
 
@@ -14,6 +17,20 @@ function hashParam(c: Context<AppEnv>): string {
   const sha256 = c.req.param('sha256') ?? '';
   if (!SHA256_PATTERN.test(sha256)) throw new Refusal(400, 'bad_hash', 'The path must end in the SHA-256 of the blob, 64 lowercase hex digits');
   return sha256;
+}
+
+/**
+ * Whether the caller may read an image: a coordinator any of the organisation's; anyone else only one
+ * that a photo they see shows (visibility.ts) — the same 404 as for no image at all otherwise.
+ */
+async function mayRead(store: Store, session: { user: UserRow; organisation: OrganisationRow }, sha256: string): Promise<boolean> {
+  if (session.user.role === 'coordinator') return true;
+  const orgId = session.organisation.id;
+  const source: RecordSource = { byIds: (ids) => store.findRecords(orgId, ids), byRef: (table, refs) => store.findRecordsByRef(orgId, table, refs) };
+  const photos = (await store.findRecordsByRef(orgId, 'photos', [sha256])).map(parseStoredRecord).filter((photo) => photo.values.deleted !== true);
+  if (photos.length === 0) return false;
+  const judge = new VisibilityJudge(await reachOf(session.user, source), source);
+  return (await judge.visibleIds(photos)).size > 0;
 }
 
 export function blobRoutes(deps: AppDeps) {
@@ -41,8 +58,9 @@ export function blobRoutes(deps: AppDeps) {
   // Hono answers HEAD with the GET handler; the body is skipped for HEAD.
   app.get('/:sha256', async (c) => {
     const sha256 = hashParam(c);
-    const owner = await deps.store.findBlobOwner(c.get('session').organisation.id, sha256);
-    const size = owner ? await deps.blobs.size(sha256) : null;
+    const session = c.get('session');
+    const owner = await deps.store.findBlobOwner(session.organisation.id, sha256);
+    const size = owner && (await mayRead(deps.store, session, sha256)) ? await deps.blobs.size(sha256) : null;
     if (!owner || size === null) throw new Refusal(404, 'not_found', 'No such blob');
     const headers = {
       'Content-Type': owner.mime,

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { MAX_PUSH_BYTES, PROTOCOL_VERSION, pushRequestSchema, type AckStyle } from '../../protocol/messages';
+import { MAX_PUSH_BYTES, PROTOCOL_VERSION, PUSH_PROTOCOLS, pushRequestSchema, type AckStyle } from '../../protocol/messages';
 import { uuidv7 } from '../../protocol/ids';
 import { requireSession } from '../auth/session';
 import { Refusal } from '../errors';
@@ -18,7 +18,8 @@ import { parseShape, readPull, renderPullBody, renderPullColumns } from '../sync
 export function parsePushBody(body: unknown): PushBatch & { acks?: AckStyle } {
   const result = v.safeParse(pushRequestSchema, body);
   if (result.success) return result.output;
-  if (typeof body === 'object' && body !== null && 'protocol' in body && body.protocol !== PROTOCOL_VERSION) {
+  const spoken: readonly unknown[] = PUSH_PROTOCOLS;
+  if (typeof body === 'object' && body !== null && 'protocol' in body && !spoken.includes(body.protocol)) {
     throw new Refusal(400, 'unsupported_protocol', `This server speaks sync protocol ${PROTOCOL_VERSION}; update the app`);
   }
   throw new Refusal(400, 'bad_request', `Not a push: ${summariseIssues(result.issues)}`);
@@ -39,9 +40,10 @@ export function syncRoutes(deps: AppDeps) {
 
   app.get('/pull', requireSession(deps), limitBody(SMALL_BODY_BYTES), async (c) => {
     const shape = parseShape(c.req.query('shape'));
-    const page = await readPull(deps.store, c.get('session').organisation.id, {
+    const page = await readPull(deps.store, c.get('session'), {
       since: c.req.query('since'),
       limit: c.req.query('limit'),
+      protocol: c.req.query('protocol'),
     });
     return jsonText(c, shape === 'columns' ? renderPullColumns(page) : renderPullBody(page));
   });

@@ -66,6 +66,7 @@ function toStoredRecord(row: Selectable<RecordTable>): StoredRecord {
     orgId: row.org_id,
     table: row.tbl,
     communityId: row.community_id,
+    refId: row.ref_id,
     fields: row.fields,
     clocks: row.clocks,
     seq: row.seq,
@@ -79,6 +80,7 @@ function fromStoredRecord(record: StoredRecord): Selectable<RecordTable> {
     org_id: record.orgId,
     tbl: record.table,
     community_id: record.communityId,
+    ref_id: record.refId,
     fields: record.fields,
     clocks: record.clocks,
     seq: record.seq,
@@ -112,6 +114,15 @@ async function readInstanceId(db: Kysely<Database> | Transaction<Database>): Pro
 /** Locks the instance row: setups (rare) queue here, whichever server runs them. */
 async function lockInstance(trx: Transaction<Database>): Promise<void> {
   await trx.updateTable('sync_state').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', SYNC_STATE_ID).execute();
+}
+
+async function findRecordsByRef(db: Kysely<Database> | Transaction<Database>, orgId: string, table: string, refs: readonly string[]): Promise<StoredRecord[]> {
+  const found: StoredRecord[] = [];
+  for (const part of chunks(refs)) {
+    const rows = await db.selectFrom('records').selectAll().where('org_id', '=', orgId).where('tbl', '=', table).where('ref_id', 'in', part).execute();
+    for (const row of rows) found.push(toStoredRecord(row));
+  }
+  return found;
 }
 
 async function countRows(db: Kysely<Database> | Transaction<Database>, table: 'users'): Promise<number> {
@@ -157,6 +168,7 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
               .column('id')
               .doUpdateSet((eb) => ({
                 community_id: eb.ref('excluded.community_id'),
+                ref_id: eb.ref('excluded.ref_id'),
                 fields: eb.ref('excluded.fields'),
                 clocks: eb.ref('excluded.clocks'),
                 seq: eb.ref('excluded.seq'),
@@ -186,6 +198,8 @@ function pushTransaction(trx: Transaction<Database>, rows: PushRowWriter | null)
     async advanceHead(orgId, seq) {
       await trx.updateTable('org_heads').set({ seq }).where('org_id', '=', orgId).execute();
     },
+
+    findRecordsByRef: (orgId, table, refs) => findRecordsByRef(trx, orgId, table, refs),
 
     async findRecordsInCommunity(orgId, table, communityId) {
       const rows = await trx.selectFrom('records').selectAll()
@@ -436,13 +450,26 @@ export class KyselyStore implements Store {
   async readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]> {
     const rows = await this.db
       .selectFrom('records')
-      .select(['id', 'tbl', 'fields', 'clocks', 'seq'])
+      .select(['id', 'tbl', 'community_id', 'fields', 'clocks', 'seq'])
       .where('org_id', '=', orgId)
       .where('seq', '>', afterSeq)
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ id: row.id, table: row.tbl, fields: row.fields, clocks: row.clocks, seq: row.seq }));
+    return rows.map((row) => ({ id: row.id, table: row.tbl, communityId: row.community_id, fields: row.fields, clocks: row.clocks, seq: row.seq }));
+  }
+
+  findRecordsByRef(orgId: string, table: string, refs: readonly string[]): Promise<StoredRecord[]> {
+    return findRecordsByRef(this.db, orgId, table, refs);
+  }
+
+  async findRecords(orgId: string, ids: readonly string[]): Promise<StoredRecord[]> {
+    const found: StoredRecord[] = [];
+    for (const part of chunks(ids)) {
+      const rows = await this.db.selectFrom('records').selectAll().where('org_id', '=', orgId).where('id', 'in', part).execute();
+      for (const row of rows) found.push(toStoredRecord(row));
+    }
+    return found;
   }
 
   async renewInstanceId(instanceId: string): Promise<void> {

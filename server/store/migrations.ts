@@ -2,8 +2,9 @@
 // PostgreSQL run the same steps. Never edit a migration that has shipped; add
 // the next one.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { assignmentId } from '../../protocol/ids';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its day, not today's types
@@ -155,11 +156,69 @@ const devices: Migration = {
   },
 };
 
+/**
+ * What a record is looked up by besides its id (server/sync/record-state.ts refOf): a tie's or an
+ * attendance's person, a photo's image hash, an assignment's user. Pulls and pushes of users who see
+ * only their communities find a person's ties and check-ins, or an image's photos, by it.
+ */
+const recordRefs: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('records').addColumn('ref_id', 'text').execute();
+    const refs: [string, string][] = [['attendance', 'participantId'], ['photos', 'sha256']];
+    for (const [table, field] of refs) {
+      const value = db.getExecutor().adapter instanceof PostgresAdapter
+        ? sql<string>`(fields::jsonb ->> ${field})`
+        : sql<string>`json_extract(fields, ${`$.${field}`})`;
+      await db.updateTable('records').set({ ref_id: value }).where('tbl', '=', table).execute();
+    }
+    await db.schema.createIndex('records_org_ref').on('records').columns(['org_id', 'tbl', 'ref_id']).execute();
+  },
+};
+
+/**
+ * Until assignments, every facilitator saw the whole organisation. So that nobody loses what they
+ * work with in the upgrade, each active facilitator is assigned to every community of their
+ * organisation as the server finds them; coordinators narrow it down afterwards. The assignments are
+ * records like any other, written by the server with fresh seqs so devices pull them.
+ */
+function isDeletedJson(fields: string): boolean {
+  const parsed: unknown = JSON.parse(fields);
+  return typeof parsed === 'object' && parsed !== null && 'deleted' in parsed && parsed.deleted === true;
+}
+
+const assignExistingFacilitators: Migration = {
+  async up(db: AnyDb) {
+    const at = Date.now();
+    const clock = `${String(at).padStart(13, '0')}:0000:server-upgrade`;
+    const facilitators = await db.selectFrom('users').select(['id', 'org_id']).where('role', '=', 'facilitator').where('active', '=', 1).execute();
+    for (const orgId of new Set(facilitators.map((user: { org_id: string }) => user.org_id))) {
+      const communities = (await db.selectFrom('records').select(['id', 'fields']).where('org_id', '=', orgId).where('tbl', '=', 'communities').execute())
+        .filter((row: { fields: string }) => !isDeletedJson(row.fields));
+      if (communities.length === 0) continue;
+      const head = await db.selectFrom('org_heads').select('seq').where('org_id', '=', orgId).executeTakeFirst();
+      let seq = Number(head?.seq ?? 0);
+      for (const user of facilitators.filter((row: { org_id: string }) => row.org_id === orgId)) {
+        for (const community of communities) {
+          const fields = { createdAt: at, updatedAt: at, createdBy: 'server', deleted: false, userId: user.id, communityId: community.id, workshopId: null };
+          const clocks = Object.fromEntries(Object.keys(fields).map((field) => [field, clock]));
+          await db.insertInto('records').values({
+            id: assignmentId(user.id, { communityId: community.id }), org_id: orgId, tbl: 'assignments', community_id: community.id, ref_id: user.id,
+            fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq: ++seq, updated_at: at,
+          }).onConflict((oc) => oc.column('id').doNothing()).execute();
+        }
+      }
+      await db.insertInto('org_heads').values({ org_id: orgId, seq }).onConflict((oc) => oc.column('org_id').doUpdateSet({ seq })).execute();
+    }
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_login_attempts': loginAttempts,
   '0003_org_heads': orgHeads,
   '0004_devices': devices,
+  '0005_record_refs': recordRefs,
+  '0006_assign_existing_facilitators': assignExistingFacilitators,
 };
 
 const provider: MigrationProvider = {

@@ -39,6 +39,11 @@ export interface RecordTable {
   org_id: string;
   tbl: string;
   community_id: string | null;
+  /**
+   * The one other record or value it is looked up by (records/refs.ts): a tie's or an attendance's
+   * person, a photo's image hash, an assignment's user. Null for the rest.
+   */
+  ref_id: string | null;
   /** JSON object: the record's current field values. */
   fields: string;
   /** JSON object: the clock of each field. */

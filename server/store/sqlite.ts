@@ -59,9 +59,9 @@ export class PushRowWriter {
   private prepared() {
     this.statements ??= {
       // The same statement as kysely-store.ts saveRecords: another organisation's or table's row is never overwritten.
-      upsertRecord: this.db.prepare(`INSERT INTO records (id, org_id, tbl, community_id, fields, clocks, seq, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, fields = excluded.fields, clocks = excluded.clocks,
+      upsertRecord: this.db.prepare(`INSERT INTO records (id, org_id, tbl, community_id, ref_id, fields, clocks, seq, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET community_id = excluded.community_id, ref_id = excluded.ref_id, fields = excluded.fields, clocks = excluded.clocks,
           seq = excluded.seq, updated_at = excluded.updated_at
         WHERE records.org_id = excluded.org_id AND records.tbl = excluded.tbl`),
       insertApplied: this.db.prepare('INSERT INTO applied_mutations (id, org_id, device_id, user_id, applied_at) VALUES (?, ?, ?, ?, ?)'),
@@ -73,7 +73,7 @@ export class PushRowWriter {
   saveRecords(records: readonly StoredRecord[]): void {
     const { upsertRecord } = this.prepared();
     for (const r of records) {
-      const { changes } = upsertRecord.run(r.id, r.orgId, r.table, r.communityId, r.fields, r.clocks, r.seq, r.updatedAt);
+      const { changes } = upsertRecord.run(r.id, r.orgId, r.table, r.communityId, r.refId, r.fields, r.clocks, r.seq, r.updatedAt);
       if (changes !== 1) throw new RecordTakenError();
     }
   }

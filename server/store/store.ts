@@ -40,6 +40,8 @@ export interface StoredRecord {
   orgId: string;
   table: string;
   communityId: string | null;
+  /** What the record is looked up by besides its id (server/sync/record-state.ts refOf). */
+  refId: string | null;
   fields: string;
   clocks: string;
   seq: number;
@@ -64,6 +66,7 @@ export interface SyncHead {
 export interface ChangeRow {
   id: string;
   table: string;
+  communityId: string | null;
   fields: string;
   clocks: string;
   seq: number;
@@ -141,6 +144,8 @@ export interface PushTransaction {
   saveRecords(records: readonly StoredRecord[]): Promise<void>;
   saveAppliedMutations(rows: readonly AppliedMutationRow[]): Promise<void>;
   advanceHead(orgId: string, seq: number): Promise<void>;
+  /** An organisation's records of one table whose ref is one of `refs` (a person's ties, an image's photos). */
+  findRecordsByRef(orgId: string, table: string, refs: readonly string[]): Promise<StoredRecord[]>;
   /** An organisation's records of one table in one community (null: of none), e.g. the conflicts an erasure scrubs. */
   findRecordsInCommunity(orgId: string, table: string, communityId: string | null): Promise<StoredRecord[]>;
   /** The devices of an organisation with these ids (a clock's device id), by id. */
@@ -195,6 +200,10 @@ export interface Store {
   readHead(orgId?: string): Promise<SyncHead>;
   /** Up to `limit` records of the organisation with seq above `afterSeq`, in seq order. */
   readChanges(orgId: string, afterSeq: number, limit: number): Promise<ChangeRow[]>;
+  /** An organisation's records with these ids (outside a push: what a pull or a photo check needs to judge who may see them). */
+  findRecords(orgId: string, ids: readonly string[]): Promise<StoredRecord[]>;
+  /** An organisation's records of one table whose ref is one of `refs`. */
+  findRecordsByRef(orgId: string, table: string, refs: readonly string[]): Promise<StoredRecord[]>;
   /** Gives the database a new instance id, so every device's cursor resets (after restoring a backup). */
   renewInstanceId(instanceId: string): Promise<void>;
   /** Deletes applied mutation ids recorded before `before`; returns how many. */

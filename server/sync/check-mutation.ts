@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { Role } from '../../protocol/auth';
 import type { MutationErrorCode } from '../../protocol/errors';
 import { mutationSchema, type Mutation, type Rejection } from '../../protocol/messages';
-import { PATCH_SCHEMAS, RECORD_SCHEMAS, SERVER_TABLES, isTableName, type TableName } from '../../protocol/records';
+import { COORDINATOR_TABLES, PATCH_SCHEMAS, RECORD_SCHEMAS, SERVER_TABLES, isTableName, type TableName } from '../../protocol/records';
 import type { Fields } from '../../protocol/merge';
 import { findJsonProblem } from '../../protocol/text';
 import { describeJsonProblem, summariseIssues } from '../http/body';
@@ -39,8 +39,6 @@ function refuse(id: string, code: MutationErrorCode, message: string): MutationR
   return { ok: false, ...reject(id, code, message) };
 }
 
-/** Tables whose records only a coordinator may write: the server files conflicts, coordinators resolve them. */
-const COORDINATOR_TABLES: ReadonlySet<TableName> = new Set(['conflicts']);
 
 export function checkMutation(raw: unknown, role: Role): CheckedMutation {
   // Before the schema: its records drop `__proto__`, `constructor` and `prototype` keys silently, and it
@@ -58,7 +56,7 @@ export function checkMutation(raw: unknown, role: Role): CheckedMutation {
   const table = mutation.table;
   if (!isTableName(table)) return refuse(mutation.id, 'unknown_table', `No table "${table}"`);
   if (SERVER_TABLES.includes(table)) return refuse(mutation.id, 'forbidden', `Only the server writes ${table}`);
-  if (COORDINATOR_TABLES.has(table) && role !== 'coordinator') {
+  if (COORDINATOR_TABLES.includes(table) && role !== 'coordinator') {
     return refuse(mutation.id, 'forbidden', `Only a coordinator may change ${table}`);
   }
   const fields = v.safeParse(PATCH_SCHEMAS[table], mutation.fields);

@@ -19,7 +19,7 @@ function fakeStore() {
     async runPush<T>(work: (tx: PushTransaction) => Promise<T>): Promise<T> {
       const tx: PushTransaction = {
         lockHead: unused, findAppliedMutations: unused, findRecords: unused, saveRecords: unused, saveAppliedMutations: unused, advanceHead: unused,
-        findRecordsInCommunity: unused, findDevices: unused, saveDevice: unused,
+        findRecordsInCommunity: unused, findRecordsByRef: unused, findDevices: unused, saveDevice: unused,
       };
       open++;
       maxOpen = Math.max(maxOpen, open);

@@ -11,6 +11,8 @@ import type { PushCommitter } from './group-commit';
 import { checkMutation, checkNewRecord, reject, type CheckedMutation, type MutationCheck } from './check-mutation';
 import { encodeCursor, type CursorPosition } from './cursor';
 import { communityOf, parseStoredRecord, toStoredRecord, type WorkingRecord } from './record-state';
+import { assignmentId } from '../../protocol/ids';
+import { reachOf, VisibilityJudge, type Reach, type RecordSource } from './visibility';
 import type { ServerClock } from './server-clock';
 
 export interface PushDeps {
@@ -114,6 +116,15 @@ interface BatchState {
   now: number;
   /** The pushing device, as conflicts name it. */
   device: DeviceRow;
+  /** What the caller may see and so write (visibility.ts). */
+  reach: Reach;
+  judge: VisibilityJudge;
+  /** Every mutation of the batch as the record it would make, so a person is reached by a check-in later in the batch. */
+  intended: Map<string, WorkingRecord>;
+  /** People whose reach changed (a new tie or check-in): written again so devices that now see them get them. */
+  reachedPeople: Set<string>;
+  /** Events whose communities changed, with the community their rows were filed under: their rows are written again. */
+  movedEvents: Map<string, string | null>;
   /** Conflicts filed in this batch: named after it (nameConflicts). */
   filed: WorkingRecord[];
 }
@@ -200,6 +211,24 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     }
   }
 
+  // 4e'. A facilitator or mentor writes only what their assignments reach, before and after the change.
+  // A community they create is theirs: the server assigns them to it in the same batch.
+  if (!state.reach.all) {
+    if (!existing && table === 'communities' && !records.has(mutation.recordId)) assignCreator(state, mutation.recordId);
+    const after: WorkingRecord = { ...(existing ?? { id: mutation.recordId, orgId, table, clocks: {}, seq: 0, dirty: false }), values: { ...existing?.values, ...fields } };
+    const extra = new Map([...state.intended, ...records]);
+    const before = existing ? await state.judge.visibleIds([existing], extra) : new Set([mutation.recordId]);
+    const now = await state.judge.visibleIds([after], extra);
+    if (!before.has(mutation.recordId) || !now.has(mutation.recordId)) {
+      return refuse(reject(mutation.id, 'forbidden', `${table} ${mutation.recordId} is outside the communities and events you are assigned to`));
+    }
+  }
+  if (!existing && (table === 'ties' || table === 'attendance') && typeof fields.participantId === 'string') state.reachedPeople.add(fields.participantId);
+  if (existing && table === 'workshops' && ('communityId' in fields || 'communityIds' in fields)) {
+    const filedUnder = typeof existing.values.communityId === 'string' ? existing.values.communityId : null;
+    if (!state.movedEvents.has(existing.id)) state.movedEvents.set(existing.id, filedUnder);
+  }
+
   // 4f. Clamp a clock from a device whose calendar runs ahead, and advance the server's clock past it.
   const hlc = deps.clock.accept(mutation.hlc);
   const record: WorkingRecord = existing ?? { id: mutation.recordId, orgId, table, values: {}, clocks: {}, seq: 0, dirty: false };
@@ -255,6 +284,58 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     }
   }
   return { rejection: null, asSent, conflicts };
+}
+
+/** Assigns the caller to a community they are creating, as a record the server writes at its own clock. */
+function assignCreator(state: BatchState, communityId: string): void {
+  const reach = state.reach;
+  if (reach.all) return;
+  const userId = state.caller.user.id;
+  const id = assignmentId(userId, { communityId });
+  const record: WorkingRecord = state.records.get(id) ?? { id, orgId: state.orgId, table: 'assignments', values: {}, clocks: {}, seq: 0, dirty: false };
+  const fields = { createdAt: state.now, updatedAt: state.now, createdBy: userId, deleted: false, userId, communityId, workshopId: null };
+  overrule(record, fields, state.deps.clock.next());
+  touch(state, record);
+  reach.communities.add(communityId);
+}
+
+/** Each good mutation of a batch as the record it would make on its own (for judging reach within the batch). */
+function intendedRecords(checks: readonly CheckedMutation[], orgId: string): Map<string, WorkingRecord> {
+  const intended = new Map<string, WorkingRecord>();
+  for (const check of checks) {
+    if (!check.ok) continue;
+    const { mutation, table, fields } = check;
+    const known = intended.get(mutation.recordId);
+    intended.set(mutation.recordId, { id: mutation.recordId, orgId, table, values: { ...known?.values, ...fields }, clocks: {}, seq: 0, dirty: false });
+  }
+  return intended;
+}
+
+/**
+ * Writes again, with fresh seqs, the records whose reach a batch changed: a person newly tied to a
+ * community or checked in at an event, and the check-ins, dots and people of an event whose
+ * communities changed, so the devices that now see them pull them.
+ */
+async function rewriteReached(state: BatchState): Promise<void> {
+  const { tx, orgId, records } = state;
+  const people = new Set(state.reachedPeople);
+  for (const [eventId, filedUnder] of state.movedEvents) {
+    for (const table of ['attendance', 'votes'] as const) {
+      for (const stored of await tx.findRecordsInCommunity(orgId, table, filedUnder)) {
+        const row = records.get(stored.id) ?? parseStoredRecord(stored);
+        if (row.values.workshopId !== eventId) continue;
+        if (!row.dirty) touch(state, row);
+        if (typeof row.values.participantId === 'string') people.add(row.values.participantId);
+      }
+    }
+  }
+  const unread = [...people].filter((id) => !records.has(id));
+  const stored = unread.length > 0 ? await tx.findRecords(unread) : [];
+  for (const person of stored.map(parseStoredRecord)) if (person.orgId === orgId) records.set(person.id, person);
+  for (const id of people) {
+    const person = records.get(id);
+    if (person && person.table === 'participants' && !person.dirty) touch(state, person);
+  }
 }
 
 /**
@@ -319,7 +400,15 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
 
     // 4.
     const device: DeviceRow = { orgId, deviceId: batch.deviceId, userId: caller.user.id, label: batch.deviceLabel ?? '', lastPushAt: now };
-    const state: BatchState = { records, orgId, caller, deps, tx, nextSeq, now, device, filed: [] };
+    const source: RecordSource = {
+      byIds: async (ids) => (await tx.findRecords(ids)).filter((record) => record.orgId === orgId),
+      byRef: (table, refs) => tx.findRecordsByRef(orgId, table, refs),
+    };
+    const reach = await reachOf(caller.user, source);
+    const state: BatchState = {
+      records, orgId, caller, deps, tx, nextSeq, now, device, filed: [], reach, judge: new VisibilityJudge(reach, source),
+      intended: intendedRecords(checks, orgId), reachedPeople: new Set(), movedEvents: new Map(),
+    };
     const acked: string[] = [];
     const rejected: Rejection[] = [];
     const appliedRows: AppliedMutationRow[] = [];
@@ -361,8 +450,9 @@ export async function applyPush(deps: PushDeps, caller: PushCaller, batch: PushB
     }
 
     // 5.
+    await rewriteReached(state);
     await nameConflicts(state);
-    await tx.saveDevice(device);
+    await tx.saveDevice(state.device);
     const changed = [...records.values()].filter((record) => record.dirty).map((record) => toStoredRecord(record, now));
     if (changed.length > 0) await tx.saveRecords(changed);
     if (appliedRows.length > 0) await tx.saveAppliedMutations(appliedRows);

@@ -43,12 +43,22 @@ export function communityOf(record: WorkingRecord): string | null {
   return typeof communityId === 'string' ? communityId : null;
 }
 
+/** The field a record is looked up by besides its id, per table: a tie's or a check-in's person, a photo's image, an assignment's user. */
+const REF_FIELDS: Readonly<Record<string, string>> = { ties: 'participantId', attendance: 'participantId', photos: 'sha256', assignments: 'userId' };
+
+export function refOf(record: Pick<WorkingRecord, 'table' | 'values'>): string | null {
+  const field = REF_FIELDS[record.table];
+  const value = field === undefined ? undefined : record.values[field];
+  return typeof value === 'string' ? value : null;
+}
+
 export function toStoredRecord(record: WorkingRecord, now: number): StoredRecord {
   return {
     id: record.id,
     orgId: record.orgId,
     table: record.table,
     communityId: communityOf(record),
+    refId: refOf(record),
     fields: JSON.stringify(record.values),
     clocks: JSON.stringify(record.clocks),
     seq: record.seq,

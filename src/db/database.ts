@@ -83,6 +83,9 @@ export class TalkaDatabase extends Dexie {
   photos!: RecordTables['photos'];
   conflicts!: RecordTables['conflicts'];
   members!: RecordTables['members'];
+  ties!: RecordTables['ties'];
+  assignments!: RecordTables['assignments'];
+  settings!: RecordTables['settings'];
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
@@ -99,6 +102,17 @@ export class TalkaDatabase extends Dexie {
     });
     // The organisation's users as the server lists them, so conflicts and the bin can name people offline.
     this.version(4).stores({ members: 'id' });
+    // People belong to the organisation (ties to communities besides the home one), events to one or more
+    // communities or none, assignments and settings; merged people and grouped needs by their survivor.
+    this.version(5).stores({
+      participants: 'id, communityId, mergedInto',
+      workshops: 'id, communityId, date, *communityIds',
+      votes: 'id, workshopId, needId, communityId, participantId',
+      needs: 'id, communityId, workshopId, sameAs',
+      ties: 'id, participantId, communityId',
+      assignments: 'id, userId, communityId',
+      settings: 'id',
+    });
   }
 
   recordTable<T extends TableName>(table: T): Table<Stored<RecordTypes[T]>, string> {

@@ -34,6 +34,11 @@ export function heldKey(recordId: string): string {
   return HELD_PREFIX + recordId;
 }
 
+/** Drops every held server state (the records they stand for are gone), except those of `keep`. */
+export async function forgetHeldStates(db: TalkaDatabase, keep: ReadonlySet<string> = new Set()): Promise<void> {
+  await db.meta.where('key').startsWith(HELD_PREFIX).filter((entry) => !keep.has(entry.key.slice(HELD_PREFIX.length))).delete();
+}
+
 export async function isHoldingAny(db: TalkaDatabase): Promise<boolean> {
   return (await db.meta.where('key').startsWith(HELD_PREFIX).count()) > 0;
 }

@@ -7,5 +7,6 @@ export * from './queries';
 export { takePushBatch, narrowBatch, settlePush, markRefused, watchOutbox, retryChange, discardChange, type PushBatch, type SentBatch, type CursorMove } from './push-side';
 export { applyPullPage } from './pull-side';
 export { requeueEverything } from './requeue';
+export { takeScope } from './scope';
 export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner } from './meta';
 export * from './device-owner';

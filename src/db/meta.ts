@@ -9,6 +9,7 @@ import type { TalkaDatabase } from './database';
 const KEYS = {
   clock: 'clock',
   cursor: 'cursor',
+  scope: 'scope',
   lastSyncAt: 'lastSyncAt',
   owner: 'organisationId',
 } as const;
@@ -71,6 +72,15 @@ export async function saveCursor(db: TalkaDatabase, cursor: string): Promise<voi
 
 export async function forgetCursor(db: TalkaDatabase): Promise<void> {
   await db.meta.delete(KEYS.cursor);
+}
+
+/** What the server last said this user may see (an opaque token); null before the first pull. */
+export function loadScope(db: TalkaDatabase): Promise<string | null> {
+  return readText(db, KEYS.scope);
+}
+
+export async function saveScope(db: TalkaDatabase, scope: string): Promise<void> {
+  await db.meta.put({ key: KEYS.scope, value: scope });
 }
 
 export async function loadLastSync(db: TalkaDatabase): Promise<number | null> {

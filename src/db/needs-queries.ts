@@ -1,4 +1,5 @@
 // Reads of the needs board, the dot-voting and the asset map.
+import { communitiesOf } from '../domain/events';
 import type { TalkaDatabase } from './database';
 import type { StoredRecord } from './notebook';
 import { listAttendance, listInCommunity } from './queries';
@@ -7,6 +8,17 @@ import { listAttendance, listInCommunity } from './queries';
 export async function listNeeds(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'needs'>[]> {
   const needs = await listInCommunity(db, 'needs', communityId);
   return needs.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** The needs an event votes on: those of every community holding it, and any raised at the event itself. */
+export async function listNeedsOfEvent(db: TalkaDatabase, event: { id: string; communityId: string | null; communityIds?: readonly string[] | undefined }): Promise<StoredRecord<'needs'>[]> {
+  const held = communitiesOf(event);
+  const [ofCommunities, raisedThere] = await Promise.all([
+    held.length > 0 ? db.needs.where('communityId').anyOf(held).toArray() : [],
+    db.needs.where('workshopId').equals(event.id).toArray(),
+  ]);
+  const needs = new Map([...ofCommunities, ...raisedThere].filter((need) => !need.deleted).map((need) => [need.id, need]));
+  return [...needs.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
 export async function listResources(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'resources'>[]> {

@@ -78,7 +78,7 @@ export class Notebook {
   }
 
   /** Checks a participant in; the row's id is derived so two tablets make the same one. */
-  async checkIn(workshop: { id: string; communityId: string }, participantId: string): Promise<string> {
+  async checkIn(workshop: { id: string; communityId: string | null }, participantId: string): Promise<string> {
     const id = attendanceId(workshop.id, participantId);
     await this.db.transaction('rw', [this.db.attendance, this.db.outbox, this.db.meta], async () => {
       const existing = await this.db.attendance.get(id);
@@ -101,7 +101,7 @@ export class Notebook {
   }
 
   /** Adds a walk-in and checks them in, both in one transaction. */
-  async addWalkIn(workshop: { id: string; communityId: string }, fields: EditableFields<'participants'>): Promise<string> {
+  async addWalkIn(workshop: { id: string; communityId: string | null }, fields: EditableFields<'participants'>): Promise<string> {
     return this.db.transaction('rw', [this.db.participants, this.db.attendance, this.db.outbox, this.db.meta], async () => {
       const participantId = await this.create('participants', fields);
       await this.checkIn(workshop, participantId);
@@ -110,7 +110,7 @@ export class Notebook {
   }
 
   /** One dot on a need; votes are append-only rows so counts merge without conflict. */
-  async castVote(workshop: { id: string; communityId: string }, needId: string, participantId: string | null): Promise<string> {
+  async castVote(workshop: { id: string; communityId: string | null }, needId: string, participantId: string | null): Promise<string> {
     return this.create('votes', {
       communityId: workshop.communityId, workshopId: workshop.id, needId, participantId, castAt: this.now(),
     });

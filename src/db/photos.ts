@@ -19,7 +19,7 @@ const mimeOnly = v.object({ mime: photoFields.mime });
 export interface PhotoParent {
   table: PhotoParentTable;
   id: string;
-  communityId: string;
+  communityId: string | null;
 }
 
 /** What the person gives a photo, and what resizing measured. */

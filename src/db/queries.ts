@@ -27,6 +27,32 @@ export async function listWorkshops(db: TalkaDatabase, communityId: string): Pro
   return rows.sort((a, b) => (b.date + b.startTime).localeCompare(a.date + a.startTime));
 }
 
+/**
+ * The people of these communities: those whose home is one of them and those tied to one, each
+ * once, by name; people merged into another are left out (their survivor stands for them).
+ */
+export async function listPeopleOf(db: TalkaDatabase, communityIds: readonly string[]): Promise<StoredRecord<'participants'>[]> {
+  if (communityIds.length === 0) return [];
+  const [homed, ties] = await Promise.all([
+    db.participants.where('communityId').anyOf([...communityIds]).toArray(),
+    db.ties.where('communityId').anyOf([...communityIds]).toArray(),
+  ]);
+  const tied = alive(await db.participants.bulkGet([...new Set(alive(ties).map((tie) => tie.participantId))]));
+  const people = new Map([...alive(homed), ...tied].filter((person) => !person.mergedInto).map((person) => [person.id, person]));
+  return [...people.values()].sort(byName);
+}
+
+/**
+ * Everyone a check-in may find: the people of the event's communities first, then anyone else in the
+ * register this device holds, each part by name; merged-away and erased people left out.
+ */
+export async function listCheckInPeople(db: TalkaDatabase, communityIds: readonly string[]): Promise<StoredRecord<'participants'>[]> {
+  const [ofEvent, everyone] = await Promise.all([listPeopleOf(db, communityIds), db.participants.toArray()]);
+  const first = new Set(ofEvent.map((person) => person.id));
+  const others = alive(everyone).filter((person) => !first.has(person.id) && !person.mergedInto && !person.erased).sort(byName);
+  return [...ofEvent.filter((person) => !person.erased), ...others];
+}
+
 export async function listParticipants(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'participants'>[]> {
   return (await listInCommunity(db, 'participants', communityId)).sort(byName);
 }

@@ -3,13 +3,14 @@
 // device's own database, so it all works offline after a sync.
 import type { TableName } from '../../protocol';
 import { sortActions } from '../domain/action-plan';
+import { communitiesOf } from '../domain/events';
 import { alive, byName } from '../domain/live-records';
 import type { ListExportInput } from '../domain/export-lists';
 import type { ParticipantExportInput } from '../domain/export-rows';
 import type { TalkaDatabase } from './database';
 import type { StoredRecord } from './notebook';
 import { getBlobRows } from './photos';
-import { listCommunities } from './queries';
+import { listCommunities, listPeopleOf } from './queries';
 
 type Stored<T extends TableName> = StoredRecord<T>;
 
@@ -22,14 +23,16 @@ export interface ParticipantExportRecords extends ParticipantExportInput {
 }
 
 
-async function communitiesOf(db: TalkaDatabase, ids: Iterable<string>): Promise<Stored<'communities'>[]> {
-  return alive(await db.communities.bulkGet([...new Set(ids)]));
+async function communitiesNamed(db: TalkaDatabase, ids: Iterable<string | null>): Promise<Stored<'communities'>[]> {
+  const wanted = new Set<string>();
+  for (const id of ids) if (id !== null) wanted.add(id);
+  return alive(await db.communities.bulkGet([...wanted]));
 }
 
 async function participantInput(db: TalkaDatabase, workshops: Stored<'workshops'>[]): Promise<ParticipantExportRecords> {
   const attendance = alive(await db.attendance.where('workshopId').anyOf(workshops.map((w) => w.id)).toArray());
   const participants = alive(await db.participants.bulkGet([...new Set(attendance.map((a) => a.participantId))]));
-  const communities = await communitiesOf(db, [...workshops.map((w) => w.communityId), ...participants.map((p) => p.communityId)]);
+  const communities = await communitiesNamed(db, [...workshops.flatMap((w) => communitiesOf(w)), ...participants.map((p) => p.communityId)]);
   return { workshops, attendance, participants, communities };
 }
 
@@ -82,13 +85,17 @@ export interface SignInSheetData {
 export async function loadSignInSheet(db: TalkaDatabase, workshopId: string): Promise<SignInSheetData | null> {
   const workshop = await db.workshops.get(workshopId);
   if (!workshop || workshop.deleted) return null;
-  const [community, attendance, everyone] = await Promise.all([
-    db.communities.get(workshop.communityId),
+  const held = communitiesOf(workshop);
+  const [community, attendance, ofCommunities] = await Promise.all([
+    held[0] === undefined ? undefined : db.communities.get(held[0]),
     db.attendance.where('workshopId').equals(workshopId).toArray(),
-    db.participants.where('communityId').equals(workshop.communityId).toArray(),
+    listPeopleOf(db, held),
   ]);
-  const people = alive(everyone).filter((p) => !p.erased).sort(byName);
   const present = new Set(alive(attendance).map((a) => a.participantId));
+  // Everyone of the event's communities, and whoever else came (a walk-in from elsewhere, an organisation's event).
+  const known = new Set(ofCommunities.map((p) => p.id));
+  const visitors = alive(await db.participants.bulkGet([...present].filter((id) => !known.has(id))));
+  const people = [...ofCommunities, ...visitors].filter((p) => !p.erased).sort(byName);
   return { workshop, community: community ?? null, checkedIn: people.filter((p) => present.has(p.id)), everyone: people };
 }
 
@@ -110,13 +117,14 @@ export interface WorkshopReportData {
 export async function loadWorkshopReport(db: TalkaDatabase, workshopId: string): Promise<WorkshopReportData | null> {
   const workshop = await db.workshops.get(workshopId);
   if (!workshop || workshop.deleted) return null;
+  const held = communitiesOf(workshop);
   const [community, attendance, votes, swot, communityNeeds, actions, photos] = await Promise.all([
-    db.communities.get(workshop.communityId),
+    held[0] === undefined ? undefined : db.communities.get(held[0]),
     db.attendance.where('workshopId').equals(workshopId).toArray(),
     db.votes.where('workshopId').equals(workshopId).toArray().then(alive),
     db.swot.where('workshopId').equals(workshopId).toArray().then(alive),
-    db.needs.where('communityId').equals(workshop.communityId).toArray().then(alive),
-    db.actions.where('communityId').equals(workshop.communityId).toArray().then(alive),
+    db.needs.where('communityId').anyOf(held).toArray().then(alive),
+    db.actions.where('communityId').anyOf(held).toArray().then(alive),
     db.photos.where('parentId').equals(workshopId).toArray().then(alive),
   ]);
   const present = alive(await db.participants.bulkGet(alive(attendance).map((a) => a.participantId)));
@@ -146,10 +154,9 @@ export async function loadParticipantData(db: TalkaDatabase, participantId: stri
   const participant = await db.participants.get(participantId);
   if (!participant) return null;
   const [community, attendance, votes, conflicts] = await Promise.all([
-    db.communities.get(participant.communityId),
+    participant.communityId === null ? undefined : db.communities.get(participant.communityId),
     db.attendance.where('participantId').equals(participantId).toArray().then(alive),
-    db.votes.where('communityId').equals(participant.communityId).toArray()
-      .then((rows) => alive(rows).filter((vote) => vote.participantId === participantId)),
+    db.votes.where('participantId').equals(participantId).toArray().then(alive),
     db.conflicts.where('recordId').equals(participantId).toArray().then(alive),
   ]);
   const workshopIds = new Set([...attendance.map((a) => a.workshopId), ...votes.map((v) => v.workshopId)]);

@@ -3,6 +3,7 @@
 // and their contact only where they agreed to their data being kept; and, as
 // evidence of each event, one row per attendance. An erased participant is an
 // anonymous row that still counts, and never carries personal data.
+import { communitiesOf } from './events';
 import type { Participant, ParticipantRole } from '../../protocol';
 import { column, type ExportCell, type ExportTable } from './export-table';
 
@@ -12,7 +13,9 @@ export type PersonRecord = Pick<Participant,
 
 export interface WorkshopRecord {
   id: string;
-  communityId: string;
+  /** The first community holding the event; null for the organisation's own. */
+  communityId: string | null;
+  communityIds?: readonly string[] | undefined;
   title: string;
   date: string;
   place: string;
@@ -71,7 +74,7 @@ export function participantLines(input: ParticipantExportInput): ParticipantLine
     if (row.deleted || !workshop || !person) continue;
     let line = lines.get(person.id);
     if (!line) {
-      line = lineOf(person, communities.get(person.communityId) ?? '');
+      line = lineOf(person, person.communityId === null ? '' : communities.get(person.communityId) ?? '');
       lines.set(person.id, line);
     }
     if (!line.attended.some((a) => a.workshopId === workshop.id)) {
@@ -221,7 +224,7 @@ export function workshopTable(input: ParticipantExportInput, lines: readonly Par
       column(labels.date, 'day', 12), column(labels.workshop, 'text', 28), column(labels.community, 'text', 20),
       column(labels.place, 'text', 20), column(labels.facilitators, 'text', 24), column(labels.participantCount, 'number', 12),
     ],
-    rows: workshops.map((w) => [w.date, w.title, communities.get(w.communityId) ?? '', w.place, w.facilitators, counts.get(w.id) ?? 0]),
+    rows: workshops.map((w) => [w.date, w.title, communitiesOf(w).map((id) => communities.get(id) ?? '').join(', '), w.place, w.facilitators, counts.get(w.id) ?? 0]),
   };
 }
 

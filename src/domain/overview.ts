@@ -18,6 +18,7 @@ import {
   type Participant, type ParticipantRole, type Resource, type ResourceKind, type Vote, type Workshop,
 } from '../../protocol';
 import { localDay, monthParts } from './days';
+import { communitiesOf, type EventCommunities } from './events';
 import { planTotal, type PlanTotal } from './grant';
 import { hasPeriodFilter, isInRange, programmeKey, type OverviewFilters } from './overview-filters';
 import { tallyVotes } from './votes';
@@ -145,14 +146,21 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
     .filter((community) => (filters.municipality === '' || community.municipality === filters.municipality)
       && (filters.maturity === '' || community.maturity === filters.maturity))
     .map((community) => [community.id, community]));
+  // An event of several communities counts for each of them; the organisation's own counts in the totals
+  // unless a place or maturity is chosen.
+  const placeChosen = filters.municipality !== '' || filters.maturity !== '';
+  const inPlace = (workshop: EventCommunities) => {
+    const held = communitiesOf(workshop);
+    return held.length === 0 ? !placeChosen : held.some((id) => placed.has(id));
+  };
   const workshops = new Map(data.workshops
-    .filter((workshop) => !workshop.deleted && placed.has(workshop.communityId)
+    .filter((workshop) => !workshop.deleted && inPlace(workshop)
       && (wantedProgramme === '' || programmeKey(workshop.programme) === wantedProgramme)
       && isInRange(workshop.date, filters))
     .map((workshop) => [workshop.id, workshop]));
 
   // 2. With a period chosen, only communities that held a workshop in it stay.
-  const inView = period ? new Set([...workshops.values()].map((workshop) => workshop.communityId)) : new Set(placed.keys());
+  const inView = period ? new Set([...workshops.values()].flatMap((workshop) => communitiesOf(workshop))) : new Set(placed.keys());
   const communities = [...placed.values()].filter((community) => inView.has(community.id))
     .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
   const communityIds = new Set(communities.map((community) => community.id));
@@ -195,20 +203,26 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
     id: community.id, name: community.name, municipality: community.municipality, maturity: community.maturity,
     workshopsHeld: 0, uniqueParticipants: 0, attendance: 0, needs: 0, needsByStatus: emptyStatusCounts(),
   } satisfies CommunityFigures]));
-  const inViewWorkshops = [...workshops.values()].filter((workshop) => communityIds.has(workshop.communityId));
-  for (const workshop of inViewWorkshops) {
-    if (workshop.status === 'held') perCommunity.get(workshop.communityId)!.workshopsHeld++;
+  for (const workshop of workshops.values()) {
+    if (workshop.status !== 'held') continue;
+    for (const communityId of communitiesOf(workshop)) {
+      const figures = perCommunity.get(communityId);
+      if (figures) figures.workshopsHeld++;
+    }
   }
   // A person counts once overall, and once in each community whose workshops they came to.
   const attendees = new Set<string>();
   const attendeesOf = new Map<string, Set<string>>();
   for (const row of checkIns) {
-    const communityId = workshops.get(row.workshopId)!.communityId;
-    perCommunity.get(communityId)!.attendance++;
     attendees.add(row.participantId);
-    const people = attendeesOf.get(communityId) ?? new Set<string>();
-    people.add(row.participantId);
-    attendeesOf.set(communityId, people);
+    for (const communityId of communitiesOf(workshops.get(row.workshopId)!)) {
+      const figures = perCommunity.get(communityId);
+      if (!figures) continue;
+      figures.attendance++;
+      const people = attendeesOf.get(communityId) ?? new Set<string>();
+      people.add(row.participantId);
+      attendeesOf.set(communityId, people);
+    }
   }
   for (const [communityId, people] of attendeesOf) perCommunity.get(communityId)!.uniqueParticipants = people.size;
   for (const need of needs) {
@@ -218,6 +232,7 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
   }
 
   // 7. Month by month, from the first workshop in view to the last.
+  const inViewWorkshops = [...workshops.values()];
   const byMonth = new Map<string, MonthFigures>();
   const monthOf = (day: string) => day.slice(0, 7);
   const months = inViewWorkshops.map((workshop) => monthOf(workshop.date)).sort();
@@ -244,13 +259,13 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
   }));
 
   const communityFigures = [...perCommunity.values()];
-  const sum = (pick: (figures: CommunityFigures) => number) => communityFigures.reduce((total, figures) => total + pick(figures), 0);
   return {
     communities: communityFigures,
     totals: {
       allCommunities: liveCommunities.length,
       communities: communities.length,
-      workshopsHeld: sum((figures) => figures.workshopsHeld),
+      // Each event once, whether it was held by one community, several or the organisation itself.
+      workshopsHeld: inViewWorkshops.filter((workshop) => workshop.status === 'held').length,
       workshopsPlanned: inViewWorkshops.filter((workshop) => workshop.status === 'planned').length,
       uniqueParticipants: attendees.size,
       attendance: checkIns.length,

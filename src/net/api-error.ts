@@ -26,6 +26,8 @@ export type Failure =
   | 'unauthorized'
   /** The server's history is behind this device's cursor (restored from a backup). */
   | 'cursor_reset'
+  /** The app is older than the server's sync protocol: it must update (its unsent changes were still applied). */
+  | 'upgrade'
   /** Too large for the server. */
   | 'too_large'
   /** The server refused the request itself (another 4xx). */
@@ -41,6 +43,7 @@ export class ApiError extends Error {
     if (this.code === 'network' || this.code === 'timeout') return 'network';
     if (this.code === 'not_signed_in' || this.status === 401) return 'unauthorized';
     if (this.code === 'cursor_reset') return 'cursor_reset';
+    if (this.code === 'upgrade_required') return 'upgrade';
     if (this.status === 413) return 'too_large';
     if (this.code === 'bad_reply' || this.status >= 500 || this.status === 408 || this.status === 429) return 'server';
     return 'rejected';

@@ -7,7 +7,7 @@
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, type PushRequest } from '../../protocol';
 import {
   applyPullPage, countPending, loadCursor, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
-  narrowBatch, watchOutbox, type SentBatch, type TalkaDatabase,
+  narrowBatch, takeScope, watchOutbox, type SentBatch, type TalkaDatabase,
 } from '../db';
 import { backoffDelay } from './backoff';
 import { uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
@@ -313,8 +313,16 @@ export class SyncEngine {
     const limit = this.options.pullLimit;
     let received = 0;
     let next = transport.pull(await loadCursor(db), limit);
+    let first = true;
     for (;;) {
       const page = await next;
+      // What this user may see changed since the last pull: the device's records are gone, pull them all again.
+      if (first && page.scope !== undefined && (await takeScope(db, page.scope))) {
+        first = false;
+        next = transport.pull(null, limit);
+        continue;
+      }
+      first = false;
       if (page.hasMore) {
         next = transport.pull(page.cursor, limit);
         next.catch(() => {}); // awaited (and so reported) on the next turn; handled now, in case it fails while this page applies

@@ -1,7 +1,7 @@
 // The sync transport over HTTP: JSON (gzip-compressed when the browser can),
 // sent through the app's one HTTP helper (src/net/send.ts).
 import {
-  ackedOf, fromColumns, pullColumnsResponseSchema, shortPushResponseSchema, type PushRequest, type PushResponse,
+  PROTOCOL_VERSION, ackedOf, fromColumns, pullColumnsResponseSchema, shortPushResponseSchema, type PushRequest, type PushResponse,
 } from '../../protocol';
 import { call, type Endpoint } from '../net/send';
 import type { PullPage, SendPush, Transport } from './transport';
@@ -42,9 +42,9 @@ export class HttpTransport implements Transport {
 
   /** Pulls in column layout (protocol/pull-columns.ts): a third of the bytes of the row layout. */
   async pull(cursor: string | null, limit: number): Promise<PullPage> {
-    const query = new URLSearchParams({ limit: String(limit), shape: 'columns' });
+    const query = new URLSearchParams({ limit: String(limit), shape: 'columns', protocol: String(PROTOCOL_VERSION) });
     if (cursor !== null) query.set('since', cursor);
     const page = await call(this.endpoint, `/api/sync/pull?${query}`, pullColumnsResponseSchema, { signed: true });
-    return { changes: fromColumns(page.tables), cursor: page.cursor, hasMore: page.hasMore };
+    return { changes: fromColumns(page.tables), cursor: page.cursor, hasMore: page.hasMore, scope: page.scope };
   }
 }

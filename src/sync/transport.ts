@@ -8,6 +8,8 @@ export interface PullPage {
   changes: PulledRecord[];
   cursor: string;
   hasMore: boolean;
+  /** What the server lets this user see; when it changes, the device pulls everything again (db/meta.ts). */
+  scope?: string | undefined;
 }
 
 /** Sends a push; `since` is the device's pull cursor at that moment (see pulledThrough in protocol/messages.ts). */

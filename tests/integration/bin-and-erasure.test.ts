@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERASED_NAME, PERSONAL_FIELDS } from '../../protocol';
 import { backends } from './support/backends';
-import { communityFields, needFields, participantFields } from '../../testing/fixtures';
+import { assignmentId } from '../../protocol/ids';
+import { assignmentFields, communityFields, needFields, participantFields } from '../../testing/fixtures';
 import { TestDevice } from './support/device';
 import { addUserDirectly, createOrganisation, login, pullAll, push, startServer, type TestServer } from './support/harness';
 
@@ -28,6 +29,7 @@ describe.each(backends())('the bin and erasure on $name', (backend) => {
     laptop = new TestDevice('laptop-dace', () => server.time.now, org.coordinator.token);
     tablet = new TestDevice('tablet-anna', () => server.time.now, facilitator.token);
     communityId = laptop.create('communities', communityFields());
+    laptop.create('assignments', assignmentFields(facilitatorId, { communityId }), assignmentId(facilitatorId, { communityId }));
     await laptop.sync(server);
     await tablet.sync(server);
   });

@@ -8,7 +8,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { healthResponseSchema } from '../../protocol/auth';
-import { errorBodySchema } from '../../protocol/messages';
+import { PROTOCOL_VERSION, errorBodySchema } from '../../protocol/messages';
 import { createApp } from '../../server/app';
 import type { Lifecycle } from '../../server/routes/health';
 import { KyselyStore } from '../../server/store/kysely-store';
@@ -55,10 +55,10 @@ describe.each(backends())('health and readiness on $name', (backend) => {
   it('both are 200 on a working server, and the check leaves no file behind', async () => {
     const health = await ask(server.store, '/api/health');
     expect(health.status).toBe(200);
-    expect(v.parse(healthResponseSchema, await health.json())).toEqual({ ok: true, protocol: 1, db: backend.name });
+    expect(v.parse(healthResponseSchema, await health.json())).toEqual({ ok: true, protocol: PROTOCOL_VERSION, db: backend.name });
     const ready = await ask(server.store, '/api/ready');
     expect(ready.status).toBe(200);
-    expect(v.parse(healthResponseSchema, await ready.json())).toEqual({ ok: true, protocol: 1, db: backend.name });
+    expect(v.parse(healthResponseSchema, await ready.json())).toEqual({ ok: true, protocol: PROTOCOL_VERSION, db: backend.name });
     expect(readdirSync(server.dir).filter((name) => name.startsWith('.health'))).toEqual([]);
   });
 

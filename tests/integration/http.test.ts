@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
 import { healthResponseSchema } from '../../protocol/auth';
+import { PROTOCOL_VERSION } from '../../protocol/messages';
 import { createApp } from '../../server/app';
 import { KyselyStore } from '../../server/store/kysely-store';
 import { backends } from './support/backends';
-import { call, createOrganisation, errorCode, startServer, type TestServer } from './support/harness';
+import { call, createOrganisation, errorCode, startServer, withProtocol, type TestServer } from './support/harness';
 
 const INDEX = '<!doctype html><html><head><title>Talka</title></head><body><div id="app"></div></body></html>';
 const BUNDLE = `console.log(${JSON.stringify('talka '.repeat(2000))});`;
@@ -94,7 +95,7 @@ describe.each(backends())('http surface on $name', (backend) => {
 
   it('health answers with the protocol and the database kind', async () => {
     const reply = await call(server, 'GET', '/api/health');
-    expect(v.parse(healthResponseSchema, reply.body)).toEqual({ ok: true, protocol: 1, db: backend.name });
+    expect(v.parse(healthResponseSchema, reply.body)).toEqual({ ok: true, protocol: PROTOCOL_VERSION, db: backend.name });
   });
 
   it('413 for an oversized body on a small-body route', async () => {
@@ -111,7 +112,7 @@ describe.each(backends())('http surface on $name', (backend) => {
     const { coordinator } = await createOrganisation(server, 'Degošs disks');
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const app = createApp({ store: new BrokenStore(server.store.db, server.store.kind), config: server.config, now: () => server.time.now, passwordCost: 10 });
-    const response = await app.request('/api/sync/pull', { headers: { Authorization: `Bearer ${coordinator.token}` } });
+    const response = await app.request(withProtocol('/api/sync/pull'), { headers: { Authorization: `Bearer ${coordinator.token}` } });
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { code: 'internal', message: expect.not.stringContaining('fire') } });
     expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'");

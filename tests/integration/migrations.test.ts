@@ -106,6 +106,9 @@ const RECORDS = [
   },
 ];
 const HEAD_SEQ = 5;
+/** 0006 assigns the one active facilitator to the organisation's one community, at the next seq. */
+const UPGRADED_HEAD = HEAD_SEQ + 1;
+const notAssignments = (change: { table: string }) => change.table !== 'assignments';
 
 async function populateInitial(db: AnyDb, fixture: Fixture): Promise<void> {
   const state = await db.selectFrom('sync_state').select(['instance_id']).executeTakeFirstOrThrow();
@@ -151,12 +154,12 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
   expect(all.status).toBe(200);
   const page = v.parse(pullResponseSchema, all.body);
   const ours = RECORDS.filter((record) => record.org === ORG);
-  expect(page.changes).toEqual(ours.map((record) => ({ table: record.table, recordId: record.id, fields: record.fields, clocks: record.clocks, seq: record.seq })));
+  expect(page.changes.filter(notAssignments)).toEqual(ours.map((record) => ({ table: record.table, recordId: record.id, fields: record.fields, clocks: record.clocks, seq: record.seq })));
   // A device's cursor from before the upgrade still counts: same instance, same seqs.
   const since = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: 2 })}`, { token: LIVE_TOKEN });
   expect(since.status).toBe(200);
-  expect(v.parse(pullResponseSchema, since.body).changes.map((change) => change.recordId)).toEqual([VOTE, CONFLICT]);
-  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(v.parse(pullResponseSchema, since.body).changes.filter(notAssignments).map((change) => change.recordId)).toEqual([VOTE, CONFLICT]);
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: UPGRADED_HEAD });
 
   // Exactly once across the upgrade: a mutation applied before is acknowledged and changes nothing.
   const replay = await call(server, 'POST', '/api/sync/push', {
@@ -164,7 +167,7 @@ async function verifyInitial({ fixture, store, server }: VerifyContext): Promise
     json: { protocol: 1, deviceId: 'tabletA', mutations: [{ id: APPLIED_MUTATION, table: 'needs', recordId: NEED, op: 'put', fields: { title: 'Atkārtots' }, base: {}, hlc: clock(START_TIME) }] },
   });
   expect(v.parse(pushResponseSchema, replay.body)).toMatchObject({ acked: [APPLIED_MUTATION], rejected: [] });
-  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: UPGRADED_HEAD });
 
   expect(await store.findBlobOwner(ORG, SHA)).toEqual({ orgId: ORG, sha256: SHA, size: 1234, mime: 'image/jpeg', createdAt: T });
   expect(await store.findBlobOwner(OTHER_ORG, SHA)).toBeUndefined();
@@ -190,6 +193,28 @@ async function verifyLoginAttempts({ store, server }: VerifyContext): Promise<vo
 
 // ---- 0003_org_heads: each organisation's change log counts on from the old global head ----------
 
+// ---- 0005_record_refs: a person's check-ins and an image's photos are found by them ------------
+
+const CHECK_IN = '01968b12-fe80-7000-8000-0000000000c1';
+const PERSON = '01968b12-fe80-7000-8000-0000000000c2';
+
+/** A check-in as 0004 stores it (no ref yet), in the other organisation so this organisation's pulls stay as they were. */
+async function populateCheckInOfOtherOrganisation(db: AnyDb): Promise<void> {
+  const { fields, clocks } = fieldsAndClocks({
+    ...COMMON, communityId: OTHER_ORG_COMMUNITY, workshopId: OTHER_ORG_COMMUNITY, participantId: PERSON, checkedInAt: T,
+  }, clock(T, 4, 'tabletZ'));
+  await db.insertInto('records').values({
+    id: CHECK_IN, org_id: OTHER_ORG, tbl: 'attendance', community_id: OTHER_ORG_COMMUNITY, fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq: 6, updated_at: T,
+  }).execute();
+}
+
+async function verifyRecordRefs({ store }: VerifyContext): Promise<void> {
+  // A check-in written before the migration is found by its person, and only in its organisation.
+  const found = await store.findRecordsByRef(OTHER_ORG, 'attendance', [PERSON]);
+  expect(found.map((row) => [row.id, row.refId])).toEqual([[CHECK_IN, PERSON]]);
+  expect(await store.findRecordsByRef(ORG, 'attendance', [PERSON])).toEqual([]);
+}
+
 // ---- 0004_devices: who pushed from a device, so a conflict can name them -------------------------
 
 async function verifyDevices({ store }: VerifyContext): Promise<void> {
@@ -203,10 +228,25 @@ async function verifyDevices({ store }: VerifyContext): Promise<void> {
 
 async function verifyOrgHeads({ fixture, store, server }: VerifyContext): Promise<void> {
   // Both organisations' heads start at the old global head, so every device's cursor stays valid.
-  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  // (0006 then moved this organisation's head on by its facilitator's assignment.)
+  expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: UPGRADED_HEAD });
   expect(await store.readHead(OTHER_ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
   const atHead = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: HEAD_SEQ })}`, { token: LIVE_TOKEN });
-  expect(v.parse(pullResponseSchema, atHead.body).changes).toEqual([]);
+  expect(v.parse(pullResponseSchema, atHead.body).changes.filter(notAssignments)).toEqual([]);
+}
+
+// ---- 0006_assign_existing_facilitators: nobody loses the communities they worked with -----------
+
+async function verifyFacilitatorsAssigned({ server }: VerifyContext): Promise<void> {
+  // The active facilitator is assigned to the organisation's community, as a record the device pulls;
+  // the retired one and the other organisation get nothing.
+  const all = v.parse(pullResponseSchema, (await call(server, 'GET', '/api/sync/pull', { token: LIVE_TOKEN })).body);
+  const assignments = all.changes.filter((change) => change.table === 'assignments');
+  expect(assignments.map((change) => [change.seq, change.fields.userId, change.fields.communityId, change.fields.deleted])).toEqual([
+    [UPGRADED_HEAD, FACILITATOR, COMMUNITY, false],
+  ]);
+  // What the facilitator worked with before the upgrade is still theirs.
+  expect(all.changes.map((change) => change.recordId)).toEqual(expect.arrayContaining([COMMUNITY, NEED, VOTE]));
 }
 
 /** Every migration, oldest first, with the rows it is tested on. */
@@ -214,7 +254,9 @@ const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
   { name: '0002_login_attempts', populate: populateLoginAttempts, verify: verifyLoginAttempts },
   { name: '0003_org_heads', verify: verifyOrgHeads },
-  { name: '0004_devices', verify: verifyDevices },
+  { name: '0004_devices', populate: populateCheckInOfOtherOrganisation, verify: verifyDevices },
+  { name: '0005_record_refs', verify: verifyRecordRefs },
+  { name: '0006_assign_existing_facilitators', verify: verifyFacilitatorsAssigned },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { RecordTakenError, type StoredRecord } from '../../server/store/store';
 const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 function record(orgId: string, seq: number): StoredRecord {
-  return { id: randomUUID(), orgId, table: 'needs', communityId: null, fields: '{}', clocks: '{}', seq, updatedAt: 0 };
+  return { id: randomUUID(), orgId, table: 'needs', communityId: null, refId: null, fields: '{}', clocks: '{}', seq, updatedAt: 0 };
 }
 
 /** A promise and the function that settles it, to hold a transaction open. */

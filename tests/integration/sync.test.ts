@@ -55,7 +55,7 @@ describe.each(backends())('sync on $name', (backend) => {
     expect(Object.keys(page.changes[1]!.clocks).sort()).toEqual(Object.keys(page.changes[1]!.fields).sort());
 
     const again = await pull(server, token, page.cursor);
-    expect(again).toEqual({ changes: [], cursor: page.cursor, hasMore: false });
+    expect(again).toEqual({ changes: [], cursor: page.cursor, hasMore: false, scope: 'all' });
   });
 
   it('a push asking for the short reply gets acked "rest" and the same rejections', async () => {
@@ -446,7 +446,7 @@ describe.each(backends())('sync on $name', (backend) => {
       [post(JSON.stringify({ hello: 'world' })), 'bad_request'],
       [post(JSON.stringify([1, 2, 3])), 'bad_request'],
       [post(JSON.stringify({ protocol: 1, deviceId: 'bad device id!', mutations: [] })), 'bad_request'],
-      [post(JSON.stringify({ protocol: 2, deviceId: 'tablet', mutations: [] })), 'unsupported_protocol'],
+      [post(JSON.stringify({ protocol: 3, deviceId: 'tablet', mutations: [] })), 'unsupported_protocol'],
       [post(JSON.stringify({ protocol: 1, deviceId: 'tablet', mutations: new Array(1001).fill({}) })), 'bad_request'],
     ];
     for (const [pending, code] of cases) {

@@ -7,7 +7,7 @@
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { formatHlc, MAX_PULL_LIMIT, uuidv7, type Mutation } from '../../../protocol';
+import { formatHlc, MAX_PULL_LIMIT, PROTOCOL_VERSION, uuidv7, type Mutation } from '../../../protocol';
 import { makeServerData, setupTokenOf, startServerProcess } from '../../../testing/server';
 import { communityFields, needFields, newRecordFields } from '../../../testing/fixtures';
 
@@ -77,7 +77,7 @@ async function main() {
     let cursor: string | null = null;
     const pullStart = performance.now();
     for (;;) {
-      const query = new URLSearchParams({ limit: String(MAX_PULL_LIMIT) });
+      const query = new URLSearchParams({ limit: String(MAX_PULL_LIMIT), protocol: String(PROTOCOL_VERSION) });
       if (cursor) query.set('since', cursor);
       const reply = await send(`${server.url}/api/sync/pull?${query}`, 'GET', { ...auth, 'Accept-Encoding': 'gzip' });
       if (reply.status !== 200) throw new Error(`pull: ${reply.status}`);

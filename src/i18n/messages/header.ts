@@ -34,6 +34,7 @@ export const lv = {
   'syncbar.failure.too_large': 'Izmaiņa ir par lielu serverim',
   'syncbar.failure.rejected': 'Serveris atteica pieprasījumu',
   'syncbar.failure.cursor_reset': 'Serveris atjaunots no rezerves kopijas; dati tiek sūtīti vēlreiz',
+  'syncbar.failure.upgrade': 'Serverim vajag jaunāku lietotnes versiju: atjauniniet to (nenosūtītās izmaiņas ir saglabātas)',
   'syncbar.signInAgain': 'Pieslēgties vēlreiz',
   'syncbar.refused': { zero: '{count} noraidītas izmaiņas', one: '{count} noraidīta izmaiņa', other: '{count} noraidītas izmaiņas' },
   'syncbar.conflicts': { zero: '{count} konflikti', one: '{count} konflikts', other: '{count} konflikti' },

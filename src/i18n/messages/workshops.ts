@@ -21,6 +21,7 @@ export const lv = {
   'workshop.details': 'Pasākuma informācija',
   'workshop.when': 'Kad',
   'workshop.where': 'Kur',
+  'workshop.organisationEvent': 'Organizācijas pasākums',
   'workshop.community': 'Kopiena',
   'workshop.noAgenda': 'Darba kārtība vēl nav ierakstīta.',
   'workshop.checkin': 'Dalībnieku reģistrācija',

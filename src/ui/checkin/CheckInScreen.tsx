@@ -1,4 +1,5 @@
-import { listAttendance, listParticipants, useLiveQuery } from '../../db';
+import { listAttendance, listCheckInPeople, listCommunities, useLiveQuery } from '../../db';
+import { communitiesOf } from '../../domain/events';
 import { formatDay, t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
@@ -12,9 +13,11 @@ import './checkin.css';
 export function CheckInScreen() {
   const { db, notebook } = useServices();
   const { id, record: workshop } = useRouteRecord('workshops');
-  const communityId = workshop?.communityId;
-  // Its own query, so a check-in (an attendance write) does not reload and re-index the participants.
-  const participants = useLiveQuery(async () => (communityId ? listParticipants(db, communityId) : undefined), [db, communityId]);
+  const held = workshop ? communitiesOf(workshop) : null;
+  const heldKey = held?.join(',');
+  // Its own query, so a check-in (an attendance write) does not reload and re-index the people.
+  const participants = useLiveQuery(async () => (held ? listCheckInPeople(db, held) : undefined), [db, heldKey]);
+  const communityNames = useLiveQuery(async () => new Map((await listCommunities(db)).map((c) => [c.id, c.name])), [db]);
   const attendance = useLiveQuery(() => listAttendance(db, id), [db, id]);
 
   const back = `/workshops/${id}`;
@@ -30,11 +33,14 @@ export function CheckInScreen() {
       <p class="checkin-workshop"><strong>{workshop.title}</strong> <span class="muted">· {formatDay(workshop.date)}{workshop.startTime && ` ${workshop.startTime}`}</span></p>
       {participants === undefined || attendance === undefined ? <Loading /> : (
         <CheckInView participants={participants} attendance={attendance}
+          homeOf={(person) => (person.communityId === null ? '' : communityNames?.get(person.communityId) ?? '')}
           onCheckIn={async (participantId) => { await notebook.checkIn(workshop, participantId); }}
           onCheckOut={(participantId) => notebook.checkOut(id, participantId)}
           onAddWalkIn={addWalkIn} />
       )}
-      <p><a class="button button--ghost" href={`/communities/${workshop.communityId}/participants`}>{t('checkin.allParticipants')} →</a></p>
+      {workshop.communityId !== null && (
+        <p><a class="button button--ghost" href={`/communities/${workshop.communityId}/participants`}>{t('checkin.allParticipants')} →</a></p>
+      )}
     </Page>
   );
 }

@@ -18,10 +18,12 @@ export interface CheckInViewProps {
   onCheckIn: (participantId: string) => Promise<void>;
   onCheckOut: (participantId: string) => Promise<void>;
   onAddWalkIn: (fields: ParticipantFields) => Promise<SaveFailure | null>;
+  /** A person's home community, to tell two people of one name apart. */
+  homeOf?: (participant: StoredParticipant) => string;
 }
 
 /** Find people by typing (diacritics optional), check them in or out with one tap, add walk-ins. */
-export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, onAddWalkIn }: CheckInViewProps) {
+export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, onAddWalkIn, homeOf }: CheckInViewProps) {
   const [query, setQuery] = useState('');
   const inFlight = useRef(new Set<string>());
   const [failure, setFailure] = useState<string | null>(null);
@@ -95,7 +97,7 @@ export function CheckInView({ participants, attendance, onCheckIn, onCheckOut, o
             <ul class="checkin-results" aria-label={t('checkin.results')}>
               {shown.map((participant) => {
                 const isPresent = checkedInAt.has(participant.id);
-                const details = [participant.household, participant.phone].filter(Boolean).join(' · ');
+                const details = [homeOf?.(participant), participant.household, participant.phone].filter(Boolean).join(' · ');
                 return (
                   <li key={participant.id}>
                     <button type="button" class="checkin-toggle" aria-pressed={isPresent}

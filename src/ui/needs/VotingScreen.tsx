@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { getRecord, listVotes, useLiveQuery } from '../../db';
-import { listCheckedInParticipants, listNeeds } from '../../db/needs-queries';
+import { listCheckedInParticipants, listNeedsOfEvent } from '../../db/needs-queries';
 import { isOpenForVoting } from '../../domain/needs-board';
 import { dotsLeft, tallyVotes, voteToTakeBack } from '../../domain/votes';
 import { t } from '../../i18n';
@@ -25,7 +25,7 @@ export function VotingScreen() {
     const workshop = await getRecord(db, 'workshops', workshopId);
     if (!workshop || workshop.deleted) return null;
     const [needs, votes, voters] = await Promise.all([
-      listNeeds(db, workshop.communityId), listVotes(db, workshopId), listCheckedInParticipants(db, workshopId),
+      listNeedsOfEvent(db, workshop), listVotes(db, workshopId), listCheckedInParticipants(db, workshopId),
     ]);
     return { workshop, needs: needs.filter(isOpenForVoting), votes, voters };
   }, [db, workshopId]);

@@ -24,7 +24,7 @@ import './photos.css';
 export interface PhotoStripProps {
   parentTable: PhotoParentTable;
   parentId: string;
-  communityId: string;
+  communityId: string | null;
   /** The parent's title, for the controls' names ("Pievienot foto: Apgaismojums"). */
   name: string;
   /** Small tiles and a camera button that opens the picker, for cards and rows; a section with a heading otherwise. */

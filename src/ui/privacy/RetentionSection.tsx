@@ -67,7 +67,7 @@ export function RetentionSection() {
               <li key={participant.id}>
                 <span class="grow">
                   <strong>{participant.name}</strong>
-                  <span class="muted"> · {communityNames.get(participant.communityId) ?? ''}</span>
+                  <span class="muted"> · {participant.communityId === null ? '' : communityNames.get(participant.communityId) ?? ''}</span>
                   <br />
                   <span class="muted">
                     {attended > 0 ? t('privacy.retention.lastSeen', { date: formatDay(lastSeen) }) : t('privacy.retention.neverAttended', { date: formatDay(lastSeen) })}

@@ -1,4 +1,5 @@
 import { useLocation, useRoute } from 'preact-iso';
+import { communitiesOf } from '../../domain/events';
 import { useMemo } from 'preact/hooks';
 import { getRecord, useLiveQuery, type StoredRecord } from '../../db';
 import { countCheckedIn } from '../../db/workshop-queries';
@@ -20,17 +21,18 @@ export function WorkshopScreen() {
   const id = params.id ?? '';
   const loaded = useLiveQuery(async () => {
     const workshop = (await getRecord(db, 'workshops', id)) ?? null;
-    const community = workshop ? (await getRecord(db, 'communities', workshop.communityId)) ?? null : null;
-    return { workshop, community };
+    const held = workshop ? await Promise.all(communitiesOf(workshop).map((communityId) => getRecord(db, 'communities', communityId))) : [];
+    return { workshop, communities: held.flatMap((community) => (community && !community.deleted ? [community] : [])) };
   }, [db, id]);
   const attending = useLiveQuery(() => countCheckedIn(db, id), [db, id]);
   const notesDraft = useMemo(() => localDraft(`talka:notes-draft:${id}`), [id]);
 
   if (!loaded) return <Page title={t('community.workshops')}><Loading /></Page>;
-  const { workshop, community } = loaded;
+  const { workshop, communities } = loaded;
   if (!workshop || workshop.deleted) return <Page title={t('community.workshops')} back="/"><NotFoundMessage /></Page>;
 
-  const communityHref = `/communities/${workshop.communityId}`;
+  // An event of the organisation itself has no community page to go back to.
+  const communityHref = workshop.communityId === null ? '/' : `/communities/${workshop.communityId}`;
   const remove = async () => {
     await notebook.remove('workshops', id);
     showUndo(workshop.title, () => notebook.restore('workshops', id));
@@ -44,7 +46,7 @@ export function WorkshopScreen() {
         <button type="button" class="button button--danger" onClick={() => void tellIfRefused(remove)}>{t('action.delete')}</button>
       </>
     }>
-      <WorkshopDetails workshop={workshop} communityName={community?.name ?? ''} communityHref={communityHref} />
+      <WorkshopDetails workshop={workshop} communities={communities} />
 
       <nav class="workshop-links" aria-label={workshop.title}>
         <a class="card card-link workshop-link" href={`/workshops/${id}/checkin`}>
@@ -57,10 +59,12 @@ export function WorkshopScreen() {
           <h2>{t('workshop.voting')}</h2>
           <p class="muted">{t('workshop.votingHint', { count: workshop.dotsPerPerson })}</p>
         </a>
-        <a class="card card-link workshop-link" href={`/communities/${workshop.communityId}/needs?workshop=${id}`}>
-          <h2>{t('workshop.needs')}</h2>
-          <p class="muted">{t('workshop.needsHint')}</p>
-        </a>
+        {workshop.communityId !== null && (
+          <a class="card card-link workshop-link" href={`${communityHref}/needs?workshop=${id}`}>
+            <h2>{t('workshop.needs')}</h2>
+            <p class="muted">{t('workshop.needsHint')}</p>
+          </a>
+        )}
         <a class="card card-link workshop-link" href={`/workshops/${id}/sign-in-sheet`}>
           <h2>{t('reports.signIn.link')}</h2>
           <p class="muted">{t('reports.signIn.linkHint')}</p>
@@ -90,11 +94,11 @@ export function WorkshopScreen() {
 
 interface WorkshopDetailsProps {
   workshop: StoredRecord<'workshops'>;
-  communityName: string;
-  communityHref: string;
+  /** The communities holding the event (none for the organisation's own). */
+  communities: readonly { id: string; name: string }[];
 }
 
-function WorkshopDetails({ workshop, communityName, communityHref }: WorkshopDetailsProps) {
+function WorkshopDetails({ workshop, communities }: WorkshopDetailsProps) {
   const times = [workshop.startTime, workshop.endTime].filter(Boolean).join('–');
   return (
     <section aria-label={t('workshop.details')}>
@@ -127,7 +131,11 @@ function WorkshopDetails({ workshop, communityName, communityHref }: WorkshopDet
         )}
         <div>
           <dt>{t('workshop.community')}</dt>
-          <dd><a href={communityHref}>{communityName || t('workshop.community')}</a></dd>
+          <dd>
+            {communities.length === 0 ? t('workshop.organisationEvent') : communities.map((community, index) => (
+              <span key={community.id}>{index > 0 && ', '}<a href={`/communities/${community.id}`}>{community.name}</a></span>
+            ))}
+          </dd>
         </div>
       </dl>
     </section>

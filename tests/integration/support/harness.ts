@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { sessionResponseSchema, type Role, type SessionResponse } from '../../../protocol/auth';
-import { errorBodySchema, pullResponseSchema, pushResponseSchema, type Mutation, type PullResponse, type PushResponse } from '../../../protocol/messages';
+import { PROTOCOL_VERSION, errorBodySchema, pullResponseSchema, pushResponseSchema, type Mutation, type PullResponse, type PushResponse } from '../../../protocol/messages';
 import { createApp } from '../../../server/app';
 import type { LoginLimits } from '../../../server/auth/rate-limit';
 import { hashPassword } from '../../../server/auth/password';
@@ -84,6 +84,12 @@ export interface Reply {
   text: string;
 }
 
+/** A pull as today's app sends it: with `protocol=<PROTOCOL_VERSION>` unless the test names a protocol itself. */
+export function withProtocol(path: string): string {
+  if (!path.startsWith('/api/sync/pull') || /[?&]protocol=/.test(path)) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}protocol=${PROTOCOL_VERSION}`;
+}
+
 export async function call(
   server: TestServer,
   method: string,
@@ -97,7 +103,7 @@ export async function call(
     body = JSON.stringify(options.json);
     headers['Content-Type'] ??= 'application/json';
   }
-  const response = await server.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await server.app.request(withProtocol(path), { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
   let parsed: unknown = undefined;
   try {

@@ -21,7 +21,9 @@ import { addUserDirectly, createOrganisation, login, pullAll, startServer, type 
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';
 import { SimNetwork, type AppliedMutation } from './sim-network';
 import { seededBytes, seededRandom } from '../../../testing/seeded-random';
-import { communityFields, needFields, participantFields, workshopFields } from '../../../testing/fixtures';
+import { assignmentFields, communityFields, needFields, participantFields, workshopFields } from '../../../testing/fixtures';
+import { assignmentId } from '../../../protocol/ids';
+import { TestDevice } from './device';
 
 type Row = Record<string, unknown> & { id: string; clocks: Clocks };
 
@@ -33,6 +35,8 @@ interface SimDevice {
   deviceId: string;
   spec: DeviceSpec;
   userId: string;
+  /** The device's session: what the server lets its user see is what the device must end with. */
+  token: string;
   db: TalkaDatabase;
   notebook: Notebook;
   engine: SyncEngine;
@@ -123,7 +127,7 @@ export class SimWorld {
         pushBatchSize: spec.pushBatchSize,
         pullLimit: spec.pullLimit,
       });
-      this.devices.push({ index, deviceId, spec, userId: account.id, db, notebook, engine });
+      this.devices.push({ index, deviceId, spec, userId: account.id, token: session.token, db, notebook, engine });
     }
   }
 
@@ -201,10 +205,23 @@ export class SimWorld {
     for (let i = 0; i < 2; i++) await create({ kind: 'create', table: 'workshops', text: `Darbnīca ${i + 1}`, pick: 0, pick2: 0 });
     for (const name of ['Līga Ozoliņa', 'Jānis Bērziņš', 'Ģirts Ķēniņš']) await create({ kind: 'create', table: 'participants', text: name, pick: 0, pick2: 0 });
     for (const title of ['Ceļa apgaismojums', 'Bibliotēkas telpas', 'Autobuss uz Jēkabpili']) await create({ kind: 'create', table: 'needs', text: title, pick: 0, pick2: 1 });
-    for (const device of this.devices) {
-      if (device.index !== 0 && device.spec.startsOffline) continue;
+    await first.engine.run();
+    await this.assignEveryoneToTheMorningCommunities();
+    for (const device of this.devices.slice(1)) {
+      if (device.spec.startsOffline) continue;
       await device.engine.run();
     }
+  }
+
+  /** The coordinator, at the office, assigns every facilitator to the communities the morning made, so they all work on them. */
+  private async assignEveryoneToTheMorningCommunities(): Promise<void> {
+    const office = new TestDevice('sim-office', () => this.server.time.now, this.org.coordinator.token);
+    const communities = [...(await this.serverState()).entries()].filter(([, record]) => record.table === 'communities').map(([id]) => id);
+    for (const userId of new Set(this.devices.map((device) => device.userId))) {
+      if (userId === this.org.coordinator.user.id) continue;
+      for (const communityId of communities) office.create('assignments', assignmentFields(userId, { communityId }), assignmentId(userId, { communityId }));
+    }
+    if (office.outbox.length > 0) await office.sync(this.server);
   }
 
   private async record(device: SimDevice, table: TableName, id: string, before: Row | undefined): Promise<void> {
@@ -358,9 +375,9 @@ export class SimWorld {
     }
   }
 
-  /** The server's records, as a coordinator's full pull from the start gives them. */
-  async serverState(): Promise<Map<string, ServerRecord>> {
-    const { changes } = await pullAll(this.server, this.org.coordinator.token);
+  /** The server's records, as a full pull from the start gives them to a user (the coordinator: all of them). */
+  async serverState(token = this.org.coordinator.token): Promise<Map<string, ServerRecord>> {
+    const { changes } = await pullAll(this.server, token);
     const state = new Map<string, ServerRecord>();
     for (const change of changes) {
       if (state.has(change.recordId)) throw new Error(`record ${change.recordId} pulled twice in one full pull`);
@@ -386,15 +403,16 @@ export class SimWorld {
     this.stats.votes = [...this.createdRows.values()].filter((row) => row.table === 'votes').length;
     this.stats.checkIns = this.checkIns.size;
 
-    // 1. Every device holds exactly the server's records, field by field, clock by clock; nothing unsent.
+    // 1. Every device holds exactly the server's records its user may see, field by field, clock by clock; nothing unsent.
     for (const device of this.devices) {
+      const visible = await this.serverState(device.token);
       const outbox = await device.db.outbox.toArray();
       if (outbox.length > 0) violations.push(`device ${device.index}: ${outbox.length} change(s) still in the outbox: ${show(outbox.slice(0, 3))}`);
       const seen = new Set<string>();
       for (const table of TABLES) {
         for (const row of await this.rows(device, table)) {
           seen.add(row.id);
-          const record = server.get(row.id);
+          const record = visible.get(row.id);
           if (!record) {
             violations.push(`device ${device.index}: ${table} ${row.id} is not on the server: ${show(row)}`);
             continue;
@@ -415,7 +433,7 @@ export class SimWorld {
           }
         }
       }
-      for (const [id, record] of server) {
+      for (const [id, record] of visible) {
         if (!seen.has(id)) violations.push(`device ${device.index}: lacks ${record.table} ${id} that the server has: ${show(record.fields)}`);
       }
     }

@@ -33,6 +33,7 @@ export const en: Translations<keyof typeof lv> = {
   'syncbar.failure.too_large': 'A change is too large for the server',
   'syncbar.failure.rejected': 'The server refused the request',
   'syncbar.failure.cursor_reset': 'The server was restored from a backup; sending everything again',
+  'syncbar.failure.upgrade': 'The server needs a newer version of the app: update it (unsent changes are kept)',
   'syncbar.signInAgain': 'Sign in again',
   'syncbar.refused': { one: '{count} refused change', other: '{count} refused changes' },
   'syncbar.conflicts': { one: '{count} conflict', other: '{count} conflicts' },

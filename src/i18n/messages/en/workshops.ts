@@ -24,6 +24,7 @@ export const en: Translations<keyof typeof lv> = {
   'workshop.details': 'About the event',
   'workshop.when': 'When',
   'workshop.where': 'Where',
+  'workshop.organisationEvent': 'The organisation\'s own event',
   'workshop.community': 'Community',
   'workshop.noAgenda': 'No agenda written yet.',
   'workshop.checkin': 'Check-in',
