@@ -12,3 +12,4 @@ export * from './field-kinds';
 export * from './deletion';
 export * from './erasure';
 export * from './text';
+export * from './people-merge';

@@ -61,6 +61,9 @@ const ExportsScreen = screen(() => import('./ui/reports/ExportsScreen').then((m)
 const SignInSheetScreen = screen(() => import('./ui/reports/SignInSheetScreen').then((m) => m.SignInSheetScreen));
 const WorkshopReportScreen = screen(() => import('./ui/reports/WorkshopReportScreen').then((m) => m.WorkshopReportScreen));
 const ParticipantDataScreen = screen(() => import('./ui/privacy/ParticipantDataScreen').then((m) => m.ParticipantDataScreen));
+const PeopleScreen = screen(() => import('./ui/people/PeopleScreen').then((m) => m.PeopleScreen));
+const MergeScreen = screen(() => import('./ui/people/MergeScreen').then((m) => m.MergeScreen));
+const EventsScreen = screen(() => import('./ui/workshops/EventsScreen').then((m) => m.EventsScreen));
 const SettingsScreen = screen(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 function NotFound() {
@@ -86,6 +89,10 @@ export function Routes() {
       <Route path="/workshops/:id/sign-in-sheet" component={SignInSheetScreen} />
       <Route path="/workshops/:id/report" component={WorkshopReportScreen} />
       <Route path="/workshops/:id" component={WorkshopScreen} />
+      <Route path="/events/new" component={WorkshopFormScreen} />
+      <Route path="/events" component={EventsScreen} />
+      <Route path="/people/merge/:a/:b" component={MergeScreen} />
+      <Route path="/people" component={PeopleScreen} />
       <Route path="/overview" component={OverviewScreen} />
       <Route path="/exports" component={ExportsScreen} />
       <Route path="/participants/:id/data" component={ParticipantDataScreen} />

@@ -1,10 +1,10 @@
 // The device-side bars (docs/quality-bars.md), in Debian's Chromium:
 // - saving one record (docs/quality-bars.md: record + outbox in one transaction, ≤ 5 ms
 //   median): the app's own Notebook commands on a TalkaDatabase that already
-//   holds a community of 5,000 people and 2,000 needs, bundled with esbuild
+//   holds a register of 20,000 people and 2,000 needs, bundled with esbuild
 //   (device-ops-entry.ts) and run in a page of a routed fake origin whose
 //   IndexedDB is on disk, as a tablet's is;
-// - participant search over 5,000 people (≤ 16 ms a keystroke, diacritics
+// - check-in search over a register of 20,000 people (≤ 16 ms a keystroke, diacritics
 //   folded): the production build served by the real server, its IndexedDB
 //   seeded with the same community, the workshop's check-in screen opened and
 //   queries typed into it one key at a time.
@@ -21,7 +21,7 @@ import { percentile, stat, type BenchContext, type Figure } from './types';
 const SAVE_ORIGIN = 'http://device-ops.talka.test';
 
 /** The community every run starts from. */
-const COMMUNITY = { participants: 5_000, needs: 2_000, workshops: 12, attendancePerWorkshop: 40, checkedInToday: 60, pendingOutbox: 200 } as const;
+const COMMUNITY = { participants: 20_000, needs: 2_000, workshops: 12, attendancePerWorkshop: 40, checkedInToday: 60, pendingOutbox: 200 } as const;
 /** Rounds of the save mix per run (6 timed commands each) and untimed rounds before them. */
 const SAVE_ROUNDS = 60;
 const SAVE_WARMUP = 3;

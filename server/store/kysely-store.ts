@@ -4,6 +4,7 @@
 import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import { isRole, type DatabaseKind } from '../../protocol/auth';
 import { migrateToLatest } from './migrations';
+import { memberRecord } from './member-records';
 import type { BlobOwnerTable, Database, OrganisationTable, RecordTable, UserTable } from './schema';
 import { RecordTakenError } from './store';
 import type {
@@ -104,6 +105,26 @@ async function lockHead(trx: Transaction<Database>, orgId: string): Promise<Sync
     .returning('seq')
     .executeTakeFirstOrThrow();
   return { seq: head.seq, instanceId: await readInstanceId(trx) };
+}
+
+/** Writes the user's `members` record (member-records.ts) at the organisation's next seq, in `trx`. */
+async function writeMember(trx: Transaction<Database>, user: UserRow, now: number): Promise<void> {
+  const head = await lockHead(trx, user.orgId);
+  const existing = await trx.selectFrom('records').select('clocks').where('id', '=', user.id).where('org_id', '=', user.orgId).executeTakeFirst();
+  const { fields, clocks } = memberRecord(user, now, existing ? clocksOf(existing.clocks) : undefined);
+  const seq = head.seq + 1;
+  const row = { fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq, updated_at: now };
+  await trx.insertInto('records')
+    .values({ id: user.id, org_id: user.orgId, tbl: 'members', community_id: null, ref_id: null, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+  await trx.updateTable('org_heads').set({ seq }).where('org_id', '=', user.orgId).execute();
+}
+
+function clocksOf(text: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 async function readInstanceId(db: Kysely<Database> | Transaction<Database>): Promise<string> {
@@ -322,7 +343,10 @@ export class KyselyStore implements Store {
 
   async createUser(user: UserRow): Promise<boolean> {
     try {
-      await this.durably(this.db.insertInto('users').values(fromUser(user)).execute());
+      await this.durably(this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('users').values(fromUser(user)).execute();
+        await writeMember(trx, user, user.createdAt);
+      }));
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -345,6 +369,8 @@ export class KyselyStore implements Store {
         .where('org_id', '=', orgId).where('id', '=', userId)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) return false;
+      const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+      await writeMember(trx, toUser(user), now);
       if (!active) {
         await trx.updateTable('tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
       }
@@ -433,6 +459,7 @@ export class KyselyStore implements Store {
         .values({ id: input.organisation.id, name: input.organisation.name, created_at: input.organisation.createdAt })
         .execute();
       await trx.insertInto('users').values(fromUser(input.user)).execute();
+      await writeMember(trx, input.user, input.now);
       return 'created' as const;
     }));
   }

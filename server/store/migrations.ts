@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { assignmentId } from '../../protocol/ids';
+import { isRole } from '../../protocol/auth';
+import { memberRecord } from './member-records';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its day, not today's types
@@ -212,6 +214,31 @@ const assignExistingFacilitators: Migration = {
   },
 };
 
+/**
+ * Every user becomes a `members` record (member-records.ts), so devices can name the people behind
+ * conflicts, deletions and assignments; from now on the store writes them with each user change.
+ */
+const members: Migration = {
+  async up(db: AnyDb) {
+    const at = Date.now();
+    const users = await db.selectFrom('users').select(['id', 'org_id', 'name', 'role', 'active', 'created_at']).orderBy('created_at').orderBy('id').execute();
+    for (const orgId of new Set(users.map((user: { org_id: string }) => user.org_id))) {
+      const head = await db.selectFrom('org_heads').select('seq').where('org_id', '=', orgId).executeTakeFirst();
+      let seq = Number(head?.seq ?? 0);
+      for (const user of users.filter((row: { org_id: string }) => row.org_id === orgId)) {
+        const role = String(user.role);
+        if (!isRole(role)) continue;
+        const { fields, clocks } = memberRecord({ id: String(user.id), name: String(user.name), role, active: Number(user.active) === 1, createdAt: Number(user.created_at) }, at, undefined);
+        await db.insertInto('records').values({
+          id: user.id, org_id: orgId, tbl: 'members', community_id: null, ref_id: null,
+          fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq: ++seq, updated_at: at,
+        }).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+      await db.insertInto('org_heads').values({ org_id: orgId, seq }).onConflict((oc) => oc.column('org_id').doUpdateSet({ seq })).execute();
+    }
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_login_attempts': loginAttempts,
@@ -219,6 +246,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_devices': devices,
   '0005_record_refs': recordRefs,
   '0006_assign_existing_facilitators': assignExistingFacilitators,
+  '0007_members': members,
 };
 
 const provider: MigrationProvider = {

@@ -198,6 +198,10 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
   if (erasure && role !== 'coordinator') {
     return refuse(reject(mutation.id, 'forbidden', 'Only a coordinator may erase a person\'s data'));
   }
+  // 4d'''. Merging people (or undoing a merge) is a coordinator's decision (docs/protocol.md, People and merges).
+  if (table === 'participants' && 'mergedInto' in fields && role !== 'coordinator' && (existing?.values.mergedInto ?? null) !== fields.mergedInto) {
+    return refuse(reject(mutation.id, 'forbidden', 'Only a coordinator may merge people or undo a merge'));
+  }
   // 4d''. Erasure on request is final: no device (one offline since, say) writes a person's data back.
   if (!erasure && existing && isErased(existing) && ('erased' in fields || PERSONAL_FIELDS.some((field) => field in fields))) {
     return refuse(reject(mutation.id, 'erased', `Participant ${mutation.recordId} was erased on request; their personal data cannot be written again`));
@@ -221,6 +225,17 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     const now = await state.judge.visibleIds([after], extra);
     if (!before.has(mutation.recordId) || !now.has(mutation.recordId)) {
       return refuse(reject(mutation.id, 'forbidden', `${table} ${mutation.recordId} is outside the communities and events you are assigned to`));
+    }
+    // A new check-in, dot or tie names a person the caller sees already (or makes in this batch): an id
+    // guessed or remembered from before an assignment was taken away does not reach anyone.
+    const personId = after.values.participantId;
+    if (!existing && (table === 'attendance' || table === 'ties' || table === 'votes') && typeof personId === 'string') {
+      const person = records.get(personId) ?? state.intended.get(personId)
+        ?? (await state.tx.findRecords([personId])).map(parseStoredRecord).find((record) => record.orgId === orgId);
+      const withoutThis = new Map([...extra].filter(([id]) => id !== mutation.recordId));
+      if (person && person.table === 'participants' && !(await state.judge.visibleIds([person], withoutThis)).has(personId)) {
+        return refuse(reject(mutation.id, 'forbidden', `participantId: person ${personId} is outside the communities and events you are assigned to`));
+      }
     }
   }
   if (!existing && (table === 'ties' || table === 'attendance') && typeof fields.participantId === 'string') state.reachedPeople.add(fields.participantId);

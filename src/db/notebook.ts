@@ -3,7 +3,7 @@
 // device's hybrid logical clock; a failure leaves neither.
 import { Dexie } from 'dexie';
 import {
-  attendanceId, uuidv7, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
+  assignmentId, attendanceId, tieId, uuidv7, type Clocks, type EditableFields, type Hlc, type RandomBytes, type RecordTypes, type TableName,
 } from '../../protocol';
 import type { OutboxEntry, Stored, TalkaDatabase } from './database';
 import type * as RecordChecksModule from './record-checks';
@@ -118,6 +118,50 @@ export class Notebook {
 
   async takeBackVote(voteId: string): Promise<void> {
     await this.remove('votes', voteId);
+  }
+
+  /**
+   * Merges one person into another (docs/protocol.md, People and merges): the values chosen side by
+   * side are written to the person who stays, the other is marked `mergedInto` and stays readable, and
+   * their home community becomes a tie of the one who stays. Their check-ins, dots and ties keep their
+   * id and count for the survivor wherever people are counted. One transaction, ordinary synced edits.
+   */
+  async mergePeople(survivorId: string, mergedId: string, chosen: Partial<EditableFields<'participants'>>): Promise<void> {
+    if (survivorId === mergedId) throw new Error('A person cannot be merged into themselves');
+    const { participants, ties, outbox, meta } = this.db;
+    await this.db.transaction('rw', [participants, ties, outbox, meta], async () => {
+      const [survivor, merged] = await participants.bulkGet([survivorId, mergedId]);
+      if (!survivor || !merged) throw new Error('Both people must be on this device to merge them');
+      const current = new Map<string, unknown>(Object.entries(survivor));
+      const changed = Object.fromEntries(Object.entries(chosen).filter(([field, value]) => current.get(field) !== value));
+      if (Object.keys(changed).length > 0) await this.write('participants', survivorId, changed, 'update');
+      await this.write('participants', mergedId, { mergedInto: survivorId }, 'update');
+      const home = merged.communityId;
+      if (home && home !== survivor.communityId) {
+        const id = tieId(survivorId, home);
+        const tie = await ties.get(id);
+        if (!tie) await this.write('ties', id, { participantId: survivorId, communityId: home }, 'create');
+        else if (tie.deleted) await this.write('ties', id, { deleted: false }, 'update');
+      }
+    });
+  }
+
+  /** Undoes a merge: the person counts as themselves again; the values chosen for the survivor stay. */
+  async undoMerge(mergedId: string): Promise<void> {
+    await this.write('participants', mergedId, { mergedInto: null }, 'update');
+  }
+
+  /** Assigns a user to a community, or takes the assignment away (a coordinator's, enforced by the server). */
+  async setAssignment(userId: string, communityId: string, assigned: boolean): Promise<void> {
+    const id = assignmentId(userId, { communityId });
+    await this.db.transaction('rw', [this.db.assignments, this.db.outbox, this.db.meta], async () => {
+      const existing = await this.db.assignments.get(id);
+      if (!existing) {
+        if (assigned) await this.write('assignments', id, { userId, communityId, workshopId: null }, 'create');
+      } else if (existing.deleted === assigned) {
+        await this.write('assignments', id, assigned ? { deleted: false } : { deleted: true, deletedBy: this.author() }, 'update');
+      }
+    });
   }
 
   /**

@@ -22,9 +22,22 @@ export async function listInCommunity<T extends Exclude<TableName, 'communities'
   return alive(rows);
 }
 
+/** The events a community took part in (held by it alone or with others), newest first. */
 export async function listWorkshops(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'workshops'>[]> {
-  const rows = await listInCommunity(db, 'workshops', communityId);
-  return rows.sort((a, b) => (b.date + b.startTime).localeCompare(a.date + a.startTime));
+  const [first, withOthers] = await Promise.all([
+    db.workshops.where('communityId').equals(communityId).toArray(),
+    db.workshops.where('communityIds').equals(communityId).toArray(),
+  ]);
+  return newestFirst(alive([...new Map([...first, ...withOthers].map((event) => [event.id, event])).values()]));
+}
+
+/** Events of the organisation itself (no community), newest first. */
+export async function listOrganisationEvents(db: TalkaDatabase): Promise<StoredRecord<'workshops'>[]> {
+  return newestFirst(alive(await db.workshops.filter((event) => event.communityId === null).toArray()));
+}
+
+function newestFirst(events: StoredRecord<'workshops'>[]): StoredRecord<'workshops'>[] {
+  return events.sort((a, b) => (b.date + b.startTime).localeCompare(a.date + a.startTime));
 }
 
 /**

@@ -119,6 +119,22 @@ describe('computeOverview without filters', () => {
     expect(overview.totals.uniqueParticipants).toBe(5);
   });
 
+  it('counts a person merged into another as the one who stays: once per workshop, once overall', () => {
+    // Pēteris was entered twice: "peteris2" came to w1 and w3, where Pēteris came too; merged into Pēteris.
+    const data = organisation();
+    const twice = {
+      ...data,
+      participants: [...data.participants, { ...participant('peteris2', 'piebalga', 'resident'), mergedInto: 'peteris' }],
+      attendance: [...data.attendance, checkIn('w1', 'peteris2'), checkIn('w3', 'peteris2')],
+    };
+    const merged = computeOverview(twice, NO_FILTERS);
+    expect(merged.totals.uniqueParticipants).toBe(overview.totals.uniqueParticipants);
+    // w1 gains Pēteris (through his merged record); at w3 he was already there.
+    expect(merged.totals.attendance).toBe(overview.totals.attendance + 1);
+    const undone = computeOverview({ ...twice, participants: twice.participants.map((p) => ({ ...p, mergedInto: null })) }, NO_FILTERS);
+    expect(undone.totals.uniqueParticipants).toBe(overview.totals.uniqueParticipants + 1);
+  });
+
   it('counts an erased participant anonymously, and a deleted participant not at all', () => {
     expect(counts(overview.participantsByRole)).toEqual({ resident: 2, youth: 1, other: 1, community_leader: 1 });
     const withoutErased = computeOverview(

@@ -13,6 +13,7 @@
 // deleted workshop's attendance, a deleted participant's check-ins, a deleted
 // need's votes). An erased participant still counts, anonymously.
 import {
+  resolveSurvivors, survivorOf,
   NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, keyed,
   type Action, type Attendance, type Community, type Maturity, type Need, type NeedCategory, type NeedStatus,
   type Participant, type ParticipantRole, type Resource, type ResourceKind, type Vote, type Workshop,
@@ -29,7 +30,7 @@ type Live = { id: string; deleted: boolean };
 export interface OverviewData {
   communities: readonly (Live & Pick<Community, 'name' | 'municipality' | 'maturity'>)[];
   workshops: readonly (Live & Pick<Workshop, 'communityId' | 'date' | 'programme' | 'status'>)[];
-  participants: readonly (Live & Pick<Participant, 'communityId' | 'role'>)[];
+  participants: readonly (Live & Pick<Participant, 'communityId' | 'role' | 'mergedInto'>)[];
   attendance: readonly (Live & Pick<Attendance, 'workshopId' | 'participantId'>)[];
   needs: readonly (Live & Pick<Need, 'communityId' | 'workshopId' | 'title' | 'category' | 'status' | 'createdAt'>)[];
   votes: readonly (Live & Pick<Vote, 'workshopId' | 'needId' | 'participantId'>)[];
@@ -167,14 +168,17 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
 
   // 3. Check-ins at those workshops by people still on the list (erased or not).
   const participants = new Map(data.participants.filter((participant) => !participant.deleted).map((participant) => [participant.id, participant]));
-  // One per person per workshop, even if two rows say so.
+  // A person merged into another counts as the one who stays (protocol/people-merge.ts).
+  const survivors = resolveSurvivors(data.participants);
+  // One per person per workshop, even if two rows (or two merged records) say so.
   const seen = new Set<string>();
-  const checkIns = data.attendance.filter((row) => {
-    if (row.deleted || !workshops.has(row.workshopId) || !participants.has(row.participantId)) return false;
-    const key = `${row.workshopId} ${row.participantId}`;
-    if (seen.has(key)) return false;
+  const checkIns = data.attendance.flatMap((row) => {
+    const person = survivorOf(survivors, row.participantId);
+    if (row.deleted || !workshops.has(row.workshopId) || !participants.has(person)) return [];
+    const key = `${row.workshopId} ${person}`;
+    if (seen.has(key)) return [];
     seen.add(key);
-    return true;
+    return [{ workshopId: row.workshopId, participantId: person }];
   });
 
   // 4. Needs raised at those workshops, or between workshops within the dates.

@@ -18,6 +18,8 @@ interface NavLink {
 }
 
 const COMMUNITIES: NavLink = { href: '/', label: 'nav.communities', matches: (path) => path === '/' || path.startsWith('/communities') || path.startsWith('/workshops') };
+const PEOPLE: NavLink = { href: '/people', label: 'nav.people', matches: (path) => path.startsWith('/people') };
+const EVENTS: NavLink = { href: '/events', label: 'nav.events', matches: (path) => path.startsWith('/events') };
 const OVERVIEW: NavLink = { href: '/overview', label: 'overview.nav', matches: (path) => path === '/overview' };
 const EXPORTS: NavLink = { href: '/exports', label: 'reports.nav', matches: (path) => path === '/exports' };
 const CONFLICTS: NavLink = { href: '/conflicts', label: 'header.conflicts', matches: (path) => path === '/conflicts' };
@@ -29,7 +31,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const isCoordinator = session.value?.user.role === 'coordinator';
-  const links = isCoordinator ? [COMMUNITIES, OVERVIEW, EXPORTS, CONFLICTS, USERS, SETTINGS] : [COMMUNITIES, OVERVIEW, SETTINGS];
+  const links = isCoordinator
+    ? [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, EXPORTS, CONFLICTS, USERS, SETTINGS]
+    : [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, SETTINGS];
 
   // A narrow screen's menu closes once a link has been followed.
   useEffect(() => setMenuOpen(false), [path]);

@@ -106,9 +106,11 @@ const RECORDS = [
   },
 ];
 const HEAD_SEQ = 5;
-/** 0006 assigns the one active facilitator to the organisation's one community, at the next seq. */
-const UPGRADED_HEAD = HEAD_SEQ + 1;
-const notAssignments = (change: { table: string }) => change.table !== 'assignments';
+/** 0006 assigns the one active facilitator to the organisation's one community, at the next seq; 0007 makes its three users members. */
+const ASSIGNMENT_SEQ = HEAD_SEQ + 1;
+const UPGRADED_HEAD = ASSIGNMENT_SEQ + 3;
+/** Records the upgrade itself wrote (0006, 0007). */
+const notAssignments = (change: { table: string }) => change.table !== 'assignments' && change.table !== 'members';
 
 async function populateInitial(db: AnyDb, fixture: Fixture): Promise<void> {
   const state = await db.selectFrom('sync_state').select(['instance_id']).executeTakeFirstOrThrow();
@@ -243,10 +245,21 @@ async function verifyFacilitatorsAssigned({ server }: VerifyContext): Promise<vo
   const all = v.parse(pullResponseSchema, (await call(server, 'GET', '/api/sync/pull', { token: LIVE_TOKEN })).body);
   const assignments = all.changes.filter((change) => change.table === 'assignments');
   expect(assignments.map((change) => [change.seq, change.fields.userId, change.fields.communityId, change.fields.deleted])).toEqual([
-    [UPGRADED_HEAD, FACILITATOR, COMMUNITY, false],
+    [ASSIGNMENT_SEQ, FACILITATOR, COMMUNITY, false],
   ]);
   // What the facilitator worked with before the upgrade is still theirs.
   expect(all.changes.map((change) => change.recordId)).toEqual(expect.arrayContaining([COMMUNITY, NEED, VOTE]));
+}
+
+// ---- 0007_members: devices can name the organisation's people ---------------------------------
+
+async function verifyMembers({ server }: VerifyContext): Promise<void> {
+  const all = v.parse(pullResponseSchema, (await call(server, 'GET', '/api/sync/pull', { token: LIVE_TOKEN })).body);
+  const members = all.changes.filter((change) => change.table === 'members').map((change) => [change.recordId, change.fields.name, change.fields.role, change.fields.active]);
+  expect(members).toEqual(expect.arrayContaining([
+    [COORDINATOR, 'Dace Kalniņa', 'coordinator', true], [FACILITATOR, 'Pēteris Ozols', 'facilitator', true], [RETIRED, 'Agra Lāce', 'facilitator', false],
+  ]));
+  expect(members).toHaveLength(3);
 }
 
 /** Every migration, oldest first, with the rows it is tested on. */
@@ -257,6 +270,7 @@ const STEPS: MigrationStep[] = [
   { name: '0004_devices', populate: populateCheckInOfOtherOrganisation, verify: verifyDevices },
   { name: '0005_record_refs', verify: verifyRecordRefs },
   { name: '0006_assign_existing_facilitators', verify: verifyFacilitatorsAssigned },
+  { name: '0007_members', verify: verifyMembers },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------

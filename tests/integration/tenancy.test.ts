@@ -52,6 +52,12 @@ function childFields(table: TableName, communityId: string, refs: Record<string,
 
 const CHILD_TABLES = ['workshops', 'participants', 'attendance', 'needs', 'votes', 'resources', 'actions', 'swot', 'photos'] as const;
 
+
+/** The ids of pulled records the test made (members are the server's, one per user). */
+function recordIdsOf(changes: readonly { table: string; recordId: string }[]): string[] {
+  return changes.filter((c) => c.table !== 'members').map((c) => c.recordId).sort();
+}
+
 describe.each(backends())('tenancy on $name', (backend) => {
   let server: TestServer;
   let orgA: TestOrganisation;
@@ -100,7 +106,12 @@ describe.each(backends())('tenancy on $name', (backend) => {
 
     it('B pulls only its own records of every kind, from the start or from a cursor A was given', async () => {
       const { changes: fromStart } = await pullAll(server, orgB.coordinator.token);
-      expect(fromStart.map((c) => c.recordId).sort()).toEqual(Object.values(idsB).sort());
+      expect(recordIdsOf(fromStart)).toEqual(Object.values(idsB).sort());
+      // Its members are its own two users, none of A's.
+      const members = fromStart.filter((c) => c.table === 'members').map((c) => c.recordId);
+      expect(members).toHaveLength(2);
+      expect(members).toContain(orgB.coordinator.user.id);
+      expect(members).not.toContain(orgA.coordinator.user.id);
       // A's cursor names a position in the shared change log: it gives B nothing of A's either.
       const cursorA = tabletA.cursor!;
       const page = await pull(server, orgB.coordinator.token, cursorA);
@@ -208,7 +219,7 @@ describe.each(backends())('tenancy on $name', (backend) => {
     const before = await stateOfA();
     const reply = await push(server, orgB.coordinator.token, tabletA.deviceId, []);
     expect(reply.acked).toEqual([]);
-    expect((await pullAll(server, orgB.coordinator.token)).changes.map((c) => c.recordId).sort()).toEqual(Object.values(idsB).sort());
+    expect(recordIdsOf((await pullAll(server, orgB.coordinator.token)).changes)).toEqual(Object.values(idsB).sort());
     expect(await stateOfA()).toEqual(before);
   });
 

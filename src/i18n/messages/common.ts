@@ -4,6 +4,8 @@ export const lv = {
   'app.name': 'Talka',
   'app.skipToContent': 'Pāriet uz saturu',
   'nav.communities': 'Kopienas',
+  'nav.people': 'Cilvēki',
+  'nav.events': 'Pasākumi',
   'nav.settings': 'Iestatījumi',
   'nav.back': 'Atpakaļ',
   'nav.main': 'Galvenā navigācija',

@@ -7,6 +7,8 @@ import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
 import { useRouteRecord } from '../components/use-route-record';
+import { session } from '../../account/session';
+import { AssignmentsSection } from './AssignmentsSection';
 
 interface SectionLink {
   href: string;
@@ -97,6 +99,7 @@ export function CommunityScreen() {
           </a>
         ))}
       </nav>
+      {session.value?.user.role === 'coordinator' && <AssignmentsSection communityId={id} />}
     </Page>
   );
 }

@@ -36,10 +36,14 @@ export type LocalCommand =
   | { kind: 'edit'; table: EditedTable; pick: number; field: number; text: string; choice: number; target: EditTarget }
   | { kind: 'delete'; table: EditedTable; pick: number }
   | { kind: 'undelete'; table: EditedTable; pick: number }
+  /** `pick2` odd: anyone in the register the device holds, not only the event's community (a visitor). */
   | { kind: 'checkIn'; pick: number; pick2: number }
   | { kind: 'checkOut'; pick: number }
   | { kind: 'castVote'; pick: number; pick2: number; pick3: number; anonymous: boolean }
-  | { kind: 'takeBackVote'; pick: number };
+  | { kind: 'takeBackVote'; pick: number }
+  /** A coordinator merges one person into another (`pick2` odd: taking the other's name), or undoes a merge. */
+  | { kind: 'merge'; pick: number; pick2: number }
+  | { kind: 'unmerge'; pick: number };
 
 export type EditTarget = 'pick' | 'mine' | 'hot';
 
@@ -116,6 +120,8 @@ export const localCommandArb: fc.Arbitrary<LocalCommand> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('checkOut' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('castVote' as const), pick, pick2: pick, pick3: pick, anonymous: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('takeBackVote' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), pick, pick2: pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unmerge' as const), pick }) },
 );
 
 /** A write while a sync is in flight: often the field another device just edited (a concurrent edit racing the pull). */

@@ -302,12 +302,14 @@ export class SimWorld {
       case 'checkIn': {
         const workshop = pickFrom(await this.rows(device, 'workshops'), command.pick);
         if (!workshop) return null;
-        const participants = (await this.rows(device, 'participants')).filter((p) => p.communityId === workshop.communityId);
-        const participant = pickFrom(participants, command.pick2);
+        // Odd: a visitor from anywhere in the register (another community's person at this event).
+        const everyone = (await this.rows(device, 'participants')).filter((p) => p.deleted !== true);
+        const participants = command.pick2 % 2 === 1 ? everyone : everyone.filter((p) => p.communityId === workshop.communityId);
+        const participant = pickFrom(participants, command.pick2 >> 1);
         if (!participant) return null;
         const id = attendanceId(workshop.id, participant.id);
         const before = (await device.db.attendance.get(id)) as Row | undefined;
-        await notebook.checkIn({ id: workshop.id, communityId: String(workshop.communityId) }, participant.id);
+        await notebook.checkIn({ id: workshop.id, communityId: typeof workshop.communityId === 'string' ? workshop.communityId : null }, participant.id);
         this.checkIns.add(`${workshop.id} ${participant.id}`);
         return { table: 'attendance', id, before };
       }
@@ -326,6 +328,25 @@ export class SimWorld {
         const participant = command.anonymous ? undefined : pickFrom(participants, command.pick3);
         const id = await notebook.castVote({ id: workshop.id, communityId: String(workshop.communityId) }, need.id, participant?.id ?? null);
         return { table: 'votes', id, before: undefined };
+      }
+      case 'merge': {
+        // As in the app: only a coordinator merges, two live people not merged away.
+        if (device.spec.user !== 0) return null;
+        const people = (await this.rows(device, 'participants')).filter((p) => p.deleted !== true && !p.mergedInto);
+        const survivor = pickFrom(people, command.pick);
+        const merged = pickFrom(people.filter((p) => p.id !== survivor?.id), command.pick2 >> 1);
+        if (!survivor || !merged) return null;
+        const survivorBefore = (await device.db.participants.get(survivor.id)) as Row | undefined;
+        await notebook.mergePeople(survivor.id, merged.id, command.pick2 % 2 === 1 ? { name: String(merged.name) } : {});
+        await this.record(device, 'participants', survivor.id, survivorBefore);
+        return { table: 'participants', id: merged.id, before: merged };
+      }
+      case 'unmerge': {
+        if (device.spec.user !== 0) return null;
+        const before = pickFrom((await this.rows(device, 'participants')).filter((p) => p.deleted !== true && p.mergedInto), command.pick);
+        if (!before) return null;
+        await notebook.undoMerge(before.id);
+        return { table: 'participants', id: before.id, before };
       }
       case 'takeBackVote': {
         const before = pickFrom((await this.rows(device, 'votes')).filter((row) => !row.deleted), command.pick);

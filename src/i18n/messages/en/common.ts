@@ -6,6 +6,8 @@ export const en: Translations<keyof typeof lv> = {
   'app.name': 'Talka',
   'app.skipToContent': 'Skip to content',
   'nav.communities': 'Communities',
+  'nav.people': 'People',
+  'nav.events': 'Events',
   'nav.settings': 'Settings',
   'nav.back': 'Back',
   'nav.main': 'Main navigation',
