@@ -52,6 +52,14 @@ describe('judgeDeletion: an edit never ends up on a deleted record nobody was to
     expect(judgeDeletion('needs', editedByB, { fields: { deleted: true }, hlc: clock(200, 'A'), base: { deleted: clock(100, 'A') } }).kind).toBe('merge');
   });
 
+  it('a deletion with a full base that does not name a field set since (a merge) had not seen it', () => {
+    const merged: FieldState = { values: { ...live.values, mergedInto: 'p2' }, clocks: { ...live.clocks, mergedInto: clock(150, 'B') } };
+    const deletion = { fields: { deleted: true }, hlc: clock(200, 'A'), base: { title: clock(100, 'A'), status: clock(100, 'A'), deleted: clock(100, 'A') } };
+    expect(judgeDeletion('participants', merged, deletion)).toEqual({ kind: 'keep', unseen: ['mergedInto'] });
+    // An older app names no field at all: judged by clock alone, as before.
+    expect(judgeDeletion('participants', merged, { ...deletion, base: { deleted: clock(100, 'A') } }).kind).toBe('merge');
+  });
+
   it('check-ins and dots are flags: last writer wins, no bin', () => {
     const checkedOut: FieldState = { values: { deleted: true, checkedInAt: 1 }, clocks: { deleted: clock(200, 'A'), checkedInAt: clock(100, 'A') } };
     expect(judgeDeletion('attendance', checkedOut, { fields: { workshopId: 'w' }, hlc: clock(300, 'B'), base: {} }).kind).toBe('merge');

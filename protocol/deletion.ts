@@ -53,11 +53,14 @@ export function judgeDeletion(table: string, current: FieldState | null, edit: E
   }
 
   if (!isDeleted && deletes) {
-    // Only a deletion that says what it had seen of a field (new devices send every field's clock) is judged by it.
+    // Only a deletion that says what it had seen (new devices send every field's clock) is judged by it; from
+    // such a device, a field its base does not name at all (set since, say a merge) was not seen either.
+    const fullBase = contentFields(edit.base).length > 0;
     const unseen = contentFields(current.values).filter((field) => {
       const clock = current.clocks[field];
-      if (clock === undefined || !(field in edit.base)) return false;
-      return edit.base[field] !== clock && hlcDeviceId(clock) !== hlcDeviceId(edit.hlc);
+      if (clock === undefined || hlcDeviceId(clock) === hlcDeviceId(edit.hlc)) return false;
+      if (!(field in edit.base)) return fullBase;
+      return edit.base[field] !== clock;
     });
     if (unseen.length > 0) return { kind: 'keep', unseen };
   }
