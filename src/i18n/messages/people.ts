@@ -43,5 +43,14 @@ export const lv = {
   'events.title': 'Pasākumi',
   'events.organisation': 'Organizācijas pasākumi',
   'events.organisationEmpty': 'Organizācijas pasākumu (bez kopienas) vēl nav.',
+  'needGroup.summary': {
+    zero: 'Tā pati vajadzība vēl {count} citās kartītēs — punkti kopā: {votes}',
+    one: 'Tā pati vajadzība vēl {count} citā kartītē — punkti kopā: {votes}',
+    other: 'Tā pati vajadzība vēl {count} citās kartītēs — punkti kopā: {votes}',
+  },
+  'needGroup.label': 'Tā pati vajadzība, kas jau ierakstīta',
+  'needGroup.hint': 'Ja šī vajadzība izskanēja arī citā darbnīcā vai tika ierakstīta citā planšetē, sagrupējiet tās: katra kartīte paliek ar savu tekstu, punkti tiek saskaitīti kopā.',
+  'needGroup.none': 'Nav sagrupēta',
+  'needGroup.option': '{title} ({votes})',
   'events.heldBy': 'Piedalās: {communities}',
 } as const;

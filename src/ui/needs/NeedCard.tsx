@@ -10,10 +10,12 @@ export interface NeedCardProps {
   onOpen: () => void;
   /** The need's photos (a PhotoStrip), at the foot of the card. */
   photos?: ComponentChildren;
+  /** The group the need is in (the same need raised elsewhere), if any. */
+  group?: { others: number; votes: number } | undefined;
 }
 
 /** One need on the board; tapping anywhere on it opens it for editing. */
-export function NeedCard({ need, votes, resources, onOpen, photos }: NeedCardProps) {
+export function NeedCard({ need, votes, resources, onOpen, photos, group }: NeedCardProps) {
   return (
     <article class="need-card" aria-labelledby={`need-open-${need.id}`}>
       <h3 class="need-card__title">
@@ -27,6 +29,7 @@ export function NeedCard({ need, votes, resources, onOpen, photos }: NeedCardPro
         <span class={`tag need-status need-status--${need.status}`}>{tLabel('needStatus', need.status)}</span>
         <span class="need-card__votes">{t('needs.votes', { count: votes })}</span>
       </p>
+      {group && <p class="need-card__group">{t('needGroup.summary', { count: group.others, votes: group.votes })}</p>}
       {need.description && <p class="need-card__description prewrap">{need.description}</p>}
       {need.owner && <p class="muted need-card__owner">{t('needs.ownerShort', { owner: need.owner })}</p>}
       <LinkedList class="need-card__resources" label={t('needs.linkedResources')} names={resources} />

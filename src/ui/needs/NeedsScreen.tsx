@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NEED_CATEGORIES, NEED_STATUSES } from '../../../protocol';
 import { listVotesInCommunity, listWorkshops, useLiveQuery, type StoredRecord } from '../../db';
 import { listNeeds, listResources } from '../../db/needs-queries';
+import { groupNeeds } from '../../domain/need-groups';
 import { countVotesByNeed, filterNeeds, resourcesByNeed, type NeedFilter } from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
@@ -14,6 +15,7 @@ import { PhotoStrip } from '../photos/PhotoStrip';
 import { attemptSave, toastSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
 import { NeedForm, type NeedValues } from './NeedForm';
+import { NeedGroupPicker } from './NeedGroupPicker';
 import { QuickNeedEntry, type QuickNeed } from './QuickNeedEntry';
 import './needs.css';
 
@@ -37,6 +39,7 @@ export function NeedsScreen() {
 
   const voteCounts = useMemo(() => countVotesByNeed(votes ?? []), [votes]);
   const linkedResources = useMemo(() => resourcesByNeed(resources ?? []), [resources]);
+  const groups = useMemo(() => groupNeeds(needs ?? [], voteCounts), [needs, voteCounts]);
 
   // After an edit closes, the card it came from gets the focus back (or the list, if the card is gone).
   useEffect(() => {
@@ -116,10 +119,13 @@ export function NeedsScreen() {
                   <NeedForm key={need.id} workshops={workshops}
                     initial={{ title: need.title, description: need.description, category: need.category, status: need.status, owner: need.owner, workshopId: need.workshopId }}
                     onSave={saveNeed(need.id)} onCancel={() => closeEditor(need.id)} onDelete={() => removeNeed(need)} />
+                  <NeedGroupPicker need={need} others={needs} votes={voteCounts}
+                    onGroup={(sameAs) => void attemptSave(() => notebook.update('needs', need.id, { sameAs }))} />
                 </li>
               ) : (
                 <li key={need.id} class="need-grid__item">
                   <NeedCard need={need} votes={voteCounts.get(need.id) ?? 0} resources={linkedResources.get(need.id) ?? []}
+                    group={groupSummary(groups.get(need.id))}
                     onOpen={() => setEditingId(need.id)}
                     photos={<PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />} />
                 </li>
@@ -129,4 +135,8 @@ export function NeedsScreen() {
       </section>
     </Page>
   );
+}
+
+function groupSummary(group: { needIds: string[]; votes: number } | undefined): { others: number; votes: number } | undefined {
+  return group && { others: group.needIds.length - 1, votes: group.votes };
 }

@@ -45,5 +45,10 @@ export const en: Translations<keyof typeof lv> = {
   'events.title': 'Events',
   'events.organisation': 'Events of the organisation',
   'events.organisationEmpty': 'No events of the organisation (without a community) yet.',
+  'needGroup.summary': { one: 'The same need on {count} other card — dots together: {votes}', other: 'The same need on {count} other cards — dots together: {votes}' },
+  'needGroup.label': 'The same need, written already',
+  'needGroup.hint': 'If this need was raised at another workshop too, or written on another tablet, group them: each card keeps its own text, and the dots are added up.',
+  'needGroup.none': 'Not grouped',
+  'needGroup.option': '{title} ({votes})',
   'events.heldBy': 'Taking part: {communities}',
 };
