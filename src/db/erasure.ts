@@ -55,8 +55,22 @@ export async function eraseParticipant(notebook: Notebook, participantId: string
   await db.transaction('rw', [db.participants, db.conflicts, db.outbox, db.meta], async () => {
     const participant = await db.participants.get(participantId);
     if (!participant) throw new Error(`No participant ${participantId}`);
-    await forgetUnsentPersonalData(db, [participantId]);
-    await notebook.update('participants', participantId, erasurePatch(erasedBy, now));
-    await forgetConflictedPersonalData(db, [participantId], erasedBy);
+    // The person is every record merged into them too (protocol/people-merge.ts): each is erased.
+    const records = await recordsOfPerson(db, participantId);
+    await forgetUnsentPersonalData(db, records);
+    for (const id of records) await notebook.update('participants', id, erasurePatch(erasedBy, now));
+    await forgetConflictedPersonalData(db, records, erasedBy);
   });
+}
+
+/** The person's own record and every record that resolves to them through merges (chains included). */
+async function recordsOfPerson(db: Notebook['db'], personId: string): Promise<string[]> {
+  const found = new Set([personId]);
+  let frontier = [personId];
+  while (frontier.length > 0) {
+    const merged = await db.participants.where('mergedInto').anyOf(frontier).toArray();
+    frontier = merged.map((person) => person.id).filter((id) => !found.has(id));
+    for (const id of frontier) found.add(id);
+  }
+  return [...found];
 }

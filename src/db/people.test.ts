@@ -1,8 +1,9 @@
 // Merges and assignments as the device writes them, and the register read back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignmentId, attendanceId, tieId } from '../../protocol';
+import { assignmentId, attendanceId, ERASED_NAME, tieId } from '../../protocol';
 import { communityFields, participantFields, workshopFields } from '../../testing/fixtures';
 import { TalkaDatabase } from './database';
+import { eraseParticipant } from './erasure';
 import { Notebook } from './notebook';
 import { dismissPair, listAssignable, listDuplicateSuggestions, loadMergePair, loadRegister } from './people-queries';
 
@@ -48,6 +49,13 @@ describe('merging people', () => {
     // Each write went to the outbox to sync.
     expect((await db.outbox.toArray()).filter((entry) => entry.table === 'participants' && (entry.recordId === first || entry.recordId === second)).length).toBeGreaterThanOrEqual(2);
     expect(await loadMergePair(db, first, second)).toBeNull();
+  });
+
+  it('erasing a person erases every record merged into them too', async () => {
+    const { first, second } = await twoTabletsWalkIn();
+    await notebook.mergePeople(first, second, {});
+    await eraseParticipant(notebook, first, 'coordinator-1');
+    for (const id of [first, second]) expect(await db.participants.get(id)).toMatchObject({ erased: true, phone: '', name: ERASED_NAME });
   });
 
   it('undoing a merge gives the person back as themselves', async () => {
