@@ -11,3 +11,4 @@ export { takeScope } from './scope';
 export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner } from './meta';
 export * from './device-owner';
 export * from './people-queries';
+export * from './settings';

@@ -40,7 +40,7 @@ export const lv = {
   'privacy.erase.confirm': 'Dzēst personas datus',
   'privacy.review': 'Pārskatīt',
   'privacy.retention.heading': 'Datu glabāšanas pārskats',
-  'privacy.retention.hint': 'Dalībnieki, kuri nav apmeklējuši nevienu pasākumu ilgāk par norādīto laiku, tiek atzīmēti pārskatīšanai: vai viņu dati vēl ir vajadzīgi? Iestatījums glabājas šajā ierīcē.',
+  'privacy.retention.hint': 'Dalībnieki, kuri nav apmeklējuši nevienu pasākumu ilgāk par norādīto laiku, tiek atzīmēti pārskatīšanai: vai viņu dati vēl ir vajadzīgi? Iestatījums ir visai organizācijai un sinhronizējas uz visām ierīcēm.',
   'privacy.retention.months': 'Atzīmēt, ja nav redzēts ilgāk par (mēnešos)',
   'privacy.retention.monthsHint': 'Noklusējums — 24 mēneši.',
   'privacy.retention.monthsInvalid': 'Ievadiet veselu skaitli no {min} līdz {max}',

@@ -5,7 +5,9 @@ import { Notebook } from '../../db';
 import { session } from '../../account/session';
 import { closeTestNotebook, openTestNotebook, renderWithServices, type TestServices } from '../test-support';
 import { RetentionSection } from './RetentionSection';
-import { loadRetentionMonths } from './retention-setting';
+import { set } from 'idb-keyval';
+import { settingsId } from '../../../protocol';
+import { loadSettings } from '../../db';
 
 const DAY = 24 * 60 * 60 * 1000;
 let services: TestServices;
@@ -60,7 +62,7 @@ describe('retention review', () => {
     expect(screen.queryByText('Dzēsts dalībnieks')).toBeNull();
   });
 
-  it('keeps a shorter period per organisation on this device, and flags by it', async () => {
+  it('saves a shorter period as the organisation\'s synced setting, and flags by it', async () => {
     await seed();
     show();
     const months = await screen.findByLabelText('Atzīmēt, ja nav redzēts ilgāk par (mēnešos)');
@@ -71,7 +73,16 @@ describe('retention review', () => {
     fireEvent.submit(months.closest('form')!);
     await waitFor(() => expect(screen.getByTestId('retention-count').textContent).toMatch(/^2 dalībnieki nav redzēti ilgāk par 1 mēn\./));
     expect(screen.getByRole('link', { name: 'Personas dati: Anna Ozoliņa' })).toBeTruthy();
-    expect(await loadRetentionMonths(organisation)).toBe(1);
-    expect(await loadRetentionMonths('another-organisation')).toBe(24);
+    expect((await loadSettings(services.db, organisation))?.retentionMonths).toBe(1);
+    // A synced edit: in the outbox for the server, under the organisation's one settings id.
+    expect(await services.db.outbox.where('recordId').equals(settingsId(organisation)).count()).toBe(1);
+  });
+
+  it('offers the period this device kept on its own before settings synced, until the organisation saves one', async () => {
+    await set(`talka:retention-months:${organisation}`, 6);
+    await seed();
+    show();
+    const months = await screen.findByLabelText('Atzīmēt, ja nav redzēts ilgāk par (mēnešos)');
+    await waitFor(() => expect((months as HTMLInputElement).value).toBe('6'));
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { listCommunities, useLiveQuery } from '../../db';
+import { DEFAULT_SETTINGS, listCommunities, loadSettings, saveSettings, useLiveQuery } from '../../db';
 import { loadRetentionInput } from '../../db/report-queries';
 import { localDay } from '../../domain/days';
 import { flagForReview, parseRetentionMonths, RETENTION_MONTHS } from '../../domain/retention';
@@ -7,42 +7,49 @@ import { formatDay, t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { TextField } from '../components/fields';
-import { loadRetentionMonths, saveRetentionMonths } from './retention-setting';
+import { attemptSave } from '../save-error';
+import { loadDeviceRetentionMonths } from './retention-setting';
 import './privacy.css';
 
 /** Rows drawn at once; the rest are reviewed after these. */
 const LIST_LIMIT = 200;
 
-/** Coordinators: the retention period and the participants not seen for that long, each linked to their data. */
+/**
+ * Coordinators: the organisation's retention period (a synced setting every device follows) and the
+ * participants not seen for that long, each linked to their data.
+ */
 export function RetentionSection() {
-  const { db } = useServices();
+  const { db, notebook } = useServices();
   const organisationId = session.value?.organisation.id ?? '';
-  const [months, setMonths] = useState<number | null>(null);
-  const [typed, setTyped] = useState('');
+  const [typed, setTyped] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const input = useLiveQuery(() => loadRetentionInput(db), [db]);
   const communities = useLiveQuery(() => listCommunities(db), [db]);
-
+  const settings = useLiveQuery(async () => (await loadSettings(db, organisationId)) ?? null, [db, organisationId]);
+  const [deviceMonths, setDeviceMonths] = useState<number | null>(null);
   useEffect(() => {
-    void loadRetentionMonths(organisationId).then((loaded) => {
-      setMonths(loaded);
-      setTyped(String(loaded));
-    });
+    void loadDeviceRetentionMonths(organisationId).then(setDeviceMonths);
   }, [organisationId]);
+
+  const months = settings === undefined ? null : settings?.retentionMonths ?? deviceMonths ?? DEFAULT_SETTINGS.retentionMonths;
+  useEffect(() => {
+    if (months !== null && typed === null) setTyped(String(months));
+  }, [months, typed]);
 
   const flagged = useMemo(
     () => (input && months ? flagForReview(input, localDay(Date.now()), months) : undefined),
     [input, months],
   );
   const communityNames = new Map((communities ?? []).map((c) => [c.id, c.name]));
-  const typedMonths = parseRetentionMonths(typed);
+  const typedMonths = parseRetentionMonths(typed ?? '');
 
   const save = async (event: Event) => {
     event.preventDefault();
     if (typedMonths === null) return;
-    await saveRetentionMonths(organisationId, typedMonths);
-    setMonths(typedMonths);
-    setSaved(true);
+    const result = await attemptSave(() => saveSettings(notebook, organisationId, { retentionMonths: typedMonths }));
+    setFailure(result?.message ?? null);
+    setSaved(result === null);
   };
 
   return (
@@ -51,8 +58,9 @@ export function RetentionSection() {
       <p class="muted">{t('privacy.retention.hint')}</p>
       <form class="retention__form" onSubmit={save} noValidate>
         <TextField label={t('privacy.retention.months')} type="number" inputMode="numeric" min={RETENTION_MONTHS.min} max={RETENTION_MONTHS.max}
-          value={typed} onValue={(value) => { setTyped(value); setSaved(false); }}
-          error={typed !== '' && typedMonths === null ? t('privacy.retention.monthsInvalid', { min: RETENTION_MONTHS.min, max: RETENTION_MONTHS.max }) : undefined}
+          value={typed ?? ''} onValue={(value) => { setTyped(value); setSaved(false); }}
+          error={failure ?? (typed !== null && typed !== '' && typedMonths === null
+            ? t('privacy.retention.monthsInvalid', { min: RETENTION_MONTHS.min, max: RETENTION_MONTHS.max }) : undefined)}
           hint={t('privacy.retention.monthsHint')} />
         <button type="submit" class="button" disabled={typedMonths === null || typedMonths === months}>{t('action.save')}</button>
         {saved && <p class="muted" role="status">{t('status.saved')}</p>}

@@ -1,18 +1,14 @@
-// The retention period ("flag participants not seen for N months"), kept on
-// this device in idb-keyval per organisation. It is not synced: a setting the
-// whole organisation shares would need an organisation table on the server.
-import { get, set } from 'idb-keyval';
+// Before the retention period became an organisation setting (the synced
+// `settings` record, src/db/settings.ts), each device kept its own in
+// idb-keyval. A coordinator's device still offers that value until the
+// organisation saves one, so nobody's choice is lost in the upgrade.
+import { get } from 'idb-keyval';
 import { RETENTION_MONTHS } from '../../domain/retention';
 
 const keyOf = (organisationId: string) => `talka:retention-months:${organisationId || 'device'}`;
 
-export async function loadRetentionMonths(organisationId: string): Promise<number> {
+/** The period this device kept on its own before settings synced, or null. */
+export async function loadDeviceRetentionMonths(organisationId: string): Promise<number | null> {
   const saved = await get<unknown>(keyOf(organisationId)).catch(() => undefined);
-  return typeof saved === 'number' && Number.isInteger(saved) && saved >= RETENTION_MONTHS.min && saved <= RETENTION_MONTHS.max
-    ? saved
-    : RETENTION_MONTHS.default;
-}
-
-export async function saveRetentionMonths(organisationId: string, months: number): Promise<void> {
-  await set(keyOf(organisationId), months);
+  return typeof saved === 'number' && Number.isInteger(saved) && saved >= RETENTION_MONTHS.min && saved <= RETENTION_MONTHS.max ? saved : null;
 }

@@ -42,7 +42,7 @@ export const en: Translations<keyof typeof lv> = {
   'privacy.erase.confirm': 'Erase personal data',
   'privacy.review': 'Review',
   'privacy.retention.heading': 'Data retention review',
-  'privacy.retention.hint': 'Participants who have not attended any workshop for longer than the period set are flagged for review: is their data still needed? The setting is kept on this device.',
+  'privacy.retention.hint': 'Participants who have not attended any workshop for longer than the period set are flagged for review: is their data still needed? The setting is the whole organisation’s and syncs to every device.',
   'privacy.retention.months': 'Flag when not seen for more than (months)',
   'privacy.retention.monthsHint': 'Default: 24 months.',
   'privacy.retention.monthsInvalid': 'Enter a whole number from {min} to {max}',
