@@ -1,7 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { listInCommunity, listWorkshops, useLiveQuery } from '../../db';
 import { municipalityName } from '../../domain/municipalities';
-import { formatDay, t, tLabel, type MessageKey } from '../../i18n';
+import { t, tLabel, type MessageKey } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
@@ -9,6 +9,7 @@ import { tellIfRefused } from '../device/tell-if-refused';
 import { useRouteRecord } from '../components/use-route-record';
 import { session } from '../../account/session';
 import { AssignmentsSection } from './AssignmentsSection';
+import { EventList } from '../workshops/EventList';
 
 interface SectionLink {
   href: string;
@@ -76,19 +77,7 @@ export function CommunityScreen() {
           <h2 id="workshops-heading">{t('community.workshops')}</h2>
           <a class="button button--primary" href={`/communities/${id}/workshops/new`}>+ {t('community.newWorkshop')}</a>
         </div>
-        {workshops === undefined ? <Loading /> : workshops.length === 0 ? <p class="muted">{t('community.noWorkshops')}</p> : (
-          <ul class="row-list">
-            {workshops.map((workshop) => (
-              <li key={workshop.id}>
-                <a class="grow card-link" href={`/workshops/${workshop.id}`}>
-                  <strong>{workshop.title}</strong>
-                  <span class="muted"> · {formatDay(workshop.date)}{workshop.startTime && ` ${workshop.startTime}`} · {tLabel('workshopKind', workshop.kind)}</span>
-                </a>
-                <span class="tag">{tLabel('workshopStatus', workshop.status)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        {workshops === undefined ? <Loading /> : workshops.length === 0 ? <p class="muted">{t('community.noWorkshops')}</p> : <EventList events={workshops} />}
       </section>
 
       <nav class="sections" aria-label={community.name} style={{ marginTop: '1rem' }}>
