@@ -10,3 +10,4 @@ export { requeueEverything } from './requeue';
 export { takeScope } from './scope';
 export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner } from './meta';
 export * from './device-owner';
+export * from './bin-queries';

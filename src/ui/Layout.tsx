@@ -21,6 +21,7 @@ const COMMUNITIES: NavLink = { href: '/', label: 'nav.communities', matches: (pa
 const OVERVIEW: NavLink = { href: '/overview', label: 'overview.nav', matches: (path) => path === '/overview' };
 const EXPORTS: NavLink = { href: '/exports', label: 'reports.nav', matches: (path) => path === '/exports' };
 const CONFLICTS: NavLink = { href: '/conflicts', label: 'header.conflicts', matches: (path) => path === '/conflicts' };
+const BIN: NavLink = { href: '/bin', label: 'header.bin', matches: (path) => path === '/bin' };
 const USERS: NavLink = { href: '/users', label: 'header.users', matches: (path) => path === '/users' };
 const SETTINGS: NavLink = { href: '/settings', label: 'nav.settings', matches: (path) => path === '/settings' };
 
@@ -29,7 +30,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const isCoordinator = session.value?.user.role === 'coordinator';
-  const links = isCoordinator ? [COMMUNITIES, OVERVIEW, EXPORTS, CONFLICTS, USERS, SETTINGS] : [COMMUNITIES, OVERVIEW, SETTINGS];
+  const links = isCoordinator ? [COMMUNITIES, OVERVIEW, EXPORTS, CONFLICTS, BIN, USERS, SETTINGS] : [COMMUNITIES, OVERVIEW, SETTINGS];
 
   // A narrow screen's menu closes once a link has been followed.
   useEffect(() => setMenuOpen(false), [path]);

@@ -1,11 +1,20 @@
 import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { session } from '../../account/session';
 import { listInCommunity, listWorkshops, useLiveQuery } from '../../db';
+import { communityDeletion } from '../../db/bin-queries';
+import { countCheckInsByWorkshop } from '../../db/workshop-queries';
+import { localDay } from '../../domain/days';
+import { offerToMarkHeld } from '../../domain/held';
+import type { DeletionScope } from '../../domain/deletion-scope';
 import { municipalityName } from '../../domain/municipalities';
 import { formatDay, t, tLabel, type MessageKey } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
+import { DeleteDialog } from '../bin/DeleteDialog';
+import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
 import { useRouteRecord } from '../components/use-route-record';
 
 interface SectionLink {
@@ -28,13 +37,23 @@ export function CommunityScreen() {
     ]);
     return { participants: participants.length, needs: needs.length, resources: resources.length, swot: swot.length, actions: actions.length };
   }, [db, id]);
+  const [asking, setAsking] = useState(false);
+  const scope = useLiveQuery(() => (asking ? communityDeletion(db, id) : Promise.resolve(undefined)), [db, id, asking]);
+  const conflicted = useConflictedIds();
+  const checkIns = useLiveQuery(async () => countCheckInsByWorkshop(db, (await listWorkshops(db, id)).map((workshop) => workshop.id)), [db, id]);
+  const today = localDay(Date.now());
+  // Only a coordinator deletes a community (the server refuses anyone else whatever this shows).
+  const mayDelete = session.value?.user.role === 'coordinator';
 
   if (community === undefined) return <Page title={t('communities.title')} back="/"><Loading /></Page>;
   if (community === null) return <Page title={t('communities.title')} back="/"><NotFoundMessage /></Page>;
 
-  const remove = async () => {
-    await notebook.remove('communities', id);
-    showUndo(community.name, () => notebook.restore('communities', id));
+  // The community and what is under it go to the bin as one deletion, at one clock (src/domain/deletion-scope.ts).
+  const remove = async (confirmed: DeletionScope) => {
+    const together = [{ table: 'communities' as const, id }, ...confirmed.children];
+    await notebook.removeTogether(together);
+    setAsking(false);
+    showUndo(community.name, () => tellIfRefused(() => notebook.restoreTogether(together)));
     route('/');
   };
 
@@ -50,9 +69,13 @@ export function CommunityScreen() {
     <Page title={community.name} back="/" actions={
       <>
         <a class="button" href={`/communities/${id}/edit`}>{t('action.edit')}</a>
-        <button type="button" class="button button--danger" onClick={() => void tellIfRefused(remove)}>{t('action.delete')}</button>
+        {mayDelete && <button type="button" class="button button--danger" onClick={() => setAsking(true)}>{t('action.delete')}</button>}
       </>
     }>
+      {asking && (
+        <DeleteDialog what="community" name={community.name} scope={scope}
+          onConfirm={remove} onCancel={() => setAsking(false)} />
+      )}
       <p class="muted">
         {[community.parish, municipalityName(community.municipality)].filter(Boolean).join(', ')} · <span class="tag">{tLabel('maturity', community.maturity)}</span>
       </p>
@@ -79,10 +102,13 @@ export function CommunityScreen() {
             {workshops.map((workshop) => (
               <li key={workshop.id}>
                 <a class="grow card-link" href={`/workshops/${workshop.id}`}>
-                  <strong>{workshop.title}</strong>
+                  <strong>{workshop.title}</strong>{conflicted?.has(workshop.id) && <> <ConflictMark /></>}
                   <span class="muted"> · {formatDay(workshop.date)}{workshop.startTime && ` ${workshop.startTime}`} · {tLabel('workshopKind', workshop.kind)}</span>
                 </a>
                 <span class="tag">{tLabel('workshopStatus', workshop.status)}</span>
+                {offerToMarkHeld(workshop, today, checkIns?.get(workshop.id) ?? 0) && (
+                  <a class="tag tag--hint" href={`/workshops/${workshop.id}`}>{t('held.hint')}</a>
+                )}
               </li>
             ))}
           </ul>

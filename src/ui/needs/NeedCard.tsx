@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t, tLabel } from '../../i18n';
 import type { StoredRecord } from '../../db';
 import { LinkedList } from '../components/linked-list';
+import { ConflictMark } from '../conflicts/ConflictMark';
 
 export interface NeedCardProps {
   need: Pick<StoredRecord<'needs'>, 'id' | 'title' | 'description' | 'category' | 'status' | 'owner'>;
@@ -10,10 +11,12 @@ export interface NeedCardProps {
   onOpen: () => void;
   /** The need's photos (a PhotoStrip), at the foot of the card. */
   photos?: ComponentChildren;
+  /** Whether the need has a conflict not yet reviewed. */
+  conflicted?: boolean;
 }
 
 /** One need on the board; tapping anywhere on it opens it for editing. */
-export function NeedCard({ need, votes, resources, onOpen, photos }: NeedCardProps) {
+export function NeedCard({ need, votes, resources, onOpen, photos, conflicted = false }: NeedCardProps) {
   return (
     <article class="need-card" aria-labelledby={`need-open-${need.id}`}>
       <h3 class="need-card__title">
@@ -26,6 +29,7 @@ export function NeedCard({ need, votes, resources, onOpen, photos }: NeedCardPro
         <span class="tag">{tLabel('needCategory', need.category)}</span>
         <span class={`tag need-status need-status--${need.status}`}>{tLabel('needStatus', need.status)}</span>
         <span class="need-card__votes">{t('needs.votes', { count: votes })}</span>
+        {conflicted && <ConflictMark />}
       </p>
       {need.description && <p class="need-card__description prewrap">{need.description}</p>}
       {need.owner && <p class="muted need-card__owner">{t('needs.ownerShort', { owner: need.owner })}</p>}
