@@ -7,7 +7,7 @@ import { AccountMenu } from './account/AccountMenu';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';
 import { ToastHost } from './components/toast';
-import { DeviceNotice, ReloadPrompt } from './device/deferred';
+import { DeviceNotice, ReloadPrompt, ReplacedNotice } from './device/deferred';
 import './account/header.css';
 
 interface NavLink {
@@ -64,6 +64,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <SyncStatus />
       </header>
       <DeviceNotice />
+      <ReplacedNotice />
       <main id="main" class="app-main">{children}</main>
       <ToastHost />
       <ReloadPrompt />

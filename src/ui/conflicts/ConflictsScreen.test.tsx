@@ -57,6 +57,19 @@ describe('ConflictsScreen (no typed value is discarded silently; the resolution 
     expect(within(card).getByText(/^Ierīce tablet-B, .*2026/)).toBeTruthy();
   });
 
+  it('names who made each value, on which device, and when, from the members the device holds', async () => {
+    const { conflictId } = await needWithConflict();
+    await db.conflicts.update(conflictId, { winnerBy: 'user-1', loserBy: 'user-2', loserDevice: 'Planšete 2' });
+    await db.members.bulkPut([
+      { id: 'user-1', name: 'Anna Bērziņa', role: 'coordinator', active: true, createdAt: 1, updatedAt: 1, createdBy: 'server', deleted: false, clocks: {} },
+      { id: 'user-2', name: 'Ilze Ozola', role: 'facilitator', active: true, createdAt: 1, updatedAt: 1, createdBy: 'server', deleted: false, clocks: {} },
+    ]);
+    renderScreen();
+    const card = (await screen.findByText('Lauks: Nosaukums')).closest('li')!;
+    expect(within(card).getByText(/^Anna Bērziņa \(šī ierīce\), /)).toBeTruthy();
+    expect(within(card).getByText(/^Ilze Ozola \(Planšete 2\), .*2026/)).toBeTruthy();
+  });
+
   it('choosing the kept value writes it to the record and resolves the conflict, both queued for sync', async () => {
     const { needId, conflictId } = await needWithConflict();
     renderScreen();

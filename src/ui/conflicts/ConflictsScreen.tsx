@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { hlcDeviceId, hlcWall, type Hlc } from '../../../protocol';
-import { listOpenConflicts, useLiveQuery, type StoredRecord, type TalkaDatabase } from '../../db';
+import { listOpenConflicts, memberNames, useLiveQuery, type StoredRecord, type TalkaDatabase } from '../../db';
 import { formatDateTime, t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
@@ -17,17 +17,35 @@ interface OpenConflict {
   keptValue: unknown;
 }
 
-function side(table: string, field: string, value: unknown, clock: Hlc, deviceId: string): ConflictSide {
-  const device = hlcDeviceId(clock);
+/** Who made a value: the user's name (from the members kind) and the device's label, else what the clock tells. */
+export interface Maker {
+  /** A user's id, when the server knows it. */
+  by: string | undefined;
+  /** The device's label, when it has one. */
+  device: string | undefined;
+}
+
+function whoMade(maker: Maker, clock: Hlc, deviceId: string, names: ReadonlyMap<string, string>): string {
+  const name = maker.by === undefined ? undefined : names.get(maker.by);
+  const ownDevice = hlcDeviceId(clock) === deviceId;
+  const device = maker.device || (ownDevice ? t('conflicts.thisDevice').toLowerCase() : undefined);
+  if (name) return device ? t('conflicts.personOnDevice', { name, device }) : t('conflicts.person', { name });
+  if (maker.device) return t('conflicts.deviceNamed', { device: maker.device });
+  return ownDevice ? t('conflicts.thisDevice') : t('conflicts.device', { id: hlcDeviceId(clock) });
+}
+
+function side(table: string, field: string, value: unknown, clock: Hlc, maker: Maker, deviceId: string, names: ReadonlyMap<string, string>): ConflictSide {
   return {
     text: valueText(table, field, value),
-    who: device === deviceId ? t('conflicts.thisDevice') : t('conflicts.device', { id: device }),
+    who: whoMade(maker, clock, deviceId, names),
     when: formatDateTime(hlcWall(clock)),
   };
 }
 
 /** A conflict as the coordinator sees it: the record's value now (which the winner set, or a later edit) against the kept one. */
-async function describeConflict(db: TalkaDatabase, conflict: StoredRecord<'conflicts'>, deviceId: string): Promise<OpenConflict> {
+async function describeConflict(
+  db: TalkaDatabase, conflict: StoredRecord<'conflicts'>, deviceId: string, names: ReadonlyMap<string, string>,
+): Promise<OpenConflict> {
   const { table, field, recordId } = conflict;
   const record = await describeRecord(db, table, recordId);
   const current = record.record !== null && field in record.record ? record.record : null;
@@ -44,8 +62,10 @@ async function describeConflict(db: TalkaDatabase, conflict: StoredRecord<'confl
       title: record.title,
       href: record.href,
       fieldLabel: fieldLabel(field),
-      current: side(table, field, currentValue, currentClock, deviceId),
-      kept: side(table, field, keptValue, conflict.loserClock, deviceId),
+      // The record's value is the winner's unless a later edit changed it since (then its maker is not known here).
+      current: side(table, field, currentValue, currentClock,
+        currentClock === conflict.winnerClock ? { by: conflict.winnerBy, device: conflict.winnerDevice } : { by: undefined, device: undefined }, deviceId, names),
+      kept: side(table, field, keptValue, conflict.loserClock, { by: conflict.loserBy, device: conflict.loserDevice }, deviceId, names),
       merge: mergeable
         ? { initial: isLongText(table, field) ? `${currentValue}\n\n${keptValue}` : currentValue, multiline: isLongText(table, field) }
         : null,
@@ -69,7 +89,10 @@ export function ConflictsScreen() {
 function ConflictList({ resolvedBy }: { resolvedBy: string }) {
   const { db, notebook } = useServices();
   const conflicts = useLiveQuery(
-    async () => Promise.all((await listOpenConflicts(db)).map((conflict) => describeConflict(db, conflict, notebook.deviceId))),
+    async () => {
+      const names = await memberNames(db);
+      return Promise.all((await listOpenConflicts(db)).map((conflict) => describeConflict(db, conflict, notebook.deviceId, names)));
+    },
     [db, notebook.deviceId],
   );
   const [busyId, setBusyId] = useState<string | null>(null);
