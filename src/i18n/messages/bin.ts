@@ -43,5 +43,4 @@ export const lv = {
   'backupRestore.done': { zero: 'Atjaunoti {count} ieraksti.', one: 'Atjaunots {count} ieraksts.', other: 'Atjaunoti {count} ieraksti.' },
   'backupRestore.erasedSkipped': 'Dalībnieki, kuru personas dati ir dzēsti, netika ierakstīti atpakaļ: {count}.',
   'privacy.erase.backups': 'Ierīču rezerves kopijās, kas izveidotas pirms dzēšanas, šī persona vēl ir. Importējot tādu rezerves kopiju, dzēstu personu dati netiek ierakstīti atpakaļ.',
-  'privacy.erase.coordinatorsOnly': 'Personas datus dzēš tikai koordinators.',
 } as const;

@@ -44,5 +44,4 @@ export const en: Translations<keyof typeof lv> = {
   'backupRestore.done': { one: '{count} record restored.', other: '{count} records restored.' },
   'backupRestore.erasedSkipped': 'Participants whose personal data was erased were not written back: {count}.',
   'privacy.erase.backups': 'Device backups made before the erasure still hold this person. Importing such a backup never writes an erased person’s data back.',
-  'privacy.erase.coordinatorsOnly': 'Only a coordinator erases personal data.',
 };
