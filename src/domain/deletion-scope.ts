@@ -58,7 +58,10 @@ function scopeOf(children: RecordRef[], extra: Partial<Record<CountedKind, numbe
     const kind: CountedKind = child.table === 'communities' ? 'workshops' : child.table;
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
-  for (const [kind, count] of Object.entries(extra) as [CountedKind, number][]) if (count > 0) counts[kind] = count;
+  for (const kind of COUNTED_KINDS) {
+    const count = extra[kind] ?? 0;
+    if (count > 0) counts[kind] = count;
+  }
   return { children, counts };
 }
 
