@@ -1,6 +1,6 @@
 // Reads of the delete dialog and the bin (src/domain/deletion-scope.ts says
 // how a deletion's records are found again: they share its clock).
-import { TITLE_FIELDS } from '../../protocol';
+import { TITLE_FIELDS, type Role } from '../../protocol';
 import {
   BIN_TABLES, binEntries, communityDeletionScope, workshopDeletionScope, type BinEntry, type BinRecord, type BinTable, type DeletionScope,
 } from '../domain/deletion-scope';
@@ -63,4 +63,24 @@ export async function listBin(db: TalkaDatabase): Promise<BinEntry[]> {
 /** The organisation's users by id, for naming who deleted or wrote something. */
 export async function memberNames(db: TalkaDatabase): Promise<Map<string, string>> {
   return new Map((await db.members.toArray()).map((member) => [member.id, member.name]));
+}
+
+export interface KnownUser {
+  id: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: number;
+}
+
+/**
+ * Keeps the organisation's users as the server listed them (a coordinator's
+ * GET /api/users), so the bin and conflicts name people offline too. Written
+ * here only, never queued: the server alone writes members.
+ */
+export async function rememberMembers(db: TalkaDatabase, users: readonly KnownUser[]): Promise<void> {
+  await db.members.bulkPut(users.map((user) => ({
+    id: user.id, name: user.name, role: user.role, active: user.active,
+    createdAt: user.createdAt, updatedAt: user.createdAt, createdBy: 'server', deleted: false, clocks: {},
+  })));
 }

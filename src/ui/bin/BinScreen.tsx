@@ -4,7 +4,7 @@
 // (the server refuses a facilitator's restore of a community regardless).
 import { useState } from 'preact/hooks';
 import { session } from '../../account/session';
-import { listBin, memberNames, useLiveQuery } from '../../db';
+import { listBin, useLiveQuery } from '../../db';
 import type { BinEntry } from '../../domain/deletion-scope';
 import { formatDateTime, t } from '../../i18n';
 import { useServices } from '../app-context';
@@ -12,6 +12,7 @@ import { Loading, Page } from '../components/page';
 import { showToast } from '../components/toast';
 import { describeSaveError } from '../save-error';
 import { tableLabel } from '../sync/record-summary';
+import { useMemberNames } from './use-member-names';
 import './bin.css';
 
 export function BinScreen() {
@@ -28,7 +29,8 @@ export function BinScreen() {
 
 function BinList() {
   const { db, notebook } = useServices();
-  const loaded = useLiveQuery(async () => ({ entries: await listBin(db), names: await memberNames(db) }), [db]);
+  const entries = useLiveQuery(() => listBin(db), [db]);
+  const names = useMemberNames();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -49,11 +51,11 @@ function BinList() {
   return (
     <Page title={t('bin.title')}>
       <p>{t('bin.intro')}</p>
-      {loaded === undefined ? <Loading /> : loaded.entries.length === 0 ? <p class="notice">{t('bin.empty')}</p> : (
+      {entries === undefined || names === undefined ? <Loading /> : entries.length === 0 ? <p class="notice">{t('bin.empty')}</p> : (
         <ul class="bin" aria-label={t('bin.listLabel')}>
-          {loaded.entries.map((entry) => {
+          {entries.map((entry) => {
             const headingId = `bin-${entry.head.table}-${entry.head.id}`;
-            const who = (entry.deletedBy && loaded.names.get(entry.deletedBy)) || t('bin.someone');
+            const who = (entry.deletedBy && names.get(entry.deletedBy)) || t('bin.someone');
             return (
               <li key={entry.deletedClock} class="bin__entry" aria-labelledby={headingId} data-testid="bin-entry">
                 <h2 id={headingId} class="bin__title">

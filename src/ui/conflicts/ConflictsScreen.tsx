@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { hlcDeviceId, hlcWall, type Hlc } from '../../../protocol';
-import { listOpenConflicts, memberNames, useLiveQuery, type StoredRecord, type TalkaDatabase } from '../../db';
+import { listOpenConflicts, useLiveQuery, type StoredRecord, type TalkaDatabase } from '../../db';
 import { formatDateTime, t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
@@ -9,6 +9,7 @@ import { showToast } from '../components/toast';
 import { describeSaveError } from '../save-error';
 import { describeRecord, fieldLabel, isLongText, isMergeableText, valueText } from '../sync/record-summary';
 import { ConflictCard, type ConflictSide, type ConflictView } from './ConflictCard';
+import { useMemberNames } from '../bin/use-member-names';
 import './conflicts.css';
 
 interface OpenConflict {
@@ -88,12 +89,11 @@ export function ConflictsScreen() {
 
 function ConflictList({ resolvedBy }: { resolvedBy: string }) {
   const { db, notebook } = useServices();
+  const names = useMemberNames();
   const conflicts = useLiveQuery(
-    async () => {
-      const names = await memberNames(db);
-      return Promise.all((await listOpenConflicts(db)).map((conflict) => describeConflict(db, conflict, notebook.deviceId, names)));
-    },
-    [db, notebook.deviceId],
+    async () => (names === undefined ? undefined
+      : Promise.all((await listOpenConflicts(db)).map((conflict) => describeConflict(db, conflict, notebook.deviceId, names)))),
+    [db, notebook.deviceId, names],
   );
   const [busyId, setBusyId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
