@@ -18,8 +18,10 @@ export function useMemberNames(): ReadonlyMap<string, string> | undefined {
     void api.listUsers().then(({ users }) => rememberMembers(db, users), () => undefined);
   }, [api, db, me?.role]);
   const names = useLiveQuery(() => memberNames(db), [db]);
+  const myId = me?.id;
+  const myName = me?.name;
   return useMemo(() => {
     if (!names) return undefined;
-    return me && !names.has(me.id) ? new Map([...names, [me.id, me.name]]) : names;
-  }, [names, me?.id, me?.name]);
+    return myId !== undefined && myName !== undefined && !names.has(myId) ? new Map([...names, [myId, myName]]) : names;
+  }, [names, myId, myName]);
 }
