@@ -10,7 +10,7 @@ import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-cor
 import { describe, expect, it } from 'vitest';
 import {
   STEP_TIMEOUT_MS, addNeedCard, addParticipant, communitySection, createCommunity, createWorkshop, expectScreen, expectText,
-  needCard, openCommunity, openCommunityList, visible,
+  needCard, openCommunity, visible,
 } from './support/notebook-steps';
 import { useDeviceLab } from './support/device-lab';
 import {

@@ -7,6 +7,7 @@ export const lv = {
     one: '{count} jūsu izmaiņa aizstāta ar citas ierīces izmaiņu',
     other: '{count} jūsu izmaiņas aizstātas ar citu ierīču izmaiņām',
   },
+  'conflicts.ownIntro': 'Šīs ir jūsu vērtības, kuras aizstāja citu ierīču izmaiņas. Abas vērtības ir saglabātas; kura paliek, izlemj koordinators.',
   'replaced.review': 'pārskatīt',
   'conflicts.person': '{name}',
   'conflicts.personOnDevice': '{name} ({device})',

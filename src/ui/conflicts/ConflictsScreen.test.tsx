@@ -5,6 +5,8 @@ import { communityFields, needFields } from '../../../testing/fixtures';
 import { getRecord, listOpenConflicts, listOutbox, type Notebook, type TalkaDatabase } from '../../db';
 import { session } from '../../account/session';
 import { closeTestNotebook, openTestNotebook, renderWithServices } from '../test-support';
+import { AccountApi } from '../../account/account-api';
+import { ApiContext } from '../account/api-context';
 import { ConflictsScreen } from './ConflictsScreen';
 
 const COORDINATOR = {
@@ -41,8 +43,15 @@ async function needWithConflict() {
   return { needId, conflictId };
 }
 
+/** The users list the server gives a coordinator: the conflicts name people from it, kept on the device. */
+let users: { id: string; name: string; email: string; role: 'coordinator' | 'facilitator'; active: boolean; createdAt: number }[] = [];
+const usersApi = () => new AccountApi({
+  token: () => 'tok',
+  fetch: () => Promise.resolve(new Response(JSON.stringify({ users }), { status: 200, headers: { 'Content-Type': 'application/json' } })),
+});
+
 function renderScreen() {
-  return renderWithServices({ db, notebook }, <ConflictsScreen />);
+  return renderWithServices({ db, notebook }, <ApiContext.Provider value={usersApi()}><ConflictsScreen /></ApiContext.Provider>);
 }
 
 describe('ConflictsScreen (no typed value is discarded silently; the resolution is a synced edit)', () => {
@@ -57,17 +66,16 @@ describe('ConflictsScreen (no typed value is discarded silently; the resolution 
     expect(within(card).getByText(/^Ierīce tablet-B, .*2026/)).toBeTruthy();
   });
 
-  it('names who made each value, on which device, and when, from the members the device holds', async () => {
+  it('names who made each value, on which device, and when, from the organisation\'s users, and keeps them for offline', async () => {
     const { conflictId } = await needWithConflict();
     await db.conflicts.update(conflictId, { winnerBy: 'user-1', loserBy: 'user-2', loserDevice: 'Planšete 2' });
-    await db.members.bulkPut([
-      { id: 'user-1', name: 'Anna Bērziņa', role: 'coordinator', active: true, createdAt: 1, updatedAt: 1, createdBy: 'server', deleted: false, clocks: {} },
-      { id: 'user-2', name: 'Ilze Ozola', role: 'facilitator', active: true, createdAt: 1, updatedAt: 1, createdBy: 'server', deleted: false, clocks: {} },
-    ]);
+    users = [{ id: 'user-2', name: 'Ilze Ozola', email: 'ilze@example.lv', role: 'facilitator', active: true, createdAt: 1 }];
     renderScreen();
     const card = (await screen.findByText('Lauks: Nosaukums')).closest('li')!;
     expect(within(card).getByText(/^Anna Bērziņa \(šī ierīce\), /)).toBeTruthy();
-    expect(within(card).getByText(/^Ilze Ozola \(Planšete 2\), .*2026/)).toBeTruthy();
+    expect(await within(card).findByText(/^Ilze Ozola \(Planšete 2\), .*2026/)).toBeTruthy();
+    expect((await db.members.get('user-2'))?.name).toBe('Ilze Ozola');
+    users = [];
   });
 
   it('choosing the kept value writes it to the record and resolves the conflict, both queued for sync', async () => {
@@ -114,11 +122,16 @@ describe('ConflictsScreen (no typed value is discarded silently; the resolution 
     expect(container.querySelector('img')).toBeNull();
   });
 
-  it('tells facilitators that coordinators review conflicts', async () => {
-    session.value = { ...COORDINATOR, user: { ...COORDINATOR.user, role: 'facilitator' } };
-    await needWithConflict();
+  it('shows a facilitator only their own replaced values, read only: coordinators decide', async () => {
+    session.value = { ...COORDINATOR, user: { ...COORDINATOR.user, id: 'user-2', role: 'facilitator' } };
+    const { conflictId } = await needWithConflict();
+    const { conflictId: othersId } = await needWithConflict();
+    await db.conflicts.update(conflictId, { loserBy: 'user-2' });
+    await db.conflicts.update(othersId, { loserBy: 'user-3' });
     renderScreen();
-    expect(screen.getByText('Konfliktus izskata koordinatori.')).toBeTruthy();
+    expect(await screen.findByText(/kura paliek, izlemj koordinators/)).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText('Lauks: Nosaukums')).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Izmantot šo vērtību' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Paturēt pašreizējo' })).toBeNull();
   });
 });

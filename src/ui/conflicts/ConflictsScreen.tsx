@@ -77,7 +77,9 @@ async function describeConflict(
 /** Coordinators decide each open conflict; the decision is an ordinary synced edit. */
 export function ConflictsScreen() {
   const current = session.value;
-  if (!current || current.user.role !== 'coordinator') {
+  // Anyone else sees, read only, the values of theirs that another device's replaced (the notice links here).
+  if (current && current.user.role !== 'coordinator') return <OwnReplacedValues userId={current.user.id} />;
+  if (!current) {
     return (
       <Page title={t('conflicts.title')}>
         <p class="notice">{t('conflicts.coordinatorsOnly')}{!current && <> <a href="/login">{t('header.signIn')}</a></>}</p>
@@ -85,6 +87,27 @@ export function ConflictsScreen() {
     );
   }
   return <ConflictList resolvedBy={current.user.name} />;
+}
+
+function OwnReplacedValues({ userId }: { userId: string }) {
+  const { db, notebook } = useServices();
+  const names = useMemberNames();
+  const conflicts = useLiveQuery(
+    async () => (names === undefined ? undefined : Promise.all((await listOpenConflicts(db))
+      .filter((conflict) => conflict.loserBy === userId)
+      .map((conflict) => describeConflict(db, conflict, notebook.deviceId, names)))),
+    [db, notebook.deviceId, names, userId],
+  );
+  return (
+    <Page title={t('conflicts.title')}>
+      <p>{t('conflicts.ownIntro')}</p>
+      {conflicts === undefined ? <Loading /> : conflicts.length === 0 ? <p class="notice">{t('conflicts.none')}</p> : (
+        <ul class="conflicts">
+          {conflicts.map(({ view }) => <ConflictCard key={view.id} conflict={view} busy={false} error={null} />)}
+        </ul>
+      )}
+    </Page>
+  );
 }
 
 function ConflictList({ resolvedBy }: { resolvedBy: string }) {

@@ -4,6 +4,7 @@ import type { lv } from '../replaced';
 // English strings of conflicts people can act on; loaded only when English is chosen.
 export const en: Translations<keyof typeof lv> = {
   'replaced.notice': { one: '{count} of your changes was replaced by another device’s', other: '{count} of your changes were replaced by other devices’' },
+  'conflicts.ownIntro': 'These are values of yours that other devices’ changes replaced. Both values are kept; a coordinator decides which stays.',
   'replaced.review': 'review',
   'conflicts.person': '{name}',
   'conflicts.personOnDevice': '{name} ({device})',
