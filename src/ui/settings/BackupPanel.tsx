@@ -50,7 +50,9 @@ export function BackupPanel() {
       deviceId: notebook.deviceId, passphrase, organisationId: session.value?.organisation.id ?? null, onPhase,
     });
     const { imported } = summary;
-    setOffer(summary.deletedSince);
+    // Only a coordinator restores a community (the server refuses anyone else): others are not offered one.
+    const coordinator = session.value?.user.role === 'coordinator';
+    setOffer(summary.deletedSince.filter((record) => coordinator || record.table !== 'communities'));
     const nothing = imported.records + imported.changes + imported.photos === 0;
     const erased = summary.erasedSkipped > 0 ? ` ${t('backupRestore.erasedSkipped', { count: summary.erasedSkipped })}` : '';
     return `${nothing ? t('backup.import.nothingNew') : t('backup.import.done', countsParams(imported))} ${t('backup.import.inFile', countsParams(summary.inFile))}${erased}`;
