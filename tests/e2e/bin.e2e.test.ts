@@ -5,12 +5,13 @@
 // every device gets it back whole. Then a need deleted on the laptop while a
 // facilitator's offline tablet edits it: after sync the need is back with the
 // edit, the conflict names both people, the need carries a mark until it is
-// reviewed, and the laptop says once that its change was replaced.
+// reviewed, and the laptop says once that its change was replaced. On the way,
+// a past event people came to is offered to be marked held.
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  STEP_TIMEOUT_MS, addNeedCard, addParticipant, communitySection, createCommunity, createWorkshop, expectScreen, expectText,
-  needCard, openCommunity, visible,
+  STEP_TIMEOUT_MS, addNeedCard, addParticipant, checkInBySearch, communitySection, createCommunity, createWorkshop, expectScreen, expectText,
+  needCard, openCommunity, openWorkshop, visible,
 } from './support/notebook-steps';
 import { useDeviceLab } from './support/device-lab';
 import {
@@ -25,7 +26,7 @@ const ILZE: Account = { name: 'Ilze Kalniņa', email: 'ilze@kopienas.example', p
 
 const COMMUNITY = { name: 'Rēznas kopiena', municipality: 'Rēzeknes novads', parish: 'Rēzna', maturity: 'Aktīva' } as const;
 const EVENING = {
-  title: 'Vakara darbnīca', date: '2026-10-14', startTime: '18:00', endTime: '20:00',
+  title: 'Vakara darbnīca', date: '2024-10-14', startTime: '18:00', endTime: '20:00',
   place: 'Saieta nams', programme: 'Drošas kopienas', facilitators: ILZE.name,
 };
 const SPRING = { ...EVENING, title: 'Pavasara talka', date: '2027-04-18' };
@@ -138,6 +139,22 @@ describe('the bin: a deleted community found on another device and restored whol
     expect(liveRecords(changes, 'workshops')).toHaveLength(2);
     expect(liveRecords(changes, 'participants')).toHaveLength(2);
     expect(liveRecords(changes, 'needs')).toHaveLength(1);
+  });
+
+  it('a past event with check-ins is offered to be marked held, in its list and on its page', async () => {
+    await openWorkshop(tablet, COMMUNITY.name, EVENING.title);
+    expect(await tablet.getByRole('button', { name: 'Atzīmēt kā notikušu' }).count()).toBe(0);
+    await tablet.getByRole('link', { name: /^Dalībnieku reģistrācija/ }).click();
+    await expectScreen(tablet, 'Reģistrācija');
+    await checkInBySearch(tablet, 'berzins', 'Jānis Bērziņš');
+    await openCommunity(tablet, COMMUNITY.name);
+    const events = tablet.getByRole('region', { name: 'Pasākumi' });
+    await events.getByRole('link', { name: 'Notika? Atzīmējiet', exact: true }).click();
+    await expectScreen(tablet, EVENING.title);
+    await tablet.getByRole('button', { name: 'Atzīmēt kā notikušu', exact: true }).click();
+    await tablet.getByRole('button', { name: 'Atzīmēt kā notikušu' }).waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+    await visible(tablet.getByText('Notikusi', { exact: true }));
+    await expectAllSent(tablet);
   });
 
   it('a need deleted on the laptop while the offline tablet edits it comes back, and the conflict names both people', async () => {
