@@ -20,6 +20,7 @@ const COORDINATOR_SCREENS = [
   'src/ui/account/UsersScreen.tsx',
   'src/ui/privacy/ParticipantDataScreen.tsx',
   'src/ui/conflicts/ConflictsScreen.tsx',
+  'src/ui/bin/BinScreen.tsx',
   'src/ui/reports/SignInSheetScreen.tsx',
   'src/ui/reports/WorkshopReportScreen.tsx',
   'src/ui/account/SetupScreen.tsx',

@@ -55,6 +55,7 @@ const LoginScreen = screen(() => import('./ui/account/LoginScreen').then((m) => 
 const SetupScreen = screen(() => import('./ui/account/SetupScreen').then((m) => m.SetupScreen));
 const UsersScreen = screen(() => import('./ui/account/UsersScreen').then((m) => m.UsersScreen));
 const ConflictsScreen = screen(() => import('./ui/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
+const BinScreen = screen(() => import('./ui/bin/BinScreen').then((m) => m.BinScreen));
 const ChangesScreen = screen(() => import('./ui/sync/ChangesScreen').then((m) => m.ChangesScreen));
 const OverviewScreen = screen(() => import('./ui/overview/OverviewScreen').then((m) => m.OverviewScreen));
 const ExportsScreen = screen(() => import('./ui/reports/ExportsScreen').then((m) => m.ExportsScreen));
@@ -102,6 +103,7 @@ export function Routes() {
       <Route path="/users" component={UsersScreen} />
       <Route path="/conflicts" component={ConflictsScreen} />
       <Route path="/changes" component={ChangesScreen} />
+      <Route path="/bin" component={BinScreen} />
       <Route default component={NotFound} />
     </Router>
   );

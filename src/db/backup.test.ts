@@ -5,6 +5,7 @@ import { BackupError, exportBackup, importBackup, isEncryptedBackup, type Import
 import { countUnsent, takeInventory } from './backup-inventory';
 import { TalkaDatabase } from './database';
 import { clearLocalData } from './device-owner';
+import { eraseParticipant } from './erasure';
 import { setDataOwner } from './meta';
 import { Notebook } from './notebook';
 
@@ -169,6 +170,41 @@ describe('backup round trip', () => {
     await other.update('workshops', workshop.id, { place: 'Skola' });
     const edited = (await other.db.workshops.get(workshop.id))!;
     expect(edited.clocks.place! > merged.clocks.title!).toBe(true);
+  });
+
+  it('offers back what was deleted here after the file was made, restoring nothing by itself', async () => {
+    const file = await exportBackup(tablet.db, { deviceId: 'tablet-A', now });
+    const need = (await tablet.db.needs.toArray())[0]!;
+    const workshop = (await tablet.db.workshops.toArray())[0]!;
+    await tablet.removeTogether([{ table: 'workshops', id: workshop.id }]);
+    await tablet.remove('needs', need.id);
+    const summary = await importInto(tablet, file.bytes);
+    expect(summary.deletedSince).toEqual(expect.arrayContaining([
+      { table: 'workshops', id: workshop.id, title: 'Apkaimes darbnīca' },
+      { table: 'needs', id: need.id, title: 'Apgaismojums' },
+    ]));
+    expect(summary.deletedSince).toHaveLength(2);
+    expect((await tablet.db.needs.get(need.id))?.deleted).toBe(true);
+    await tablet.restoreTogether(summary.deletedSince);
+    expect((await tablet.db.needs.get(need.id))?.deleted).toBe(false);
+    expect((await tablet.db.workshops.get(workshop.id))?.deleted).toBe(false);
+    // Once restored, the same file offers nothing.
+    expect((await importInto(tablet, file.bytes)).deletedSince).toEqual([]);
+  });
+
+  it('never writes an erased person back, nor their unsent changes', async () => {
+    const person = (await tablet.db.participants.toArray()).find((row) => row.name === 'Jānis Bērziņš')!;
+    await tablet.update('participants', person.id, { phone: '+371 26 000 001' });
+    const file = await exportBackup(tablet.db, { deviceId: 'tablet-A', now });
+    await eraseParticipant(tablet, person.id, 'user-dace');
+    const summary = await importInto(tablet, file.bytes);
+    expect(summary.erasedSkipped).toBe(1);
+    const after = (await tablet.db.participants.get(person.id))!;
+    expect(after).toMatchObject({ erased: true, phone: '' });
+    expect(after.name).not.toBe('Jānis Bērziņš');
+    const queued = JSON.stringify(await tablet.db.outbox.toArray());
+    expect(queued).not.toContain('Jānis Bērziņš');
+    expect(queued).not.toContain('26 000 001');
   });
 
   it("refuses another organisation's file and imports nothing", async () => {

@@ -2,7 +2,8 @@
 // read transaction, so records, outbox and cursor agree; import checks and
 // decrypts the whole file first and then writes in one transaction, so a
 // wrong passphrase, a damaged file or a full disk leaves the device as it was.
-import type { TableName } from '../../protocol';
+import { TITLE_FIELDS, type TableName } from '../../protocol';
+import { isBinTable, type BinTable } from '../domain/deletion-scope';
 import { decryptPayload, encryptPayload, gunzip, gzip, newEncryption } from '../domain/backup-crypto';
 import {
   BACKUP_TABLES, BackupError, backupFileName, decodeDocument, encodeDocument, encodeHeader, isBlobRef, joinFile, joinPayload,
@@ -142,6 +143,19 @@ export interface ImportSummary {
   inFile: BackupCounts;
   /** What changed on the device: records new or updated, unsent changes restored, images added. */
   imported: BackupCounts;
+  /**
+   * Records the file holds alive that were deleted here after it was made: the
+   * import leaves them deleted (the later clock wins) and offers to restore them.
+   */
+  deletedSince: DeletedSince[];
+  /** People erased here whose rows (and unsent changes) in the file were skipped: an erasure is never undone by a backup. */
+  erasedSkipped: number;
+}
+
+export interface DeletedSince {
+  table: BinTable;
+  id: string;
+  title: string;
 }
 
 /** Opens and checks the whole file; nothing touches the database yet. */
@@ -178,6 +192,8 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
   const { document, blobSection } = await openFile(bytes, options);
   const blobs = unpackBlobs(document, blobSection, makeBlob);
   const imported: BackupCounts = { records: 0, changes: 0, photos: 0 };
+  const deletedSince: DeletedSince[] = [];
+  const erasedHere = new Set<string>();
   options.onPhase?.('writing');
 
   const tables = BACKUP_TABLES.map((table) => db.table(table));
@@ -195,6 +211,12 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
       const puts: RecordRow[] = [];
       rows.forEach((row, i) => {
         const local = existing[i];
+        // An erased person stays erased: none of the file's values for them is written back (issue 13).
+        if (table === 'participants' && local?.erased === true) {
+          erasedHere.add(row.id);
+          return;
+        }
+        if (local && isBinTable(table) && wasDeletedSince(local, row)) deletedSince.push({ table, id: row.id, title: titleOf(table, local) });
         const merged = mergeBackupRecord(local ? rowState(local) : null, rowState(row));
         if (merged.changed) puts.push(stateRow(row.id, merged.state));
       });
@@ -205,6 +227,7 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
     const known = new Set((await db.outbox.where('id').anyOf(document.outbox.map((entry) => entry.id)).toArray()).map((entry) => entry.id));
     const missing = document.outbox.filter((entry) => {
       if (known.has(entry.id)) return false;
+      if (entry.table === 'participants' && erasedHere.has(entry.recordId)) return false;
       known.add(entry.id);
       return true;
     }).map((entry) => (
@@ -240,7 +263,23 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
       photos: document.blobs.filter((row) => row.blob).length,
     },
     imported,
+    deletedSince,
+    erasedSkipped: erasedHere.size,
   };
+}
+
+/** Whether the device deleted the record after the file's copy was made: alive in the file, deleted here at a later clock. */
+function wasDeletedSince(local: RecordRow, inFile: RecordRow): boolean {
+  if (local.deleted !== true || inFile.deleted !== false) return false;
+  const here = local.clocks.deleted;
+  const there = inFile.clocks.deleted;
+  return here !== undefined && (there === undefined || here > there);
+}
+
+function titleOf(table: BinTable, row: RecordRow): string {
+  const field = TITLE_FIELDS[table];
+  const value = field === undefined ? undefined : row[field];
+  return typeof value === 'string' ? value : '';
 }
 
 /** The latest clock the file holds: the device's next edit must sort after it, as after a pull. */

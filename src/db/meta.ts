@@ -12,6 +12,7 @@ const KEYS = {
   scope: 'scope',
   lastSyncAt: 'lastSyncAt',
   owner: 'organisationId',
+  deviceLabel: 'deviceLabel',
 } as const;
 
 async function readText(db: TalkaDatabase, key: string): Promise<string | null> {
@@ -106,4 +107,18 @@ export async function clearMetaKeepingClock(db: TalkaDatabase): Promise<void> {
   const clock = await db.meta.get(KEYS.clock);
   await db.meta.clear();
   if (clock) await db.meta.put(clock);
+}
+
+/** The longest device label the push message takes (protocol/messages.ts, deviceLabel). */
+export const DEVICE_LABEL_MAX = 60;
+
+/** The device's name people gave it ("Planšete 2"), sent with each push so conflicts can name it; '' when none. */
+export async function loadDeviceLabel(db: TalkaDatabase): Promise<string> {
+  return (await readText(db, KEYS.deviceLabel)) ?? '';
+}
+
+export async function saveDeviceLabel(db: TalkaDatabase, label: string): Promise<void> {
+  const trimmed = label.trim();
+  if (trimmed.length > DEVICE_LABEL_MAX) throw new RangeError('device label too long');
+  await db.meta.put({ key: KEYS.deviceLabel, value: trimmed });
 }

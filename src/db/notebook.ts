@@ -77,6 +77,30 @@ export class Notebook {
     await this.write(table, id, { deleted: false }, 'update');
   }
 
+  /**
+   * Deletes records together (a community and what is under it) in one
+   * transaction, every deletion at one clock: the bin finds them by it, shows
+   * them as one deletion and brings them back together (src/domain/deletion-scope.ts).
+   */
+  async removeTogether(records: readonly { table: TableName; id: string }[]): Promise<void> {
+    await this.writeTogether(records, { deleted: true, deletedBy: this.author() });
+  }
+
+  /** Brings records deleted together back, in one transaction, at one clock. */
+  async restoreTogether(records: readonly { table: TableName; id: string }[]): Promise<void> {
+    await this.writeTogether(records, { deleted: false });
+  }
+
+  private async writeTogether(records: readonly { table: TableName; id: string }[], input: Record<string, unknown>): Promise<void> {
+    if (records.length === 0) return;
+    await loadRecordChecks();
+    const tables = [...new Set(records.map((record) => record.table))].map((table) => recordRows(this.db, table));
+    await this.db.transaction('rw', [...tables, this.db.outbox, this.db.meta], async () => {
+      const hlc = await tickDeviceClock(this.db, this.deviceId, this.now());
+      for (const record of records) await this.write(record.table, record.id, input, 'update', hlc);
+    });
+  }
+
   /** Checks a participant in; the row's id is derived so two tablets make the same one. */
   async checkIn(workshop: { id: string; communityId: string | null }, participantId: string): Promise<string> {
     const id = attendanceId(workshop.id, participantId);
@@ -181,7 +205,8 @@ export class Notebook {
     });
   }
 
-  private async write(table: TableName, id: string, input: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
+  /** `sharedClock`: the clock of a write made together with others (writeTogether); otherwise the next of the device's. */
+  private async write(table: TableName, id: string, input: Record<string, unknown>, mode: 'create' | 'update', sharedClock?: Hlc): Promise<void> {
     // Loaded already but for the first write; then Dexie.waitFor keeps a caller's transaction open meanwhile.
     const { checkNew, checkPatch } = recordChecks ?? await Dexie.waitFor(loadRecordChecks());
     const rows = recordRows(this.db, table);
@@ -190,7 +215,7 @@ export class Notebook {
       const now = this.now();
       const [[existing], hlc, newest, newestSeq] = await Promise.all([
         readRows(rows, [id]),
-        tickDeviceClock(this.db, this.deviceId, now),
+        sharedClock ?? tickDeviceClock(this.db, this.deviceId, now),
         this.db.outbox.where('recordId').equals(id).last(),
         this.db.outbox.orderBy('seq').lastKey(),
       ]);

@@ -20,3 +20,11 @@ export async function countCheckedIn(db: TalkaDatabase, workshopId: string): Pro
   const participants = await db.participants.bulkGet(participantIds);
   return participants.filter((participant) => participant && !participant.deleted).length;
 }
+
+/** Live check-ins per event, for the list's "happened? mark it held" hint. */
+export async function countCheckInsByWorkshop(db: TalkaDatabase, workshopIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.attendance.where('workshopId').anyOf([...workshopIds]).toArray();
+  const counts = new Map<string, number>();
+  for (const row of rows) if (!row.deleted) counts.set(row.workshopId, (counts.get(row.workshopId) ?? 0) + 1);
+  return counts;
+}

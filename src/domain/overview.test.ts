@@ -280,3 +280,20 @@ describe('monthsBetween', () => {
     expect(monthsBetween('2026-03', '2026-03')).toEqual(['2026-03']);
   });
 });
+
+describe('a planned workshop that happened', () => {
+  it('counts as held once its day has passed and people were checked in, unless cancelled', () => {
+    const data = organisation();
+    const withCheckIns = { ...data, attendance: [...data.attendance, checkIn('w4', 'liga'), checkIn('w4', 'peteris')] };
+    const before = computeOverview(withCheckIns, NO_FILTERS, '2026-03-31');
+    expect(before.totals).toMatchObject({ workshopsHeld: 3, workshopsPlanned: 1 });
+    const after = computeOverview(withCheckIns, NO_FILTERS, '2026-04-02');
+    expect(after.totals).toMatchObject({ workshopsHeld: 4, workshopsPlanned: 0 });
+    expect(after.communities.find((community) => community.id === 'piebalga')?.workshopsHeld).toBe(2);
+    expect(after.attendanceByMonth.find((month) => month.month === '2026-04')?.workshops).toBe(1);
+    // Without check-ins it stays planned; cancelled, it never counts.
+    expect(computeOverview(data, NO_FILTERS, '2026-04-02').totals).toMatchObject({ workshopsHeld: 3, workshopsPlanned: 1 });
+    const cancelled = { ...withCheckIns, workshops: withCheckIns.workshops.map((w) => (w.id === 'w4' ? { ...w, status: 'cancelled' as const } : w)) };
+    expect(computeOverview(cancelled, NO_FILTERS, '2026-04-02').totals.workshopsHeld).toBe(3);
+  });
+});

@@ -21,6 +21,7 @@ import {
 import { localDay, monthParts } from './days';
 import { communitiesOf, type EventCommunities } from './events';
 import { planTotal, type PlanTotal } from './grant';
+import { countsAsHeld } from './held';
 import { hasPeriodFilter, isInRange, programmeKey, type OverviewFilters } from './overview-filters';
 import { tallyVotes } from './votes';
 
@@ -137,7 +138,11 @@ export function monthsBetween(first: string, last: string): string[] {
 }
 
 /** Everything on the overview screen, for the communities and period the filters choose. */
-export function computeOverview(data: OverviewData, filters: OverviewFilters): Overview {
+/**
+ * `today` (`YYYY-MM-DD`) decides which planned workshops have happened: past
+ * with check-ins, they count as held unless cancelled (src/domain/held.ts).
+ */
+export function computeOverview(data: OverviewData, filters: OverviewFilters, today: string = localDay(Date.now())): Overview {
   const period = hasPeriodFilter(filters);
   const wantedProgramme = programmeKey(filters.programme);
 
@@ -181,6 +186,11 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
     return [{ workshopId: row.workshopId, participantId: person }];
   });
 
+  // A planned workshop whose day has passed and that people came to counts as held.
+  const checkInsAt = new Map<string, number>();
+  for (const row of checkIns) checkInsAt.set(row.workshopId, (checkInsAt.get(row.workshopId) ?? 0) + 1);
+  const held = (workshop: { id: string; status: Workshop['status']; date: string }) => countsAsHeld(workshop, today, checkInsAt.get(workshop.id) ?? 0);
+
   // 4. Needs raised at those workshops, or between workshops within the dates.
   const liveWorkshopIds = new Set(data.workshops.filter((workshop) => !workshop.deleted).map((workshop) => workshop.id));
   const needs = data.needs.filter((need) => {
@@ -208,7 +218,7 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
     workshopsHeld: 0, uniqueParticipants: 0, attendance: 0, needs: 0, needsByStatus: emptyStatusCounts(),
   } satisfies CommunityFigures]));
   for (const workshop of workshops.values()) {
-    if (workshop.status !== 'held') continue;
+    if (!held(workshop)) continue;
     for (const communityId of communitiesOf(workshop)) {
       const figures = perCommunity.get(communityId);
       if (figures) figures.workshopsHeld++;
@@ -244,7 +254,7 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
     for (const month of monthsBetween(months[0]!, months[months.length - 1]!)) byMonth.set(month, { month, workshops: 0, attendance: 0 });
   }
   for (const workshop of inViewWorkshops) {
-    if (workshop.status === 'held') byMonth.get(monthOf(workshop.date))!.workshops++;
+    if (held(workshop)) byMonth.get(monthOf(workshop.date))!.workshops++;
   }
   for (const row of checkIns) byMonth.get(monthOf(workshops.get(row.workshopId)!.date))!.attendance++;
 
@@ -269,8 +279,8 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters): O
       allCommunities: liveCommunities.length,
       communities: communities.length,
       // Each event once, whether it was held by one community, several or the organisation itself.
-      workshopsHeld: inViewWorkshops.filter((workshop) => workshop.status === 'held').length,
-      workshopsPlanned: inViewWorkshops.filter((workshop) => workshop.status === 'planned').length,
+      workshopsHeld: inViewWorkshops.filter(held).length,
+      workshopsPlanned: inViewWorkshops.filter((workshop) => workshop.status === 'planned' && !held(workshop)).length,
       uniqueParticipants: attendees.size,
       attendance: checkIns.length,
       needs: needs.length,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7, type EditableFields, type PullResponse, type PushRequest, type PushResponse } from '../../protocol';
-import { Notebook, TalkaDatabase, applyPullPage, countRejectedChanges, loadCursor, watchOutbox } from '../db';
+import { Notebook, TalkaDatabase, applyPullPage, countRejectedChanges, loadCursor, saveDeviceLabel, watchOutbox } from '../db';
 import { ManualTimers, MemoryServer } from '../../testing/memory-server';
 import { backoffDelay } from './backoff';
 import { SyncEngine, type SyncEngineOptions } from './engine';
@@ -245,6 +245,24 @@ describe('SyncEngine', () => {
     expect(restored.table('communities').map((c) => c.name)).toEqual(['Ērgļu kopiena']);
     expect(restored.table('needs').map((n) => n.title)).toEqual(['Skola']);
     expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  it('names the device by its label in each push once people have given it one', async () => {
+    const labels: (string | undefined)[] = [];
+    const transport: Transport = {
+      push: async (request) => {
+        labels.push(request.deviceLabel);
+        return server.push(structuredClone(request));
+      },
+      pull: async (cursor, limit) => server.pull(cursor, limit),
+    };
+    const a = makeDevice('tabletA', transport);
+    const communityId = await a.notebook.create('communities', community);
+    await a.engine.run();
+    await saveDeviceLabel(a.db, '  Planšete 2 ');
+    await a.notebook.create('needs', need(communityId, 'Skola'));
+    await a.engine.run();
+    expect(labels).toEqual([undefined, 'Planšete 2']);
   });
 
   it('splits a batch the server finds too large', async () => {

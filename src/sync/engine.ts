@@ -6,7 +6,7 @@
 // tests can drive it without a browser or a network.
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, type PushRequest } from '../../protocol';
 import {
-  applyPullPage, countPending, loadCursor, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
+  applyPullPage, countPending, loadCursor, loadDeviceLabel, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
   narrowBatch, takeScope, watchOutbox, type SentBatch, type TalkaDatabase,
 } from '../db';
 import { backoffDelay } from './backoff';
@@ -253,7 +253,9 @@ export class SyncEngine {
           continue;
         }
         const sent = narrowBatch(batch, new Set(ready.map((mutation) => mutation.id)));
-        const request: PushRequest = { protocol: PROTOCOL_VERSION, deviceId, mutations: ready };
+        // The device's label names it in conflicts filed by this push (docs/protocol.md, Push).
+        const deviceLabel = await loadDeviceLabel(db);
+        const request: PushRequest = { protocol: PROTOCOL_VERSION, deviceId, mutations: ready, ...(deviceLabel ? { deviceLabel } : {}) };
         const send: SendPush = transport.preparePush ? await transport.preparePush(request) : (since) => transport.push(request, since);
         return { after, last: batch.last, sent, send };
       }

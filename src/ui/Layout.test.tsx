@@ -35,10 +35,10 @@ describe('Layout', () => {
     expect(await screen.findByTestId('pending-count')).toBeTruthy();
   });
 
-  it('shows conflicts and users to coordinators, with who is signed in and "Sign out"', () => {
+  it('shows conflicts, the bin and users to coordinators, with who is signed in and "Sign out"', () => {
     session.value = COORDINATOR;
     renderLayout();
-    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Pārskats', 'Eksports', 'Konflikti', 'Lietotāji', 'Iestatījumi']);
+    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Pārskats', 'Eksports', 'Konflikti', 'Atkritne', 'Lietotāji', 'Iestatījumi']);
     expect(screen.getByText('Anna Bērziņa')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Iziet' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Kopienas' }).getAttribute('aria-current')).toBe('page');

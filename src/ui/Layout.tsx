@@ -7,7 +7,7 @@ import { AccountMenu } from './account/AccountMenu';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';
 import { ToastHost } from './components/toast';
-import { DeviceNotice, ReloadPrompt } from './device/deferred';
+import { DeviceNotice, ReloadPrompt, ReplacedNotice } from './device/deferred';
 import './account/header.css';
 
 interface NavLink {
@@ -23,6 +23,7 @@ const EVENTS: NavLink = { href: '/events', label: 'nav.events', matches: (path) 
 const OVERVIEW: NavLink = { href: '/overview', label: 'overview.nav', matches: (path) => path === '/overview' };
 const EXPORTS: NavLink = { href: '/exports', label: 'reports.nav', matches: (path) => path === '/exports' };
 const CONFLICTS: NavLink = { href: '/conflicts', label: 'header.conflicts', matches: (path) => path === '/conflicts' };
+const BIN: NavLink = { href: '/bin', label: 'header.bin', matches: (path) => path === '/bin' };
 const USERS: NavLink = { href: '/users', label: 'header.users', matches: (path) => path === '/users' };
 const SETTINGS: NavLink = { href: '/settings', label: 'nav.settings', matches: (path) => path === '/settings' };
 
@@ -32,7 +33,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const isCoordinator = session.value?.user.role === 'coordinator';
   const links = isCoordinator
-    ? [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, EXPORTS, CONFLICTS, USERS, SETTINGS]
+    ? [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, EXPORTS, CONFLICTS, BIN, USERS, SETTINGS]
     : [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, SETTINGS];
 
   // A narrow screen's menu closes once a link has been followed.
@@ -67,6 +68,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <SyncStatus />
       </header>
       <DeviceNotice />
+      <ReplacedNotice />
       <main id="main" class="app-main">{children}</main>
       <ToastHost />
       <ReloadPrompt />

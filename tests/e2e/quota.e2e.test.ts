@@ -150,12 +150,15 @@ describe('a full disk at every write', () => {
     expect(await rawDatabase(page, 'needs', 'title', REFUSED_NEED)).toEqual({ records: 0, outbox: 0, total: outboxBefore });
   });
 
-  it('tells a refused delete in a toast and keeps the community', async () => {
-    await openCommunity(page, EARLIER.name);
-    await page.getByRole('button', { name: 'Dzēst', exact: true }).click();
+  // (A community's delete asks first and is a coordinator's; this device has nobody signed in.)
+  it('tells a refused delete in a toast and keeps the need', async () => {
+    await needCard(page, EARLIER_NEED.title).getByRole('button', { name: EARLIER_NEED.title, exact: true }).click();
+    await page.getByRole('form', { name: 'Labot vajadzību' }).getByRole('button', { name: 'Dzēst', exact: true }).click();
     await visible(page.locator('.toast').getByText(QUOTA_MESSAGE));
-    await expectScreen(page, EARLIER.name);
-    expect(await rawDatabase(page, 'communities', 'deleted', true)).toMatchObject({ records: 0, outbox: 0 });
+    // The need's form stays open, the need not deleted.
+    await visible(page.getByRole('form', { name: 'Labot vajadzību' }));
+    expect(await rawDatabase(page, 'needs', 'deleted', true)).toMatchObject({ records: 0, outbox: 0 });
+    await openCommunity(page, EARLIER.name);
   });
 
   it('warns in the header and in settings when the estimate says space is nearly gone', async () => {

@@ -6,6 +6,10 @@ export const lv = {
   'header.menu': 'Izvēlne',
   'header.users': 'Lietotāji',
   'header.conflicts': 'Konflikti',
+  'header.bin': 'Atkritne',
+  /** The mark a record carries in its list until its conflict is reviewed (the community list is the first screen). */
+  'mark.conflict': 'Konflikts',
+  'mark.conflictHint': 'Šim ierakstam ir neizskatīts konflikts',
   'header.signIn': 'Pieslēgties',
   'header.signOut': 'Iziet',
   'header.account': 'Konts',

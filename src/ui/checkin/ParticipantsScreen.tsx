@@ -12,6 +12,7 @@ import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
 import { attemptSave, type SaveFailure } from '../save-error';
 import { ConsentTags } from './ConsentTags';
+import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
 import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
 import './checkin.css';
 
@@ -79,6 +80,7 @@ interface ParticipantListProps {
 
 function ParticipantList({ participants, editingId, onEdit, onSave, onDelete }: ParticipantListProps) {
   const [query, setQuery] = useState('');
+  const conflicted = useConflictedIds();
   const index = useMemo(
     () => buildSearchIndex(participants, (p) => `${p.name} ${p.household} ${p.phone} ${p.email}`),
     [participants],
@@ -102,7 +104,7 @@ function ParticipantList({ participants, editingId, onEdit, onSave, onDelete }: 
         ) : (
           <li key={participant.id} class="participant-list-item">
             <span class="grow">
-              <strong>{participant.name}</strong>
+              <strong>{participant.name}</strong>{conflicted?.has(participant.id) && <> <ConflictMark /></>}
               <span class="muted">
                 {[participant.household, tLabel('role', participant.role)].filter(Boolean).join(' · ')}
               </span>

@@ -4,10 +4,12 @@ import { municipalityName } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
+import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
 
 export function CommunityListScreen() {
   const { db } = useServices();
   const communities = useLiveQuery(() => listCommunities(db), [db]);
+  const conflicted = useConflictedIds();
   return (
     <Page title={t('communities.title')} actions={<a class="button button--primary" href="/communities/new">+ {t('communities.new')}</a>}>
       {communities === undefined ? <Loading /> : communities.length === 0 ? (
@@ -24,6 +26,7 @@ export function CommunityListScreen() {
                     {[community.parish, municipalityName(community.municipality)].filter(Boolean).join(', ')}
                   </p>
                   <span class="tag">{tLabel('maturity', community.maturity)}</span>
+                  {conflicted?.has(community.id) && <> <ConflictMark /></>}
                 </a>
               </li>
             ))}

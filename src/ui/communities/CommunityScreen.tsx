@@ -1,13 +1,21 @@
 import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { session } from '../../account/session';
 import { listInCommunity, listWorkshops, useLiveQuery } from '../../db';
+import { communityDeletion } from '../../db/bin-queries';
+import { countCheckInsByWorkshop } from '../../db/workshop-queries';
+import { localDay } from '../../domain/days';
+import { offerToMarkHeld } from '../../domain/held';
+import type { DeletionScope } from '../../domain/deletion-scope';
 import { municipalityName } from '../../domain/municipalities';
 import { t, tLabel, type MessageKey } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
+import { DeleteDialog } from '../bin/DeleteDialog';
+import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
 import { useRouteRecord } from '../components/use-route-record';
-import { session } from '../../account/session';
 import { AssignmentsSection } from './AssignmentsSection';
 import { EventList } from '../workshops/EventList';
 
@@ -31,13 +39,23 @@ export function CommunityScreen() {
     ]);
     return { participants: participants.length, needs: needs.length, resources: resources.length, swot: swot.length, actions: actions.length };
   }, [db, id]);
+  const [asking, setAsking] = useState(false);
+  const scope = useLiveQuery(() => (asking ? communityDeletion(db, id) : Promise.resolve(undefined)), [db, id, asking]);
+  const conflicted = useConflictedIds();
+  const checkIns = useLiveQuery(async () => countCheckInsByWorkshop(db, (await listWorkshops(db, id)).map((workshop) => workshop.id)), [db, id]);
+  const today = localDay(Date.now());
+  // Only a coordinator deletes a community (the server refuses anyone else whatever this shows).
+  const mayDelete = session.value?.user.role === 'coordinator';
 
   if (community === undefined) return <Page title={t('communities.title')} back="/"><Loading /></Page>;
   if (community === null) return <Page title={t('communities.title')} back="/"><NotFoundMessage /></Page>;
 
-  const remove = async () => {
-    await notebook.remove('communities', id);
-    showUndo(community.name, () => notebook.restore('communities', id));
+  // The community and what is under it go to the bin as one deletion, at one clock (src/domain/deletion-scope.ts).
+  const remove = async (confirmed: DeletionScope) => {
+    const together = [{ table: 'communities' as const, id }, ...confirmed.children];
+    await notebook.removeTogether(together);
+    setAsking(false);
+    showUndo(community.name, () => tellIfRefused(() => notebook.restoreTogether(together)));
     route('/');
   };
 
@@ -53,9 +71,13 @@ export function CommunityScreen() {
     <Page title={community.name} back="/" actions={
       <>
         <a class="button" href={`/communities/${id}/edit`}>{t('action.edit')}</a>
-        <button type="button" class="button button--danger" onClick={() => void tellIfRefused(remove)}>{t('action.delete')}</button>
+        {mayDelete && <button type="button" class="button button--danger" onClick={() => setAsking(true)}>{t('action.delete')}</button>}
       </>
     }>
+      {asking && (
+        <DeleteDialog what="community" name={community.name} scope={scope}
+          onConfirm={remove} onCancel={() => setAsking(false)} />
+      )}
       <p class="muted">
         {[community.parish, municipalityName(community.municipality)].filter(Boolean).join(', ')} · <span class="tag">{tLabel('maturity', community.maturity)}</span>
       </p>
@@ -77,7 +99,12 @@ export function CommunityScreen() {
           <h2 id="workshops-heading">{t('community.workshops')}</h2>
           <a class="button button--primary" href={`/communities/${id}/workshops/new`}>+ {t('community.newWorkshop')}</a>
         </div>
-        {workshops === undefined ? <Loading /> : workshops.length === 0 ? <p class="muted">{t('community.noWorkshops')}</p> : <EventList events={workshops} />}
+        {workshops === undefined ? <Loading /> : workshops.length === 0 ? <p class="muted">{t('community.noWorkshops')}</p> : (
+          <EventList events={workshops} conflicted={conflicted}
+            aside={(workshop) => offerToMarkHeld(workshop, today, checkIns?.get(workshop.id) ?? 0) && (
+              <a class="tag tag--hint" href={`/workshops/${workshop.id}`}>{t('held.hint')}</a>
+            )} />
+        )}
       </section>
 
       <nav class="sections" aria-label={community.name} style={{ marginTop: '1rem' }}>

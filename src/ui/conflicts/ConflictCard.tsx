@@ -27,9 +27,10 @@ export interface ConflictCardProps {
   conflict: ConflictView;
   busy: boolean;
   error: string | null;
-  onKeepCurrent: () => void;
-  onUseKept: () => void;
-  onMerge: (value: string) => void;
+  /** Absent for someone who may only look (a facilitator's own replaced values): no choice is offered. */
+  onKeepCurrent?: () => void;
+  onUseKept?: () => void;
+  onMerge?: (value: string) => void;
 }
 
 /** One concurrent edit: both values side by side, who and when, and the choice. */
@@ -46,11 +47,11 @@ export function ConflictCard({ conflict, busy, error, onKeepCurrent, onUseKept, 
       <p class="conflict__field">{t('conflicts.field', { field: conflict.fieldLabel })}</p>
       <div class="conflict__sides">
         <Side heading={t('conflicts.current')} side={conflict.current} variant="current"
-          action={<button type="button" class="button" disabled={busy} onClick={onKeepCurrent}>{t('conflicts.keepCurrent')}</button>} />
+          action={onKeepCurrent && <button type="button" class="button" disabled={busy} onClick={onKeepCurrent}>{t('conflicts.keepCurrent')}</button>} />
         <Side heading={t('conflicts.kept')} side={conflict.kept} variant="kept"
-          action={<button type="button" class="button button--primary" disabled={busy} onClick={onUseKept}>{t('conflicts.useKept')}</button>} />
+          action={onUseKept && <button type="button" class="button button--primary" disabled={busy} onClick={onUseKept}>{t('conflicts.useKept')}</button>} />
       </div>
-      {conflict.merge && (
+      {conflict.merge && onMerge && (
         merging ? (
           <form class="conflict__merge" noValidate onSubmit={(event) => { event.preventDefault(); onMerge(merged); }}>
             {conflict.merge.multiline

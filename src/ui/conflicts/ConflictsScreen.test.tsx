@@ -57,6 +57,16 @@ describe('ConflictsScreen (no typed value is discarded silently; the resolution 
     expect(within(card).getByText(/^Ierīce tablet-B, .*2026/)).toBeTruthy();
   });
 
+  it('names who made each value, on which device, and when, from the organisation\'s members (pulled, so offline too)', async () => {
+    const { conflictId } = await needWithConflict();
+    await db.conflicts.update(conflictId, { winnerBy: 'user-1', loserBy: 'user-2', loserDevice: 'Planšete 2' });
+    await db.members.put({ id: 'user-2', name: 'Ilze Ozola', role: 'facilitator', active: true, createdAt: 1, updatedAt: 1, createdBy: 'server', deleted: false, clocks: {} });
+    renderScreen();
+    const card = (await screen.findByText('Lauks: Nosaukums')).closest('li')!;
+    expect(within(card).getByText(/^Anna Bērziņa \(šī ierīce\), /)).toBeTruthy();
+    expect(await within(card).findByText(/^Ilze Ozola \(Planšete 2\), .*2026/)).toBeTruthy();
+  });
+
   it('choosing the kept value writes it to the record and resolves the conflict, both queued for sync', async () => {
     const { needId, conflictId } = await needWithConflict();
     renderScreen();
@@ -101,11 +111,16 @@ describe('ConflictsScreen (no typed value is discarded silently; the resolution 
     expect(container.querySelector('img')).toBeNull();
   });
 
-  it('tells facilitators that coordinators review conflicts', async () => {
-    session.value = { ...COORDINATOR, user: { ...COORDINATOR.user, role: 'facilitator' } };
-    await needWithConflict();
+  it('shows a facilitator only their own replaced values, read only: coordinators decide', async () => {
+    session.value = { ...COORDINATOR, user: { ...COORDINATOR.user, id: 'user-2', role: 'facilitator' } };
+    const { conflictId } = await needWithConflict();
+    const { conflictId: othersId } = await needWithConflict();
+    await db.conflicts.update(conflictId, { loserBy: 'user-2' });
+    await db.conflicts.update(othersId, { loserBy: 'user-3' });
     renderScreen();
-    expect(screen.getByText('Konfliktus izskata koordinatori.')).toBeTruthy();
+    expect(await screen.findByText(/kura paliek, izlemj koordinators/)).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText('Lauks: Nosaukums')).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Izmantot šo vērtību' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Paturēt pašreizējo' })).toBeNull();
   });
 });

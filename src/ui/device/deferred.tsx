@@ -21,3 +21,5 @@ export function deferred(load: () => Promise<ComponentType>): ComponentType {
 export const DeviceNotice = deferred(() => import('./DeviceNotice').then((m) => m.DeviceNotice));
 /** Registers the service worker and offers updates: the registration too waits for the first screen. */
 export const ReloadPrompt = deferred(() => import('./ReloadPrompt').then((m) => m.ReloadPrompt));
+/** Tells the user once when a sync replaced values they typed here (src/ui/conflicts/ReplacedNotice.tsx). */
+export const ReplacedNotice = deferred(() => import('../conflicts/ReplacedNotice').then((m) => m.ReplacedNotice));

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t, tLabel } from '../../i18n';
 import type { StoredRecord } from '../../db';
 import { LinkedList } from '../components/linked-list';
+import { ConflictMark } from '../conflicts/ConflictMark';
 
 export interface NeedCardProps {
   need: Pick<StoredRecord<'needs'>, 'id' | 'title' | 'description' | 'category' | 'status' | 'owner'>;
@@ -12,10 +13,12 @@ export interface NeedCardProps {
   photos?: ComponentChildren;
   /** The group the need is in (the same need raised elsewhere), if any. */
   group?: { others: number; votes: number } | undefined;
+  /** Whether the need has a conflict not yet reviewed. */
+  conflicted?: boolean;
 }
 
 /** One need on the board; tapping anywhere on it opens it for editing. */
-export function NeedCard({ need, votes, resources, onOpen, photos, group }: NeedCardProps) {
+export function NeedCard({ need, votes, resources, onOpen, photos, group, conflicted = false }: NeedCardProps) {
   return (
     <article class="need-card" aria-labelledby={`need-open-${need.id}`}>
       <h3 class="need-card__title">
@@ -28,6 +31,7 @@ export function NeedCard({ need, votes, resources, onOpen, photos, group }: Need
         <span class="tag">{tLabel('needCategory', need.category)}</span>
         <span class={`tag need-status need-status--${need.status}`}>{tLabel('needStatus', need.status)}</span>
         <span class="need-card__votes">{t('needs.votes', { count: votes })}</span>
+        {conflicted && <ConflictMark />}
       </p>
       {group && <p class="need-card__group">{t('needGroup.summary', { count: group.others, votes: group.votes })}</p>}
       {need.description && <p class="need-card__description prewrap">{need.description}</p>}

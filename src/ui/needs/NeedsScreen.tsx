@@ -14,6 +14,7 @@ import { showUndo } from '../components/toast';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import { attemptSave, toastSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
+import { useConflictedIds } from '../conflicts/ConflictMark';
 import { NeedForm, type NeedValues } from './NeedForm';
 import { NeedGroupPicker } from './NeedGroupPicker';
 import { QuickNeedEntry, type QuickNeed } from './QuickNeedEntry';
@@ -31,6 +32,7 @@ export function NeedsScreen() {
   const workshops = useLiveQuery(() => listWorkshops(db, communityId), [db, communityId]);
   const resources = useLiveQuery(() => listResources(db, communityId), [db, communityId]);
   const votes = useLiveQuery(() => listVotesInCommunity(db, communityId), [db, communityId]);
+  const conflicted = useConflictedIds();
 
   const [filter, setFilter] = useState<NeedFilter>({ category: '', status: '' });
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -126,7 +128,7 @@ export function NeedsScreen() {
                 <li key={need.id} class="need-grid__item">
                   <NeedCard need={need} votes={voteCounts.get(need.id) ?? 0} resources={linkedResources.get(need.id) ?? []}
                     group={groupSummary(groups.get(need.id))}
-                    onOpen={() => setEditingId(need.id)}
+                    onOpen={() => setEditingId(need.id)} conflicted={conflicted?.has(need.id) ?? false}
                     photos={<PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />} />
                 </li>
               ))}

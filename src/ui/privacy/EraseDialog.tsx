@@ -29,6 +29,7 @@ export function EraseDialog({ name, attendance, votes, onConfirm, onCancel }: Er
         <li>{t('privacy.erase.sync')}</li>
       </ul>
       <p>{t('privacy.erase.exportFirst')}</p>
+      <p>{t('privacy.erase.backups')}</p>
       <CheckboxField label={t('privacy.erase.understood')} checked={understood} onChecked={setUnderstood} />
     </ConfirmDialog>
   );

@@ -1,6 +1,7 @@
 // The backup file in settings: export everything on the device (optionally
 // encrypted) and import a file here, merging by clock.
-import { exportBackup, importBackup, type BackupCounts, type BackupPhase } from '../../db/backup';
+import { useState } from 'preact/hooks';
+import { exportBackup, importBackup, type BackupCounts, type BackupPhase, type DeletedSince } from '../../db/backup';
 import { BACKUP_MIME } from '../../domain/backup-format';
 import { formatBytes, t } from '../../i18n';
 import { session } from '../../account/session';
@@ -8,6 +9,7 @@ import { useServices } from '../app-context';
 import { Card } from '../components/page';
 import { BackupExportForm } from './BackupExportForm';
 import { BackupImportForm } from './BackupImportForm';
+import { RestoreDeletedOffer } from './RestoreDeletedOffer';
 
 function countsParams(counts: BackupCounts) {
   return {
@@ -33,6 +35,8 @@ function download(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
 
 export function BackupPanel() {
   const { db, notebook } = useServices();
+  // Records the imported file still held that were deleted here since: offered back, restored only on confirm.
+  const [offer, setOffer] = useState<DeletedSince[]>([]);
 
   const onExport = async (passphrase: string | null, onPhase: (phase: BackupPhase) => void) => {
     const file = await exportBackup(db, { deviceId: notebook.deviceId, passphrase: passphrase ?? undefined, onPhase });
@@ -46,8 +50,12 @@ export function BackupPanel() {
       deviceId: notebook.deviceId, passphrase, organisationId: session.value?.organisation.id ?? null, onPhase,
     });
     const { imported } = summary;
+    // Only a coordinator restores a community (the server refuses anyone else): others are not offered one.
+    const coordinator = session.value?.user.role === 'coordinator';
+    setOffer(summary.deletedSince.filter((record) => coordinator || record.table !== 'communities'));
     const nothing = imported.records + imported.changes + imported.photos === 0;
-    return `${nothing ? t('backup.import.nothingNew') : t('backup.import.done', countsParams(imported))} ${t('backup.import.inFile', countsParams(summary.inFile))}`;
+    const erased = summary.erasedSkipped > 0 ? ` ${t('backupRestore.erasedSkipped', { count: summary.erasedSkipped })}` : '';
+    return `${nothing ? t('backup.import.nothingNew') : t('backup.import.done', countsParams(imported))} ${t('backup.import.inFile', countsParams(summary.inFile))}${erased}`;
   };
 
   return (
@@ -55,6 +63,9 @@ export function BackupPanel() {
       <p>{t('backup.intro')}</p>
       <BackupExportForm onExport={onExport} />
       <BackupImportForm onImport={onImport} />
+      {offer.length > 0 && (
+        <RestoreDeletedOffer records={offer} onRestore={() => notebook.restoreTogether(offer)} onDone={() => setOffer([])} />
+      )}
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { language, setLanguage, t } from '../../i18n';
 import { askForPersistentStorage, readStorageState, type StorageState } from '../../pwa/storage';
 import { useServices } from '../app-context';
 import { Page } from '../components/page';
+import { DeviceLabelPanel } from './DeviceLabelPanel';
 import { DevicePanels } from './DevicePanels';
 import { SettingsView, type PersistRequest } from './SettingsView';
 import './settings.css';
@@ -35,6 +36,7 @@ export function SettingsScreen() {
         deviceId={notebook.deviceId}
         pending={pending}
       />
+      <DeviceLabelPanel />
       <DevicePanels storage={storage} onStorageChanged={() => void refreshStorage()} />
     </Page>
   );

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { participantFields } from '../../../testing/fixtures';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
@@ -75,8 +75,26 @@ describe('workshop page', () => {
     await waitFor(() => expect(screen.queryByText('Pārāk garš teksts')).toBeNull());
   });
 
-  it('deletes softly and undo brings the workshop back', async () => {
+  it('offers a past workshop with check-ins to be marked held, and marks it', async () => {
+    await services.notebook.update('workshops', workshopId, { date: '2020-05-01', status: 'planned' });
+    await screen.findByRole('heading', { level: 1, name: 'Apkaimes darbnīca' });
+    // Past, but nobody came: nothing offered.
+    await waitFor(() => expect(screen.getByTestId('attendance-count').textContent).toBe('0 dalībnieku'));
+    expect(screen.queryByRole('button', { name: 'Atzīmēt kā notikušu' })).toBeNull();
+    const workshop = (await services.db.workshops.get(workshopId))!;
+    const participantId = await services.notebook.create('participants', participantFields(workshop.communityId, { name: 'Anna Ozoliņa' }));
+    await services.notebook.checkIn(workshop, participantId);
+    fireEvent.click(await screen.findByRole('button', { name: 'Atzīmēt kā notikušu' }));
+    await waitFor(async () => expect((await services.db.workshops.get(workshopId))?.status).toBe('held'));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Atzīmēt kā notikušu' })).toBeNull());
+  });
+
+  it('asks first, says what goes with it, deletes softly, and undo brings the workshop back', async () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dzēst' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dzēst pasākumu “Apkaimes darbnīca”?' });
+    await waitFor(() => expect(within(dialog).getByTestId('deletion-summary').textContent).toBe('Pasākums'));
+    expect((await services.db.workshops.get(workshopId))?.deleted).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Dzēst' }));
     await waitFor(async () => expect((await services.db.workshops.get(workshopId))?.deleted).toBe(true));
     expect(await screen.findByText('“Apkaimes darbnīca” izdzēsts')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Atsaukt' }));

@@ -1,13 +1,18 @@
 import { useLocation, useRoute } from 'preact-iso';
 import { communitiesOf } from '../../domain/events';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { getRecord, useLiveQuery, type StoredRecord } from '../../db';
+import { workshopDeletion } from '../../db/bin-queries';
 import { countCheckedIn } from '../../db/workshop-queries';
+import { localDay } from '../../domain/days';
+import type { DeletionScope } from '../../domain/deletion-scope';
+import { offerToMarkHeld } from '../../domain/held';
 import { formatDay, t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
+import { DeleteDialog } from '../bin/DeleteDialog';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import { NotesEditor } from './NotesEditor';
 import { localDraft } from './notes-draft';
@@ -26,6 +31,8 @@ export function WorkshopScreen() {
   }, [db, id]);
   const attending = useLiveQuery(() => countCheckedIn(db, id), [db, id]);
   const notesDraft = useMemo(() => localDraft(`talka:notes-draft:${id}`), [id]);
+  const [asking, setAsking] = useState(false);
+  const scope = useLiveQuery(() => (asking ? workshopDeletion(db, id) : Promise.resolve(undefined)), [db, id, asking]);
 
   if (!loaded) return <Page title={t('community.workshops')}><Loading /></Page>;
   const { workshop, communities } = loaded;
@@ -33,20 +40,32 @@ export function WorkshopScreen() {
 
   // An event of the organisation itself has no community page to go back to.
   const communityHref = workshop.communityId === null ? '/' : `/communities/${workshop.communityId}`;
-  const remove = async () => {
-    await notebook.remove('workshops', id);
-    showUndo(workshop.title, () => notebook.restore('workshops', id));
+  // The event and its photos go to the bin as one deletion, at one clock (src/domain/deletion-scope.ts).
+  const remove = async (confirmed: DeletionScope) => {
+    const together = [{ table: 'workshops' as const, id }, ...confirmed.children];
+    await notebook.removeTogether(together);
+    setAsking(false);
+    showUndo(workshop.title, () => tellIfRefused(() => notebook.restoreTogether(together)));
     route(communityHref);
   };
+  const offerHeld = attending !== undefined && offerToMarkHeld(workshop, localDay(Date.now()), attending);
 
   return (
     <Page title={workshop.title} back={communityHref} actions={
       <>
         <a class="button" href={`/workshops/${id}/edit`}>{t('action.edit')}</a>
-        <button type="button" class="button button--danger" onClick={() => void tellIfRefused(remove)}>{t('action.delete')}</button>
+        <button type="button" class="button button--danger" onClick={() => setAsking(true)}>{t('action.delete')}</button>
       </>
     }>
+      {asking && <DeleteDialog what="workshop" name={workshop.title} scope={scope} onConfirm={remove} onCancel={() => setAsking(false)} />}
       <WorkshopDetails workshop={workshop} communities={communities} />
+      {offerHeld && (
+        <div class="notice workshop-held-offer">
+          <p>{t('held.offer')}</p>
+          <button type="button" class="button button--primary" data-testid="mark-held"
+            onClick={() => void tellIfRefused(() => notebook.update('workshops', id, { status: 'held' }))}>{t('held.mark')}</button>
+        </div>
+      )}
 
       <nav class="workshop-links" aria-label={workshop.title}>
         <a class="card card-link workshop-link" href={`/workshops/${id}/checkin`}>

@@ -1,0 +1,47 @@
+import type { Translations } from '../../types';
+import type { lv } from '../bin';
+
+// English strings of deleting with care and of the bin; loaded only when English is chosen.
+export const en: Translations<keyof typeof lv> = {
+  'bin.title': 'Bin',
+  'bin.intro': 'Deleted records stay here for at least 30 days. Restoring a record brings back everything deleted with it too, on every device once it syncs.',
+  'bin.coordinatorsOnly': 'Coordinators see the bin and restore records.',
+  'bin.empty': 'The bin is empty.',
+  'bin.deletedBy': 'Deleted by {who}, {when}',
+  'bin.someone': 'an unknown user',
+  'bin.untitled': 'untitled',
+  'bin.withOthers': { one: 'with {count} other record', other: 'with {count} other records' },
+  'bin.restore': 'Restore',
+  'bin.restoring': 'Restoring…',
+  'bin.restored': 'Restored: “{name}”',
+  'bin.listLabel': 'Deleted records',
+
+  'delete.communityTitle': 'Delete the community “{name}”?',
+  'delete.workshopTitle': 'Delete the event “{name}”?',
+  'delete.community': 'The community',
+  'delete.workshop': 'The event',
+  'delete.with': '{what} and {parts}',
+  'delete.counting': 'Counting what will be deleted…',
+  'delete.toBin': 'All of it goes to the bin, where a coordinator can restore it for at least 30 days.',
+  'delete.checkInsStay': 'Check-ins are not deleted, but they are out of sight while the event is in the bin.',
+  'delete.confirm': 'Delete',
+  'delete.deleted': '“{name}” moved to the bin.',
+  'delete.openBin': 'Open the bin',
+  'delete.coordinatorsOnly': 'Only a coordinator deletes a community.',
+  'deleteCount.workshops': { one: '{count} event', other: '{count} events' },
+  'deleteCount.participants': { one: '{count} participant', other: '{count} participants' },
+  'deleteCount.needs': { one: '{count} need', other: '{count} needs' },
+  'deleteCount.resources': { one: '{count} resource', other: '{count} resources' },
+  'deleteCount.actions': { one: '{count} action', other: '{count} actions' },
+  'deleteCount.swot': { one: '{count} SWOT item', other: '{count} SWOT items' },
+  'deleteCount.photos': { one: '{count} photo', other: '{count} photos' },
+  'deleteCount.attendance': { one: '{count} check-in', other: '{count} check-ins' },
+
+  'backupRestore.title': 'Records deleted after this backup was made: {count}',
+  'backupRestore.intro': 'The backup still held these records. Restore them? The restoration syncs to every device.',
+  'backupRestore.confirm': 'Restore these records',
+  'backupRestore.skip': 'Do not restore',
+  'backupRestore.done': { one: '{count} record restored.', other: '{count} records restored.' },
+  'backupRestore.erasedSkipped': 'Participants whose personal data was erased were not written back: {count}.',
+  'privacy.erase.backups': 'Device backups made before the erasure still hold this person. Importing such a backup never writes an erased person’s data back.',
+};
