@@ -10,7 +10,8 @@ import * as v from 'valibot';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../testing/browser';
-import { communityFields, needFields, participantFields, voteFields, workshopFields } from '../../testing/fixtures';
+import { assignmentId, userResponseSchema } from '../../protocol';
+import { assignmentFields, communityFields, needFields, participantFields, voteFields, workshopFields } from '../../testing/fixtures';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, visible } from './support/notebook-steps';
 import { expectChartDrawn, figure } from './support/overview-steps';
 import { SeedBatch, pushBatch, setUpThroughApi } from '../../testing/seed';
@@ -37,13 +38,15 @@ function seed(author: string): SeedBatch {
   return batch;
 }
 
-async function createFacilitator(url: string, token: string): Promise<void> {
+/** Adds the facilitator; returns their user id. */
+async function createFacilitator(url: string, token: string): Promise<string> {
   const response = await fetch(`${url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ name: FACILITATOR.name, email: FACILITATOR.email, role: 'facilitator', password: FACILITATOR.password }),
   });
   expect(response.status).toBe(201);
+  return v.parse(userResponseSchema, await response.json()).user.id;
 }
 
 /** index.html's list of the files the service worker does not precache. */
@@ -87,8 +90,14 @@ describe('a coordinator’s screens offline, without precaching them on every ta
 
   it('the organisation has a coordinator and a facilitator, and a tablet’s workshop is on the server', async () => {
     const token = await setUpThroughApi(server.url, await setupLinkOf(server), ORGANISATION, COORDINATOR);
-    await pushBatch(server.url, token, seed('seed-tablet'));
-    await createFacilitator(server.url, token);
+    const batch = seed('seed-tablet');
+    await pushBatch(server.url, token, batch);
+    // The facilitator works with the seeded community: the coordinator assigns it.
+    const facilitatorId = await createFacilitator(server.url, token);
+    const communityId = batch.mutations.find((mutation) => mutation.table === 'communities')!.recordId;
+    const assignment = new SeedBatch('seed-office', 'coordinator');
+    assignment.create('assignments', assignmentFields(facilitatorId, { communityId }), assignmentId(facilitatorId, { communityId }));
+    await pushBatch(server.url, token, assignment);
   });
 
   describe('on the coordinator’s laptop', () => {

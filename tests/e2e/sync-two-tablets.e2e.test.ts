@@ -15,7 +15,7 @@ import {
 } from './support/notebook-steps';
 import { useDeviceLab } from './support/device-lab';
 import {
-  SYNC_TIMEOUT_MS, addUser, apiSignIn, conflictCards, conflictSide, editNeedTitle, expectAllSent, goOffline, goOnline, liveRecords,
+  SYNC_TIMEOUT_MS, addUser, apiSignIn, assignToCommunity, conflictCards, conflictSide, editNeedTitle, expectAllSent, goOffline, goOnline, liveRecords,
   needTitles, openApp, openConflicts, pendingChanges, pendingCount, runAdmin, setUpOrganisation, setupLinkOf, signIn, syncNow,
   type Account,
 } from './support/sync-steps';
@@ -99,7 +99,9 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
     await expectAllSent(tabletA);
   });
 
-  it('tablet B signs in and receives the workshop, its people and its need', async () => {
+  it('tablet B signs in and receives the workshop, its people and its need, once the coordinator assigns Māris to the community', async () => {
+    // Ilze made the community, so it is hers; Māris sees it once the coordinator assigns him.
+    await assignToCommunity(laptop, COMMUNITY.name, MARIS);
     contextB = await newDevice('B', TABLET);
     tabletB = await openApp(contextB, '/login');
     await signIn(tabletB, MARIS);

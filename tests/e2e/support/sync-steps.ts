@@ -7,7 +7,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { expect } from 'vitest';
 import { sessionResponseSchema, type Change } from '../../../protocol';
-import { STEP_TIMEOUT_MS, expectScreen, expectText, needCard, syncBar, visible } from './notebook-steps';
+import { STEP_TIMEOUT_MS, expectScreen, expectText, needCard, openCommunity, syncBar, visible } from './notebook-steps';
 import { rememberPersonalValues } from './log-audit';
 
 /** How long a sync round trip over loopback may take to show on screen. */
@@ -128,6 +128,21 @@ export async function syncNow(page: Page): Promise<void> {
   const button = syncNowButton(page);
   await expect.poll(() => button.isEnabled(), { timeout: SYNC_TIMEOUT_MS, interval: 50 }).toBe(true);
   await button.click();
+}
+
+/**
+ * A coordinator assigns a user to a community on its page ("Kam piešķirta kopiena"), after a sync
+ * has brought the community and the organisation's members, and sends it.
+ */
+export async function assignToCommunity(page: Page, community: string, user: Pick<Account, 'name'>, role: RoleLabel = 'Vadītājs'): Promise<void> {
+  await syncNow(page);
+  await expectAllSent(page);
+  await openCommunity(page, community);
+  const box = page.getByRole('checkbox', { name: `${user.name} — ${role}`, exact: true });
+  await box.check();
+  await expect.poll(() => box.isChecked(), { timeout: STEP_TIMEOUT_MS }).toBe(true);
+  await syncNow(page);
+  await expectAllSent(page);
 }
 
 /** Cuts the device's network and waits for the sync bar to say so. */
