@@ -8,5 +8,5 @@ export { takePushBatch, narrowBatch, settlePush, markRefused, watchOutbox, retry
 export { applyPullPage } from './pull-side';
 export { requeueEverything } from './requeue';
 export { takeScope } from './scope';
-export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner } from './meta';
+export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner, loadDataUser, setDataUser } from './meta';
 export * from './device-owner';

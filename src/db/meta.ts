@@ -1,6 +1,7 @@
 // The device's own facts in the `meta` table, one key each, and the only
 // place that reads or writes them: the device clock, the pull cursor, when
-// the last sync finished, and whose organisation's data the device holds.
+// the last sync finished, and whose organisation's (and which user's) data
+// the device holds.
 // Every read checks the stored value's type; called inside a transaction that
 // includes `meta`, each joins it.
 import { compareHlc, formatHlc, initialClock, parseHlc, receive, tick, type ClockState, type Hlc } from '../../protocol';
@@ -12,6 +13,7 @@ const KEYS = {
   scope: 'scope',
   lastSyncAt: 'lastSyncAt',
   owner: 'organisationId',
+  user: 'userId',
 } as const;
 
 async function readText(db: TalkaDatabase, key: string): Promise<string | null> {
@@ -99,6 +101,18 @@ export function loadDataOwner(db: TalkaDatabase): Promise<string | null> {
 
 export async function setDataOwner(db: TalkaDatabase, organisationId: string): Promise<void> {
   await db.meta.put({ key: KEYS.owner, value: organisationId });
+}
+
+/**
+ * The user whose session the device's data was last adopted by; null before
+ * anyone signed in, and on devices that adopted data before this was kept.
+ */
+export function loadDataUser(db: TalkaDatabase): Promise<string | null> {
+  return readText(db, KEYS.user);
+}
+
+export async function setDataUser(db: TalkaDatabase, userId: string): Promise<void> {
+  await db.meta.put({ key: KEYS.user, value: userId });
 }
 
 /** Every meta entry but the device clock goes when the device is emptied: later edits must still sort after earlier ones. */

@@ -1,5 +1,5 @@
 // The sign-in screens' side of adopting a session: asks first when the device
-// holds another organisation's data (src/account/session-adoption.ts).
+// holds another organisation's, or another user's, data (src/account/session-adoption.ts).
 import { useState } from 'preact/hooks';
 import type { SessionResponse } from '../../../protocol';
 import { adoptSession, findForeignData, type ForeignData } from '../../account/session-adoption';
@@ -23,7 +23,7 @@ export function useSessionAdoption(onAdopted: (response: SessionResponse) => voi
     foreign,
     busy,
     async begin(response) {
-      const data = await findForeignData(db, response.organisation.id);
+      const data = await findForeignData(db, response);
       if (data) {
         setForeign({ response, data });
         return;
