@@ -6,7 +6,7 @@
 // while offline) finds everything as it was.
 import type { SessionResponse } from '../../protocol';
 import {
-  countChangesByOthers, countLocalRecords, countPending, loadDataOwner, loadDataUser, loadDeviceId, setDataOwner,
+  countChangesByOthers, countLocalRecords, countPending, loadDataOwner, loadDataUser, setDataOwner,
   setDataUser, type TalkaDatabase,
 } from '../db';
 import { saveSession } from './session';
@@ -27,19 +27,20 @@ export interface ForeignData {
  * data before the user was kept knows only the organisation: there another
  * user's unsent changes give them away.
  */
-export async function findForeignData(db: TalkaDatabase, response: SessionResponse): Promise<ForeignData | null> {
+/** `deviceId` authors what was typed on this device before anyone signed in. */
+export async function findForeignData(db: TalkaDatabase, response: SessionResponse, deviceId: string): Promise<ForeignData | null> {
   const [owner, user] = await Promise.all([loadDataOwner(db), loadDataUser(db)]);
-  const kind = await foreignKind(db, response, owner, user);
+  const kind = await foreignKind(db, response, deviceId, owner, user);
   if (kind === null) return null;
   const [records, pending] = await Promise.all([countLocalRecords(db), countPending(db)]);
   if (records === 0 && pending === 0) return null;
   return { kind, records, pending };
 }
 
-async function foreignKind(db: TalkaDatabase, response: SessionResponse, owner: string | null, user: string | null): Promise<ForeignData['kind'] | null> {
+async function foreignKind(db: TalkaDatabase, response: SessionResponse, deviceId: string, owner: string | null, user: string | null): Promise<ForeignData['kind'] | null> {
   if (owner !== null && owner !== response.organisation.id) return 'organisation';
   if (user !== null) return user === response.user.id ? null : 'user';
-  const others = await countChangesByOthers(db, new Set([response.user.id, await loadDeviceId()]));
+  const others = await countChangesByOthers(db, new Set([response.user.id, deviceId]));
   return others > 0 ? 'user' : null;
 }
 

@@ -14,8 +14,8 @@ import { clearSession, session } from './session';
 export interface LeaveOptions {
   /** Revokes the token on the server; absent (or failing: offline, token gone) the device is emptied all the same. */
   api?: Pick<AccountApi, 'logout'>;
-  /** Cache Storage to clean (the browser's unless given). */
-  caches?: CacheStorage;
+  /** Cache Storage to clean (the browser's unless given; null: none). */
+  caches?: CacheStorage | null;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function leaveDevice(db: TalkaDatabase, options: LeaveOptions = {})
  * the session's key included, once no sync is running (the device's own
  * facts stay: its id, clock and language).
  */
-export async function emptyDevice(db: TalkaDatabase, caches?: CacheStorage): Promise<void> {
+export async function emptyDevice(db: TalkaDatabase, caches?: CacheStorage | null): Promise<void> {
   await whileNotSyncing(async () => {
     await clearLocalData(db);
     await forgetCachedData(caches);

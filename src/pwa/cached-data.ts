@@ -15,11 +15,13 @@ export function holdsData(url: string): boolean {
 }
 
 /**
- * Removes from Cache Storage every cache that is not the app shell, and every
+ * Removes from Cache Storage (the browser's unless given; null: none) every cache that is not the app shell, and every
  * API or photo answer from those that are. No Cache Storage (plain HTTP, old
  * browsers): nothing to remove.
  */
-export async function forgetCachedData(storage: CacheStorage | undefined = globalThis.caches): Promise<void> {
+export async function forgetCachedData(given?: CacheStorage | null): Promise<void> {
+  // Typed as always there, but browsers expose it only in a secure context.
+  const storage = given === undefined ? (globalThis.caches as CacheStorage | undefined) : given;
   if (!storage) return;
   for (const name of await storage.keys()) {
     if (!isAppShellCache(name)) {

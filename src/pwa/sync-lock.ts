@@ -6,6 +6,8 @@ export const SYNC_LOCK = 'talka-sync';
 
 /** Runs `task` once no sync is running in any tab, holding the sync lock; straight away where there are no Web Locks. */
 export async function whileNotSyncing<T>(task: () => Promise<T>, name = SYNC_LOCK): Promise<T> {
-  if (typeof navigator === 'undefined' || !('locks' in navigator)) return task();
-  return navigator.locks.request(name, () => task());
+  // Typed as always there, but absent in older browsers (and null in happy-dom).
+  const locks = typeof navigator === 'undefined' ? undefined : (navigator.locks as LockManager | null | undefined);
+  if (!locks) return task();
+  return locks.request(name, () => task());
 }

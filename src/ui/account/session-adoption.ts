@@ -16,14 +16,14 @@ export interface SessionAdoption {
 }
 
 export function useSessionAdoption(onAdopted: (response: SessionResponse) => void): SessionAdoption {
-  const { db } = useServices();
+  const { db, notebook } = useServices();
   const [foreign, setForeign] = useState<SessionAdoption['foreign']>(null);
   const [busy, setBusy] = useState(false);
   return {
     foreign,
     busy,
     async begin(response) {
-      const data = await findForeignData(db, response);
+      const data = await findForeignData(db, response, notebook.deviceId);
       if (data) {
         setForeign({ response, data });
         return;
