@@ -2,6 +2,7 @@ import { clear } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communityFields } from '../../testing/fixtures';
 import { Notebook, TalkaDatabase, countLocalRecords, countPending, loadDataOwner, loadDataUser, setDataOwner, setDataUser } from '../db';
+import { loadCursor, saveCursor } from '../db/meta';
 import { session } from './session';
 import { adoptSession, findForeignData } from './session-adoption';
 
@@ -69,6 +70,22 @@ describe('findForeignData (whose data the device holds, at sign-in)', () => {
 });
 
 describe('adoptSession', () => {
+  it('forgets the last user’s pull cursor even when none of their records is left', async () => {
+    await adoptSession(db, ILZE, false);
+    await saveCursor(db, '1234');
+    expect(await findForeignData(db, MARIS, DEVICE)).toBeNull();
+    await adoptSession(db, MARIS, false);
+    expect(await loadCursor(db)).toBeNull();
+    expect(await loadDataUser(db)).toBe('user-maris');
+  });
+
+  it('keeps the cursor of the same user signing in again', async () => {
+    await adoptSession(db, ILZE, false);
+    await saveCursor(db, '1234');
+    await adoptSession(db, { ...ILZE, token: 'tok-new' }, false);
+    expect(await loadCursor(db)).toBe('1234');
+  });
+
   it('empties the device when asked, then records the organisation and the user as the data’s owners', async () => {
     await adoptSession(db, ILZE, false);
     await typedBy(ILZE.user.id);

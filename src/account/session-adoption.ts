@@ -44,9 +44,16 @@ async function foreignKind(db: TalkaDatabase, response: SessionResponse, deviceI
   return others > 0 ? 'user' : null;
 }
 
-/** Makes `response` the device's session, emptying the device first when asked to. */
+/**
+ * Makes `response` the device's session, emptying the device first when asked
+ * to — and always when the device was last someone else's, though it holds
+ * no record of theirs: their pull cursor and scope must not become this
+ * person's.
+ */
 export async function adoptSession(db: TalkaDatabase, response: SessionResponse, clearFirst: boolean): Promise<void> {
-  if (clearFirst) await emptyDevice(db);
+  const [owner, user] = await Promise.all([loadDataOwner(db), loadDataUser(db)]);
+  const someoneElses = (owner !== null && owner !== response.organisation.id) || (user !== null && user !== response.user.id);
+  if (clearFirst || someoneElses) await emptyDevice(db);
   await setDataOwner(db, response.organisation.id);
   await setDataUser(db, response.user.id);
   await saveSession(response);
