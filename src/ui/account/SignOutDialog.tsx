@@ -23,7 +23,8 @@ export interface SignOutDialogProps {
   onCancel: () => void;
 }
 
-type Step = { kind: 'syncing' } | { kind: 'asking'; unsent: UnsentWork; offline: boolean } | { kind: 'leaving'; unsent: UnsentWork | null };
+/** `unsent` is null when everything was sent (the dialog then only asks again after a failed attempt). */
+type Step = { kind: 'syncing' } | { kind: 'asking'; unsent: UnsentWork | null; offline: boolean } | { kind: 'leaving'; unsent: UnsentWork | null };
 
 export function SignOutDialog({ api, onSignedOut, onCancel }: SignOutDialogProps) {
   const { db } = useServices();
@@ -39,7 +40,7 @@ export function SignOutDialog({ api, onSignedOut, onCancel }: SignOutDialogProps
       await leaveDevice(db, { api });
     } catch {
       setFailure(t('leave.failed'));
-      setStep(unsent ? { kind: 'asking', unsent, offline: false } : { kind: 'syncing' });
+      setStep({ kind: 'asking', unsent, offline: false });
       return;
     }
     showToast({ message: t('leave.done') });
@@ -64,7 +65,7 @@ export function SignOutDialog({ api, onSignedOut, onCancel }: SignOutDialogProps
   return (
     <ConfirmDialog title={unsent ? t('leave.unsentTitle') : t('leave.title')} danger
       confirmLabel={step.kind === 'leaving' ? t('leave.working') : t('leave.confirm')}
-      confirmDisabled={step.kind !== 'asking' || !acknowledged}
+      confirmDisabled={step.kind !== 'asking' || (step.unsent !== null && !acknowledged)}
       onConfirm={() => void leave(unsent)} onCancel={onCancel}>
       {step.kind === 'syncing' && <p role="status">{t('leave.syncing')}</p>}
       {unsent && (
