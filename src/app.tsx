@@ -16,6 +16,7 @@ import { loadSession, session } from './account/session';
 import { syncStatus } from './sync/status';
 import { AppContext, type AppServices } from './ui/app-context';
 import { Layout } from './ui/Layout';
+import { SessionGate } from './ui/account/SessionGate';
 import { Page } from './ui/components/page';
 
 function ScreenOffline() {
@@ -157,7 +158,9 @@ export function App() {
       <LocationProvider>
         <ErrorBoundary>
           <Layout>
-            <Routes />
+            <SessionGate>
+              <Routes />
+            </SessionGate>
           </Layout>
         </ErrorBoundary>
       </LocationProvider>

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
+import { del, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { sessionResponseSchema } from '../../protocol';
-import { readStoredSession } from './session';
+import { loadSession, readStoredSession, session } from './session';
 
 const SAVED = {
   token: 'tok-1',
@@ -25,5 +26,22 @@ describe('readStoredSession (the saved session, read without valibot on start)',
       expect(v.safeParse(sessionResponseSchema, saved).success).toBe(false);
       expect(readStoredSession(saved)).toBeNull();
     }
+  });
+});
+
+describe('the session across tabs', () => {
+  it('a tab hears another sign out (or in) and reads the saved session again', async () => {
+    await set('talka:session', SAVED);
+    await loadSession();
+    expect(session.value?.user.id).toBe('user-1');
+    const otherTab = new BroadcastChannel('talka-session');
+    await del('talka:session');
+    otherTab.postMessage('changed');
+    await expect.poll(() => session.value).toBeNull();
+    await set('talka:session', SAVED);
+    otherTab.postMessage('changed');
+    await expect.poll(() => session.value?.user.id).toBe('user-1');
+    otherTab.close();
+    await del('talka:session');
   });
 });

@@ -38,20 +38,40 @@ export function readStoredSession(saved: unknown): Session | null {
   return { token, user: { id, name, email, role }, organisation: { id: organisationId, name: organisationName } };
 }
 
-export async function loadSession(): Promise<Session | null> {
+// Other tabs of the app hear when the session changes here: a tab left open
+// must not keep syncing under a session that was signed out (and pull the
+// organisation's data back onto an emptied device).
+const CHANNEL = 'talka-session';
+let channel: BroadcastChannel | null = null;
+
+function sessionChannel(): BroadcastChannel | null {
+  if (channel || typeof BroadcastChannel === 'undefined') return channel;
+  channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => void readSaved();
+  return channel;
+}
+
+async function readSaved(): Promise<Session | null> {
   const saved = await get<unknown>(SESSION_KEY).catch(() => undefined);
   session.value = readStoredSession(saved);
   return session.value;
 }
 
+export async function loadSession(): Promise<Session | null> {
+  sessionChannel();
+  return readSaved();
+}
+
 export async function saveSession(next: Session): Promise<void> {
   await set(SESSION_KEY, next);
   session.value = next;
+  sessionChannel()?.postMessage('changed');
 }
 
 export async function clearSession(): Promise<void> {
   await del(SESSION_KEY);
   session.value = null;
+  sessionChannel()?.postMessage('changed');
 }
 
 export function currentToken(): string | null {

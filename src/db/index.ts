@@ -8,7 +8,7 @@ export { takePushBatch, narrowBatch, settlePush, markRefused, watchOutbox, retry
 export { applyPullPage } from './pull-side';
 export { requeueEverything } from './requeue';
 export { takeScope } from './scope';
-export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner, loadDeviceLabel, saveDeviceLabel, DEVICE_LABEL_MAX } from './meta';
+export { loadCursor, loadLastSync, saveLastSync, loadDataOwner, setDataOwner, loadDataUser, setDataUser, loadDeviceLabel, saveDeviceLabel, DEVICE_LABEL_MAX } from './meta';
 export * from './device-owner';
 export * from './people-queries';
 export * from './settings';

@@ -1,6 +1,7 @@
 // The device's own facts in the `meta` table, one key each, and the only
 // place that reads or writes them: the device clock, the pull cursor, when
-// the last sync finished, and whose organisation's data the device holds.
+// the last sync finished, and whose organisation's (and which user's) data
+// the device holds.
 // Every read checks the stored value's type; called inside a transaction that
 // includes `meta`, each joins it.
 import { compareHlc, formatHlc, initialClock, parseHlc, receive, tick, type ClockState, type Hlc } from '../../protocol';
@@ -13,6 +14,7 @@ const KEYS = {
   lastSyncAt: 'lastSyncAt',
   owner: 'organisationId',
   deviceLabel: 'deviceLabel',
+  user: 'userId',
 } as const;
 
 async function readText(db: TalkaDatabase, key: string): Promise<string | null> {
@@ -102,11 +104,24 @@ export async function setDataOwner(db: TalkaDatabase, organisationId: string): P
   await db.meta.put({ key: KEYS.owner, value: organisationId });
 }
 
-/** Every meta entry but the device clock goes when the device is emptied: later edits must still sort after earlier ones. */
+/**
+ * The user whose session the device's data was last adopted by; null before
+ * anyone signed in, and on devices that adopted data before this was kept.
+ */
+export function loadDataUser(db: TalkaDatabase): Promise<string | null> {
+  return readText(db, KEYS.user);
+}
+
+export async function setDataUser(db: TalkaDatabase, userId: string): Promise<void> {
+  await db.meta.put({ key: KEYS.user, value: userId });
+}
+
+/** Every meta entry but the device clock (later edits must still sort after earlier ones) and its name goes when the device is emptied. */
 export async function clearMetaKeepingClock(db: TalkaDatabase): Promise<void> {
-  const clock = await db.meta.get(KEYS.clock);
+  // The clock, and the device's name (it names this tablet, not anyone's data), stay.
+  const kept = (await db.meta.bulkGet([KEYS.clock, KEYS.deviceLabel])).filter((entry) => entry !== undefined);
   await db.meta.clear();
-  if (clock) await db.meta.put(clock);
+  if (kept.length > 0) await db.meta.bulkPut(kept);
 }
 
 /** The longest device label the push message takes (protocol/messages.ts, deviceLabel). */

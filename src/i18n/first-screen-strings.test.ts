@@ -13,7 +13,7 @@ import { lvRest } from './messages/lv-rest';
 /** Components on screen with the first paint of `/`. */
 const FIRST_SCREEN = [
   'src/app.tsx', 'src/ui/Layout.tsx', 'src/ui/account/AccountMenu.tsx', 'src/ui/components/SyncStatus.tsx', 'src/ui/components/LanguageToggle.tsx',
-  'src/ui/components/page.tsx', 'src/ui/components/toast.tsx', 'src/ui/sync/ConfirmDialog.tsx', 'src/ui/communities/CommunityListScreen.tsx',
+  'src/ui/components/page.tsx', 'src/ui/components/InsecureBanner.tsx', 'src/ui/components/toast.tsx', 'src/ui/sync/ConfirmDialog.tsx', 'src/ui/communities/CommunityListScreen.tsx',
 ];
 
 // Vitest runs from the repository root (happy-dom's import.meta.url is not a file URL).

@@ -52,6 +52,26 @@ beforeEach(() => {
 });
 
 describe('SyncEngine', () => {
+  it('a token that expired while offline keeps everything on the device and reports unauthorized; the next session sends it', async () => {
+    const real = server.transport();
+    let expired = true;
+    const refusing: Transport = {
+      push: (request, since) => (expired ? Promise.reject(new ApiError(401, 'unauthorized', 'Sign in again')) : real.push(request, since)),
+      pull: (cursor, limit) => (expired ? Promise.reject(new ApiError(401, 'unauthorized', 'Sign in again')) : real.pull(cursor, limit)),
+    };
+    const a = makeDevice('tabletA', refusing);
+    const communityId = await a.notebook.create('communities', community);
+    await a.engine.run();
+    expect(a.engine.getStatus().lastFailure).toBe('unauthorized');
+    expect(await a.db.outbox.count()).toBe(1);
+    expect((await a.db.communities.get(communityId))?.name).toBe('Ērgļu kopiena');
+
+    expired = false; // signed in again
+    await a.engine.syncNow();
+    expect(a.engine.getStatus().lastFailure).toBeNull();
+    expect(await a.db.outbox.count()).toBe(0);
+  });
+
   it('pushes the outbox, empties it, and another device pulls the same records', async () => {
     const a = makeDevice('tabletA', server.transport());
     const b = makeDevice('tabletB', server.transport());

@@ -9,6 +9,7 @@ import {
   applyPullPage, countPending, loadCursor, loadDeviceLabel, loadLastSync, requeueEverything, saveLastSync, settlePush, takePushBatch,
   narrowBatch, takeScope, watchOutbox, type SentBatch, type TalkaDatabase,
 } from '../db';
+import { SYNC_LOCK } from '../pwa/sync-lock';
 import { backoffDelay } from './backoff';
 import { uploadPhotoBlobs, type BlobTransport, type PhotoProgress } from './blob-upload';
 import { ApiError, type Failure } from '../net/api-error';
@@ -100,7 +101,7 @@ function runtimeTimers(): Timers {
   };
 }
 
-export function webLocks(name = 'talka-sync'): SyncLocks | undefined {
+export function webLocks(name = SYNC_LOCK): SyncLocks | undefined {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return undefined;
   return {
     runExclusive: async (task) => {

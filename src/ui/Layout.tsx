@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { session } from '../account/session';
 import { AccountMenu } from './account/AccountMenu';
+import { InsecureBanner } from './components/InsecureBanner';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';
 import { ToastHost } from './components/toast';
@@ -27,7 +28,7 @@ const BIN: NavLink = { href: '/bin', label: 'header.bin', matches: (path) => pat
 const USERS: NavLink = { href: '/users', label: 'header.users', matches: (path) => path === '/users' };
 const SETTINGS: NavLink = { href: '/settings', label: 'nav.settings', matches: (path) => path === '/settings' };
 
-/** The frame of every screen: brand, navigation, account and language, the sync bar, then the screen. */
+/** The frame of every screen: the plain-HTTP warning when it applies, brand, navigation, account and language, the sync bar, then the screen. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -42,6 +43,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   return (
     <>
       <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <InsecureBanner />
       <header class="app-header app-header--with-bar">
         <a class="app-header__brand" href="/">
           <img src="/favicon.svg" alt="" width={32} height={32} />

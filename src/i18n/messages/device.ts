@@ -69,7 +69,7 @@ export const lv = {
   'backup.error.failed': 'Neizdevās. Nekas netika mainīts — mēģiniet vēlreiz.',
 
   'clear.title': 'Dzēst datus no šīs ierīces',
-  'clear.intro': 'Izdzēš visus Talka datus šajā ierīcē, piemēram, pirms ierīci nodod citam. Serverī nosūtītais paliek un pēc pieslēgšanās tiek ielādēts atkal.',
+  'clear.intro': 'Izdzēš visus Talka datus šajā ierīcē un iziet no konta, piemēram, pirms ierīci nodod citam. Serverī nosūtītais paliek un pēc pieslēgšanās tiek ielādēts atkal.',
   'clear.button': 'Dzēst datus no šīs ierīces',
   'clear.confirmTitle': 'Dzēst visus datus no šīs ierīces?',
   'clear.unsentWarning': 'Vēl nav nosūtīts uz serveri un tiks zaudēts neatgriezeniski: {changes}, {photos}.',
@@ -78,7 +78,7 @@ export const lv = {
   'clear.typeToConfirm': 'Lai apstiprinātu, ierakstiet vārdu {word}',
   'clear.word': 'DZĒST',
   'clear.confirm': 'Dzēst neatgriezeniski',
-  'clear.done': 'Dati no šīs ierīces ir izdzēsti.',
+  'clear.done': 'Dati no šīs ierīces ir izdzēsti. Lai turpinātu darbu, pieslēdzieties.',
 
   'device.update.unsent': 'Ierīcē ir {changes} un {photos}. Atjaunināšana tos saglabā: dati paliek ierīcē un tiks nosūtīti kā parasti.',
   'device.update.allSent': 'Visas izmaiņas ir nosūtītas. Atjaunināšana ierīces datus nemaina.',

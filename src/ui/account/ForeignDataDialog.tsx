@@ -7,6 +7,8 @@ import type { SessionAdoption } from './session-adoption';
 export interface ForeignDataDialogProps {
   /** The organisation being signed in to. */
   organisation: string;
+  /** Whose data: another organisation's, or another user's of this one. */
+  kind: 'organisation' | 'user';
   records: number;
   pending: number;
   busy: boolean;
@@ -14,12 +16,12 @@ export interface ForeignDataDialogProps {
   onCancel: () => void;
 }
 
-/** Asks before another organisation's data is removed; unsent changes need an explicit acknowledgement. */
-export function ForeignDataDialog({ organisation, records, pending, busy, onConfirm, onCancel }: ForeignDataDialogProps) {
+/** Asks before another organisation's or user's data is removed; unsent changes need an explicit acknowledgement. */
+export function ForeignDataDialog({ organisation, kind, records, pending, busy, onConfirm, onCancel }: ForeignDataDialogProps) {
   const [acknowledged, setAcknowledged] = useState(false);
   return (
     <ConfirmDialog
-      title={t('otherOrg.title')}
+      title={kind === 'user' ? t('otherUser.title') : t('otherOrg.title')}
       confirmLabel={busy ? t('otherOrg.working') : t('otherOrg.confirm')}
       cancelLabel={t('otherOrg.cancel')}
       danger
@@ -27,7 +29,7 @@ export function ForeignDataDialog({ organisation, records, pending, busy, onConf
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
-      <p>{t('otherOrg.body', { count: records, organisation })}</p>
+      <p>{kind === 'user' ? t('otherUser.body', { records: t('device.records', { count: records }) }) : t('otherOrg.body', { count: records, organisation })}</p>
       {pending > 0 && (
         <div class="foreign-data__unsent">
           <p><strong>{t('otherOrg.unsent', { count: pending })}</strong> {t('otherOrg.unsentAdvice')}</p>
@@ -44,6 +46,7 @@ export function ForeignDataPrompt({ adoption }: { adoption: SessionAdoption }) {
   return (
     <ForeignDataDialog
       organisation={adoption.foreign.response.organisation.name}
+      kind={adoption.foreign.data.kind}
       records={adoption.foreign.data.records}
       pending={adoption.foreign.data.pending}
       busy={adoption.busy}

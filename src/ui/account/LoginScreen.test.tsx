@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communityFields } from '../../../testing/fixtures';
-import { countLocalRecords, countPending, loadDataOwner, setDataOwner } from '../../db';
+import { Notebook, countLocalRecords, countPending, loadDataOwner, loadDataUser, setDataOwner, setDataUser } from '../../db';
 import { clearSession, session } from '../../account/session';
 import { LoginScreen } from './LoginScreen';
 import { closeTestNotebook, openTestNotebook, type TestServices } from '../test-support';
@@ -91,5 +91,37 @@ describe('LoginScreen', () => {
     expect(session.value).toBeNull();
     expect(await countLocalRecords(services.db)).toBe(1);
     expect(await loadDataOwner(services.db)).toBe('org-other');
+  });
+
+  it('asks before removing another user’s data of the same organisation; the same user signing in again keeps it', async () => {
+    await setDataOwner(services.db, SESSION.organisation.id);
+    await setDataUser(services.db, 'user-other');
+    const other = new Notebook({ db: services.db, deviceId: 'test-device', author: () => 'user-other' });
+    await other.create('communities', communityFields());
+    renderWithServer(services, fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } }), <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'pareiza-parole');
+    const dialog = await screen.findByRole('dialog', { name: 'Šajā ierīcē ir cita lietotāja dati' });
+    expect(dialog.textContent).toContain('Šajā ierīcē ir dati (1 ieraksts), ko ielādēja cits šīs organizācijas lietotājs.');
+    expect(dialog.textContent).toContain('1 izmaiņa nekad nav nosūtīta uz serveri');
+    expect(session.value).toBeNull();
+    fireEvent.click(screen.getByLabelText('Saprotu, ka 1 nenosūtīta izmaiņa tiks zaudēta'));
+    fireEvent.click(screen.getByRole('button', { name: 'Izdzēst datus no ierīces un pieslēgties' }));
+    await waitFor(() => expect(session.value?.user.id).toBe(SESSION.user.id));
+    expect(await countLocalRecords(services.db)).toBe(0);
+    expect(await countPending(services.db)).toBe(0);
+    expect(await loadDataUser(services.db)).toBe(SESSION.user.id);
+  });
+
+  it('lets the same user back in after their token expired, with everything on the device kept', async () => {
+    await setDataOwner(services.db, SESSION.organisation.id);
+    await setDataUser(services.db, SESSION.user.id);
+    const own = new Notebook({ db: services.db, deviceId: 'test-device', author: () => SESSION.user.id });
+    await own.create('communities', communityFields());
+    renderWithServer(services, fakeServer({ 'POST /api/auth/login': { status: 200, body: SESSION } }), <LoginScreen />, '/login');
+    typeCredentials('anna@example.lv', 'pareiza-parole');
+    await waitFor(() => expect(session.value?.user.id).toBe(SESSION.user.id));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await countLocalRecords(services.db)).toBe(1);
+    expect(await countPending(services.db)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 // The sign-in screens' side of adopting a session: asks first when the device
-// holds another organisation's data (src/account/session-adoption.ts).
+// holds another organisation's, or another user's, data (src/account/session-adoption.ts).
 import { useState } from 'preact/hooks';
 import type { SessionResponse } from '../../../protocol';
 import { adoptSession, findForeignData, type ForeignData } from '../../account/session-adoption';
@@ -16,14 +16,14 @@ export interface SessionAdoption {
 }
 
 export function useSessionAdoption(onAdopted: (response: SessionResponse) => void): SessionAdoption {
-  const { db } = useServices();
+  const { db, notebook } = useServices();
   const [foreign, setForeign] = useState<SessionAdoption['foreign']>(null);
   const [busy, setBusy] = useState(false);
   return {
     foreign,
     busy,
     async begin(response) {
-      const data = await findForeignData(db, response.organisation.id);
+      const data = await findForeignData(db, response, notebook.deviceId);
       if (data) {
         setForeign({ response, data });
         return;

@@ -1,11 +1,16 @@
-// "Clear data from this device", behind a strong confirmation: what is not on
-// the server yet is counted and named, and the person types a word to go on.
-import { useState } from 'preact/hooks';
-import { clearLocalData, setDataOwner } from '../../db';
+// "Clear data from this device", behind a strong confirmation: a last sync
+// first, then what is not on the server yet is counted and named, and the
+// person types a word to go on. It does what signing out does (the
+// organisation's data, caches and session leave the device) and shows the
+// sign-in page.
+import { useLocation } from 'preact-iso';
+import { useContext, useState } from 'preact/hooks';
+import { leaveDevice } from '../../account/sign-out';
 import { countUnsent, type UnsentWork } from '../../db/backup-inventory';
 import { foldText } from '../../domain/search';
 import { t } from '../../i18n';
-import { session } from '../../account/session';
+import { syncNow } from '../../sync/status';
+import { ApiContext } from '../account/api-provider';
 import { useServices } from '../app-context';
 import { FormError, TextField } from '../components/fields';
 import { Card } from '../components/page';
@@ -21,6 +26,8 @@ export function confirmsWith(typed: string, word: string): boolean {
 
 export function ClearDataPanel() {
   const { db } = useServices();
+  const givenApi = useContext(ApiContext);
+  const { route } = useLocation();
   const [asking, setAsking] = useState<UnsentWork | null>(null);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,17 +36,18 @@ export function ClearDataPanel() {
   const start = async () => {
     setTyped('');
     setFailure(null);
+    // What a last sync sends need not be counted as lost (offline, it fails at once and counts what waits).
+    await syncNow().catch(() => undefined);
     setAsking(await countUnsent(db));
   };
   const clear = async () => {
     setBusy(true);
     try {
-      await clearLocalData(db);
-      await db.blobs.clear();
-      // Still signed in: the device stays the organisation's, so another's backup cannot slip in.
-      if (session.value) await setDataOwner(db, session.value.organisation.id);
+      const api = givenApi ?? (await import('../account/api-context')).defaultApi();
+      await leaveDevice(db, { api });
       setAsking(null);
       showToast({ message: t('clear.done') });
+      route('/login');
     } catch (error) {
       setFailure(describeBackupError(error));
     } finally {

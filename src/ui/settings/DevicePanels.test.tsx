@@ -7,6 +7,9 @@ import { closeTestNotebook, openTestNotebook, renderWithServices } from '../test
 import { BackupPanel } from './BackupPanel';
 import { ClearDataPanel, confirmsWith } from './ClearDataPanel';
 import { DataSafetyPanel } from './DataSafetyPanel';
+import { loadDataOwner, setDataOwner } from '../../db/meta';
+import { clearSession, saveSession, session } from '../../account/session';
+import { SESSION, fakeServer, renderWithServer } from '../account/test-support';
 
 const MB = 1024 * 1024;
 let db: TalkaDatabase;
@@ -17,6 +20,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  await clearSession();
   await closeTestNotebook({ db });
 });
 
@@ -91,9 +95,14 @@ describe('BackupPanel', () => {
 });
 
 describe('ClearDataPanel', () => {
-  it('names what would be lost and clears only after the word is typed', async () => {
+  it('names what would be lost, clears only after the word is typed, signs out and shows the sign-in page', async () => {
     await notebook.create('communities', communityFields());
-    renderWithServices({ db, notebook }, <ClearDataPanel />);
+    await saveSession(SESSION);
+    await setDataOwner(db, SESSION.organisation.id);
+    const server = fakeServer({ 'POST /api/auth/logout': { status: 200, body: { ok: true } } });
+    // The download test before this one leaves happy-dom on the file's blob: address.
+    (globalThis as { happyDOM?: { setURL(url: string): void } }).happyDOM?.setURL('http://localhost:3000/settings');
+    renderWithServer({ db, notebook }, server, <ClearDataPanel />, '/settings');
     fireEvent.click(screen.getByRole('button', { name: 'Dzēst datus no šīs ierīces' }));
     const dialog = await screen.findByRole('dialog', { name: 'Dzēst visus datus no šīs ierīces?' });
     expect(within(dialog).getByTestId('clear-unsent').textContent)
@@ -106,6 +115,10 @@ describe('ClearDataPanel', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await db.communities.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+    expect(await loadDataOwner(db)).toBeNull();
+    expect(session.value).toBeNull();
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/auth/logout']);
+    expect(location.pathname).toBe('/login');
   });
 
   it('accepts the word with or without diacritics, in any case, and nothing else', () => {

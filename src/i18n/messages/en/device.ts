@@ -71,7 +71,7 @@ export const en: Translations<keyof typeof lv> = {
   'backup.error.failed': 'That did not work. Nothing was changed — try again.',
 
   'clear.title': 'Clear data from this device',
-  'clear.intro': 'Deletes all of Talka’s data on this device, for example before handing it to someone else. What was sent to the server stays there and loads again after signing in.',
+  'clear.intro': 'Deletes all of Talka’s data on this device and signs out, for example before handing it to someone else. What was sent to the server stays there and loads again after signing in.',
   'clear.button': 'Clear data from this device',
   'clear.confirmTitle': 'Delete all data from this device?',
   'clear.unsentWarning': 'Not yet on the server and lost for good: {changes}, {photos}.',
@@ -80,7 +80,7 @@ export const en: Translations<keyof typeof lv> = {
   'clear.typeToConfirm': 'To confirm, type the word {word}',
   'clear.word': 'DELETE',
   'clear.confirm': 'Delete for good',
-  'clear.done': 'The data was deleted from this device.',
+  'clear.done': 'The data was deleted from this device. Sign in to carry on.',
 
   'device.update.unsent': 'This device holds {changes} and {photos}. Updating keeps them: the data stays on the device and is sent as usual.',
   'device.update.allSent': 'Every change has been sent. Updating does not change the device’s data.',

@@ -13,13 +13,6 @@ export const en: Translations<keyof typeof lv> = {
   'header.signOut': 'Sign out',
   'header.account': 'Account',
   'header.signedInAs': 'Signed in: {name}, {organisation}',
-  'signOut.title': 'Sign out?',
-  'signOut.pending': {
-    one: '{count} change is not sent yet. It stays on this device and is sent when you sign in again.',
-    other: '{count} changes are not sent yet. They stay on this device and are sent when you sign in again.',
-  },
-  'signOut.confirm': 'Sign out',
-  'signOut.done': 'You are signed out.',
   'syncbar.allSentAt': 'All changes sent, {time}',
   'syncbar.nothingToSend': 'No changes waiting',
   'syncbar.lastSync': 'Last sync {time}',

@@ -21,11 +21,13 @@ import * as people from './people';
 import * as bin from './bin';
 import * as held from './held';
 import * as replaced from './replaced';
+import * as signout from './signout';
+import * as security from './security';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
   ...common.en, ...communities.en, ...header.en, ...workshops.en, ...checkin.en, ...needs.en, ...resources.en, ...plan.en, ...settings.en,
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
-  ...device.en, ...people.en, ...bin.en, ...held.en, ...replaced.en,
+  ...device.en, ...people.en, ...bin.en, ...held.en, ...replaced.en, ...signout.en, ...security.en,
 };
