@@ -12,10 +12,12 @@ import * as reports from './reports';
 import * as privacy from './privacy';
 import * as photos from './photos';
 import * as device from './device';
+import * as consent from './consent';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
   ...account.lv, ...syncui.lv, ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
   ...overview.lv, ...reports.lv, ...privacy.lv, ...photos.lv,
   ...device.lv,
+  ...consent.lv,
 };

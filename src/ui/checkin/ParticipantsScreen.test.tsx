@@ -27,7 +27,7 @@ describe('participants', () => {
     fireEvent.click(await screen.findByRole('button', { name: '+ Jauns dalībnieks' }));
     const name = (await screen.findByLabelText('Vārds, uzvārds')) as HTMLInputElement;
     fireEvent.input(name, { target: { value: 'Pēteris Kalniņš' } });
-    fireEvent.click(screen.getByLabelText('Piekrīt fotografēšanai'));
+    fireEvent.click(screen.getByLabelText('Piekrītu, ka mani fotografē'));
     fireEvent.submit(name.form!);
     expect(await screen.findByText('Pēteris Kalniņš')).toBeTruthy();
     const added = (await services.db.participants.toArray()).find((p) => p.name === 'Pēteris Kalniņš');

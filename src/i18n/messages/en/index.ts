@@ -17,6 +17,7 @@ import * as reports from './reports';
 import * as privacy from './privacy';
 import * as photos from './photos';
 import * as device from './device';
+import * as consent from './consent';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
@@ -24,4 +25,5 @@ export const en: Translations<MessageKey> = {
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
   ...device.en,
+  ...consent.en,
 };
