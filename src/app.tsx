@@ -61,6 +61,7 @@ const ExportsScreen = screen(() => import('./ui/reports/ExportsScreen').then((m)
 const SignInSheetScreen = screen(() => import('./ui/reports/SignInSheetScreen').then((m) => m.SignInSheetScreen));
 const WorkshopReportScreen = screen(() => import('./ui/reports/WorkshopReportScreen').then((m) => m.WorkshopReportScreen));
 const ParticipantDataScreen = screen(() => import('./ui/privacy/ParticipantDataScreen').then((m) => m.ParticipantDataScreen));
+const ImportScreen = screen(() => import('./ui/people/ImportScreen').then((m) => m.ImportScreen));
 const SettingsScreen = screen(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 function NotFound() {
@@ -89,6 +90,7 @@ export function Routes() {
       <Route path="/overview" component={OverviewScreen} />
       <Route path="/exports" component={ExportsScreen} />
       <Route path="/participants/:id/data" component={ParticipantDataScreen} />
+      <Route path="/people/import" component={ImportScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/login" component={LoginScreen} />
       <Route path="/setup" component={SetupScreen} />

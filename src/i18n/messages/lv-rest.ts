@@ -13,6 +13,7 @@ import * as privacy from './privacy';
 import * as photos from './photos';
 import * as device from './device';
 import * as consent from './consent';
+import * as peopleImport from './people-import';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
@@ -20,4 +21,5 @@ export const lvRest = {
   ...overview.lv, ...reports.lv, ...privacy.lv, ...photos.lv,
   ...device.lv,
   ...consent.lv,
+  ...peopleImport.lv,
 };

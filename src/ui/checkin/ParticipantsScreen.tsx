@@ -52,7 +52,10 @@ export function ParticipantsScreen() {
 
   return (
     <Page title={t('participants.title')} back={back} actions={
-      !adding && <button type="button" class="button button--primary" onClick={() => setAdding(true)}>+ {t('participants.new')}</button>
+      <>
+        {!adding && <button type="button" class="button button--primary" onClick={() => setAdding(true)}>+ {t('participants.new')}</button>}
+        {session.value?.user.role === 'coordinator' && <a class="button" href={`/people/import?community=${communityId}`}>{t('import.link')}</a>}
+      </>
     }>
       <p class="muted">{community.name}</p>
       {adding && (

@@ -18,6 +18,7 @@ import * as privacy from './privacy';
 import * as photos from './photos';
 import * as device from './device';
 import * as consent from './consent';
+import * as peopleImport from './people-import';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
@@ -26,4 +27,5 @@ export const en: Translations<MessageKey> = {
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
   ...device.en,
   ...consent.en,
+  ...peopleImport.en,
 };
