@@ -19,12 +19,14 @@ import type * as photos from './photos';
 import type * as device from './device';
 import type * as consent from './consent';
 import type * as peopleImport from './people-import';
+import type * as needsOrder from './needs-order';
 import type { Message } from '../types';
 
 type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof account.lv & typeof syncui.lv &
   typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
   typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
-  typeof photos.lv & typeof device.lv & typeof consent.lv & typeof peopleImport.lv;
+  typeof photos.lv & typeof device.lv & typeof consent.lv & typeof peopleImport.lv &
+  typeof needsOrder.lv;
 export type MessageKey = keyof AllLatvian;
 export type Catalogue = Record<MessageKey, Message>;
 

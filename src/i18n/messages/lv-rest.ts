@@ -14,6 +14,7 @@ import * as photos from './photos';
 import * as device from './device';
 import * as consent from './consent';
 import * as peopleImport from './people-import';
+import * as needsOrder from './needs-order';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
@@ -22,4 +23,5 @@ export const lvRest = {
   ...device.lv,
   ...consent.lv,
   ...peopleImport.lv,
+  ...needsOrder.lv,
 };

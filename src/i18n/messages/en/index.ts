@@ -19,6 +19,7 @@ import * as photos from './photos';
 import * as device from './device';
 import * as consent from './consent';
 import * as peopleImport from './people-import';
+import * as needsOrder from './needs-order';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
@@ -28,4 +29,5 @@ export const en: Translations<MessageKey> = {
   ...device.en,
   ...consent.en,
   ...peopleImport.en,
+  ...needsOrder.en,
 };
