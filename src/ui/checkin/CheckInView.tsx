@@ -179,22 +179,22 @@ function PresentList({ present, checkedInAt, onCheckOut }: PresentListProps) {
   const missing = present.filter(consentMissing).length;
   return (
     <>
-    {missing > 0 && <p class="checkin-present__missing" data-testid="consent-missing-count">{t('consent.missingCount', { count: missing })}</p>}
-    <ul class="row-list" data-testid="checked-in-list">
-      {present.map((participant) => (
-        <li key={participant.id}>
-          <span class="grow">
-            <strong>{participant.name}</strong>
-            <span class="muted"> {t('checkin.at', { time: formatTime(checkedInAt.get(participant.id) ?? 0) })}</span>
-            <span class="checkin-present__tags"><ConsentTags participant={participant} missingOnly /></span>
-          </span>
-          <button type="button" class="button button--ghost" aria-label={t('checkin.checkOutLabel', { name: participant.name })}
-            onClick={() => onCheckOut(participant.id)}>
-            {t('checkin.checkOut')}
-          </button>
-        </li>
-      ))}
-    </ul>
+      {missing > 0 && <p class="checkin-present__missing" data-testid="consent-missing-count">{t('consent.missingCount', { count: missing })}</p>}
+      <ul class="row-list" data-testid="checked-in-list">
+        {present.map((participant) => (
+          <li key={participant.id}>
+            <span class="grow">
+              <strong>{participant.name}</strong>
+              <span class="muted"> {t('checkin.at', { time: formatTime(checkedInAt.get(participant.id) ?? 0) })}</span>
+              <span class="checkin-present__tags"><ConsentTags participant={participant} missingOnly /></span>
+            </span>
+            <button type="button" class="button button--ghost" aria-label={t('checkin.checkOutLabel', { name: participant.name })}
+              onClick={() => onCheckOut(participant.id)}>
+              {t('checkin.checkOut')}
+            </button>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
