@@ -4,6 +4,7 @@
 // downloads the refused rows with their reasons; then at the event's door checks in an imported person
 // who was never asked, answers the consent step, and the server holds the answers with the day, who
 // recorded them and the text's version.
+import { mkdirSync } from 'node:fs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ const WORKSHOP = {
   title: 'Kopienas sapulce', date: '2026-12-10', startTime: '17:00', endTime: '19:00',
   place: 'Ludzas tautas nams', programme: 'Drošas kopienas', facilitators: 'Ināra Zeltiņa',
 };
+const SHOTS = '/tmp/shots-door';
 const NEW_TEXT = 'Piekrītu, ka Latgales kopienu tīkls glabā manu vārdu un tālruni, lai aicinātu mani uz sapulcēm.';
 
 const LAPTOP: BrowserContextOptions = {
@@ -97,6 +99,8 @@ describe('consent at the door and people from a spreadsheet', () => {
     await visible(preview.getByRole('row').filter({ hasText: '+370 600 00000' }).getByText('✗ Tālrunis nav Latvijas numurs'));
     await visible(preview.getByRole('row').filter({ hasText: sheet.people[0]!.name }).getByText('✓ Derīga'));
     await visible(preview.getByText('+371 2000 0000'));
+    mkdirSync(SHOTS, { recursive: true });
+    await laptop.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true });
 
     await laptop.getByRole('button', { name: 'Importēt 195 derīgās rindas' }).click();
     await expectText(laptop.getByTestId('import-done'), 'Importēti 195 dalībnieki. 5 rindas atteiktas.');
@@ -127,6 +131,11 @@ describe('consent at the door and people from a spreadsheet', () => {
     const dialog = laptop.getByRole('dialog', { name: `Piekrišana: ${asked}` });
     await visible(dialog.getByText(NEW_TEXT, { exact: true }));
     await visible(dialog.getByText(/^Piekrišanas teksts · Versija 2, spēkā no/));
+    // On a phone the step fits the screen: nothing wider than it.
+    await laptop.setViewportSize({ width: 360, height: 740 });
+    await laptop.screenshot({ path: `${SHOTS}/consent-step-360.png` });
+    expect(await dialog.evaluate((element) => element.scrollWidth <= element.clientWidth && element.getBoundingClientRect().right <= 360)).toBe(true);
+    await laptop.setViewportSize(LAPTOP.viewport!);
     await answerConsent(laptop, asked, { consentData: true, consentPhotos: false });
     await expect.poll(() => person.getAttribute('aria-pressed'), { timeout: STEP_TIMEOUT_MS }).toBe('true');
     await expectText(laptop.getByTestId('checkin-count'), '1 dalībnieks');
