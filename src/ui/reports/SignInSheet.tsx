@@ -1,4 +1,5 @@
 import type { StoredRecord } from '../../db';
+import { consentMissing } from '../../domain/consent';
 import { formatDay, t } from '../../i18n';
 import { WorkshopHeader } from './WorkshopHeader';
 
@@ -46,6 +47,7 @@ export function SignInSheet({ workshop, community, people, blankRows, showContac
                     {' '}
                     <span class="sign-in-choice">{person.consentPhotos ? '☑' : '☐'} {t('reports.signIn.consentPhotos')}</span>
                   </span>
+                  {consentMissing(person) && <span class="sign-in-line sign-in-small">{t('consent.missing')}</span>}
                   {person.consentDate && (
                     <span class="sign-in-line sign-in-small">
                       {person.consentVersion ? t('consent.recordedOn', { date: short(person.consentDate), version: person.consentVersion }) : short(person.consentDate)}
