@@ -1,5 +1,4 @@
 import type { StoredRecord } from '../../db';
-import { consentMissing } from '../../domain/consent';
 import { formatDay, t } from '../../i18n';
 import { WorkshopHeader } from './WorkshopHeader';
 
@@ -47,7 +46,6 @@ export function SignInSheet({ workshop, community, people, blankRows, showContac
                     {' '}
                     <span class="sign-in-choice">{person.consentPhotos ? '☑' : '☐'} {t('reports.signIn.consentPhotos')}</span>
                   </span>
-                  {consentMissing(person) && <span class="sign-in-line sign-in-small">{t('consent.missing')}</span>}
                   {person.consentDate && (
                     <span class="sign-in-line sign-in-small">
                       {person.consentVersion ? t('consent.recordedOn', { date: short(person.consentDate), version: person.consentVersion }) : short(person.consentDate)}
