@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Screens only a coordinator works with (the overview for funders,
- * exports, the organisation's users, a participant's data, conflicts, printed
+ * exports, importing people from a spreadsheet, the organisation's users, a participant's data, conflicts, printed
  * sign-in sheets and workshop reports; and the one-time setup that makes the
  * first coordinator, which needs the server anyway). Their code, and whatever only they
  * load (chart.js, the XLSX and CSV writers), stays out of the precache: a
@@ -24,6 +24,7 @@ const COORDINATOR_SCREENS = [
   'src/ui/reports/SignInSheetScreen.tsx',
   'src/ui/reports/WorkshopReportScreen.tsx',
   'src/ui/account/SetupScreen.tsx',
+  'src/ui/people/ImportScreen.tsx',
 ];
 /** index.html's JSON list of those files (src/pwa/later-screens.ts reads it). */
 const RUNTIME_ASSETS_ID = 'talka-runtime-assets';

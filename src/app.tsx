@@ -66,6 +66,7 @@ const ParticipantDataScreen = screen(() => import('./ui/privacy/ParticipantDataS
 const PeopleScreen = screen(() => import('./ui/people/PeopleScreen').then((m) => m.PeopleScreen));
 const MergeScreen = screen(() => import('./ui/people/MergeScreen').then((m) => m.MergeScreen));
 const EventsScreen = screen(() => import('./ui/workshops/EventsScreen').then((m) => m.EventsScreen));
+const ImportScreen = screen(() => import('./ui/people/ImportScreen').then((m) => m.ImportScreen));
 const SettingsScreen = screen(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 function NotFound() {
@@ -98,6 +99,7 @@ export function Routes() {
       <Route path="/overview" component={OverviewScreen} />
       <Route path="/exports" component={ExportsScreen} />
       <Route path="/participants/:id/data" component={ParticipantDataScreen} />
+      <Route path="/people/import" component={ImportScreen} />
       <Route path="/settings" component={SettingsScreen} />
       <Route path="/login" component={LoginScreen} />
       <Route path="/setup" component={SetupScreen} />

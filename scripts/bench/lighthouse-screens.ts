@@ -71,7 +71,7 @@ async function seed(page: Page, base: string): Promise<Seeded> {
     await page.getByRole('button', { name: /Jauns dalībnieks/ }).click();
     const form = page.getByRole('region', { name: 'Jauns dalībnieks' });
     await form.getByLabel('Vārds, uzvārds', { exact: true }).fill(name);
-    await form.getByLabel('Piekrīt, ka viņa dati tiek glabāti', { exact: true }).check();
+    await form.getByLabel('Piekrītu, ka mani dati tiek glabāti', { exact: true }).check();
     await form.getByRole('button', { name: 'Saglabāt' }).click();
     await form.waitFor({ state: 'detached', timeout: STEP_MS });
   }

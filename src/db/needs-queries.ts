@@ -2,7 +2,7 @@
 import { communitiesOf } from '../domain/events';
 import type { TalkaDatabase } from './database';
 import type { StoredRecord } from './notebook';
-import { listAttendance, listInCommunity } from './queries';
+import { listAttendance, listInCommunity, listPeopleOf } from './queries';
 
 /** A community's needs in the order they were raised, so a list being voted on never reshuffles. */
 export async function listNeeds(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'needs'>[]> {
@@ -19,6 +19,12 @@ export async function listNeedsOfEvent(db: TalkaDatabase, event: { id: string; c
   ]);
   const needs = new Map([...ofCommunities, ...raisedThere].filter((need) => !need.deleted).map((need) => [need.id, need]));
   return [...needs.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** Who may be named responsible for a community's needs: its people and the organisation's active users. */
+export async function listOwnerCandidates(db: TalkaDatabase, communityId: string): Promise<{ people: { name: string }[]; users: { name: string }[] }> {
+  const [people, members] = await Promise.all([listPeopleOf(db, [communityId]), db.members.toArray()]);
+  return { people: people.filter((person) => !person.erased), users: members.filter((member) => member.active && !member.deleted) };
 }
 
 export async function listResources(db: TalkaDatabase, communityId: string): Promise<StoredRecord<'resources'>[]> {

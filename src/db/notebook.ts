@@ -56,6 +56,11 @@ export class Notebook {
     return uuidv7(this.now(), this.randomBytes);
   }
 
+  /** Who the next change is written by (the signed-in user's id, or the device's): a consent names who recorded it. */
+  writer(): string {
+    return this.author();
+  }
+
   /** Creates a record of `table` with the given fields; returns its id. */
   async create<T extends TableName>(table: T, fields: EditableFields<T>, id = this.newId()): Promise<string> {
     await this.write(table, id, fields, 'create');
@@ -116,6 +121,20 @@ export class Notebook {
       }
     });
     return id;
+  }
+
+  /**
+   * Records a person's answers to the consent text at the door and checks them in, in one transaction:
+   * the answers, the day, the text's version and who recorded them (docs/protocol.md, Records).
+   */
+  async checkInWithConsent(
+    workshop: { id: string; communityId: string | null }, participantId: string,
+    consent: { consentData: boolean; consentPhotos: boolean; consentDate: string; consentVersion: string },
+  ): Promise<string> {
+    return this.db.transaction('rw', [this.db.participants, this.db.attendance, this.db.outbox, this.db.meta], async () => {
+      await this.write('participants', participantId, { ...consent, consentBy: this.author() }, 'update');
+      return this.checkIn(workshop, participantId);
+    });
   }
 
   async checkOut(workshopId: string, participantId: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NeedCategory, NeedStatus, ResourceKind } from '../../protocol';
-import { countVotesByNeed, filterNeeds, groupByKind, isOpenForVoting, resourcesByNeed, toggleId } from './needs-board';
+import {
+  countVotesByNeed, filterNeeds, groupByKind, isNeedOrder, isOpenForVoting, ownerChoices, resourcesByNeed, sortNeeds, toggleId,
+} from './needs-board';
 
 const need = (id: string, category: NeedCategory, status: NeedStatus) => ({ id, category, status });
 const resource = (name: string, kind: ResourceKind, needIds: string[]) => ({ name, kind, needIds });
@@ -66,5 +68,32 @@ describe('toggleId', () => {
     expect(toggleId(['x', 'y'], 'z', true)).toEqual(['x', 'y', 'z']);
     expect(toggleId(['x', 'y'], 'x', false)).toEqual(['y']);
     expect(toggleId(['x', 'y'], 'x', true)).toEqual(['y', 'x']);
+  });
+});
+
+describe('needs in order', () => {
+  const need = (id: string, createdAt: number) => ({ id, createdAt });
+  const needs = [need('a', 1), need('b', 2), need('c', 3), need('d', 4)];
+  const votes = new Map([['a', 3], ['c', 3], ['d', 1]]);
+
+  it('by votes, ties by the date raised (newest first)', () => {
+    expect(sortNeeds(needs, votes, 'votes').map((n) => n.id)).toEqual(['c', 'a', 'd', 'b']);
+  });
+
+  it('newest or oldest first, whatever the votes', () => {
+    expect(sortNeeds(needs, votes, 'newest').map((n) => n.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect(sortNeeds(needs, votes, 'oldest').map((n) => n.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('knows its orders and nothing else', () => {
+    expect(isNeedOrder('votes')).toBe(true);
+    expect(isNeedOrder('random')).toBe(false);
+    expect(isNeedOrder(null)).toBe(false);
+  });
+
+  it('offers users and people, each name once, a user before a person of the same name', () => {
+    expect(ownerChoices([{ name: 'Jānis Bērziņš' }, { name: 'Anna Ozoliņa' }, { name: ' ' }], [{ name: 'Anna Ozoliņa' }, { name: 'Ārija Kalna' }])).toEqual([
+      { name: 'Anna Ozoliņa', kind: 'user' }, { name: 'Ārija Kalna', kind: 'user' }, { name: 'Jānis Bērziņš', kind: 'person' },
+    ]);
   });
 });

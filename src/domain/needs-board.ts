@@ -69,3 +69,28 @@ export function toggleId(ids: readonly string[], id: string, on: boolean): strin
   const without = ids.filter((other) => other !== id);
   return on ? [...without, id] : without;
 }
+
+/** How the needs board orders its cards: most dots first (then newest), newest first, or oldest first. */
+export const NEED_ORDERS = ['votes', 'newest', 'oldest'] as const;
+export type NeedOrder = (typeof NEED_ORDERS)[number];
+
+export function isNeedOrder(value: unknown): value is NeedOrder {
+  return typeof value === 'string' && (NEED_ORDERS as readonly string[]).includes(value);
+}
+
+/** The needs in the chosen order; ties fall to the date raised (newest first), then the id, so the order never flickers. */
+export function sortNeeds<N extends { id: string; createdAt: number }>(needs: readonly N[], votes: ReadonlyMap<string, number>, order: NeedOrder): N[] {
+  const newest = (a: N, b: N) => b.createdAt - a.createdAt || a.id.localeCompare(b.id);
+  const compare = order === 'votes' ? (a: N, b: N) => (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0) || newest(a, b)
+    : order === 'newest' ? newest
+      : (a: N, b: N) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+  return [...needs].sort(compare);
+}
+
+/** Names to offer for "who is responsible": the people and the organisation's users, each once, by name. */
+export function ownerChoices(people: readonly { name: string }[], users: readonly { name: string }[]): { name: string; kind: 'person' | 'user' }[] {
+  const choices = new Map<string, { name: string; kind: 'person' | 'user' }>();
+  for (const user of users) if (user.name.trim()) choices.set(user.name.trim(), { name: user.name.trim(), kind: 'user' });
+  for (const person of people) if (person.name.trim() && !choices.has(person.name.trim())) choices.set(person.name.trim(), { name: person.name.trim(), kind: 'person' });
+  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'lv'));
+}

@@ -1,8 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attendanceId } from '../../../protocol';
+import { settingsId } from '../../../protocol';
+import { localDay } from '../../domain/days';
 import { setLanguage } from '../../i18n';
 import { CheckInScreen } from './CheckInScreen';
+import { participantFields, settingsFields } from '../../../testing/fixtures';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 
 let services: TestServices;
@@ -76,16 +79,16 @@ describe('check-in', () => {
     expect(name.value).toBe('Līga Zariņa');
     fireEvent.input(screen.getByLabelText('Mājsaimniecība'), { target: { value: 'Kalnāji' } });
     fireEvent.change(screen.getByLabelText('Loma'), { target: { value: 'youth' } });
-    fireEvent.click(screen.getByLabelText('Piekrīt, ka viņa dati tiek glabāti'));
-    const consentDate = screen.getByLabelText('Piekrišanas datums') as HTMLInputElement;
-    expect(consentDate.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The same consent step as at a check-in: the text in force, each answer apart.
+    expect(screen.getByText(/^Piekrītu, ka organizācija glabā/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Piekrītu, ka mani dati tiek glabāti'));
     fireEvent.submit(name.form!);
 
     await waitFor(() => expect(count()).toBe('1 dalībnieks'));
     const added = (await services.db.participants.toArray()).find((p) => p.name === 'Līga Zariņa');
     expect(added).toMatchObject({
       communityId: seeded.communityId, household: 'Kalnāji', role: 'youth', consentData: true, consentPhotos: false,
-      consentDate: consentDate.value, erased: false,
+      consentDate: localDay(Date.now()), consentVersion: '1', consentBy: 'test-device', erased: false,
     });
     const attendance = await services.db.attendance.toArray();
     expect(attendance).toHaveLength(1);
@@ -126,5 +129,47 @@ describe('check-in', () => {
     fireEvent.click(within(screen.getByTestId('checked-in-list')).getByRole('button', { name: 'Check out: Anna Ozoliņa' }));
     await waitFor(() => expect(screen.queryByTestId('checked-in-list')).toBeNull());
     expect((await services.db.attendance.get(attendanceId(seeded.workshopId, seeded.participantIds[1]!)))?.deleted).toBe(true);
+  });
+
+  it('checking in someone never asked for consent asks there and then, and records the answers with the day, who and the version', async () => {
+    const { notebook } = services;
+    await notebook.create('settings', settingsFields(), settingsId('org-1'));
+    const marta = await notebook.create('participants', participantFields(seeded.communityId, { name: 'Marta Liepa', consentData: false, consentDate: '' }));
+    await search('marta');
+    const toggle = within(await results()).getByRole('button', { name: /Marta Liepa/ });
+    expect(toggle.textContent).toContain('Piekrišana nav reģistrēta');
+    fireEvent.click(toggle);
+    const dialog = await screen.findByRole('dialog', { name: 'Piekrišana: Marta Liepa' });
+    expect(within(dialog).getByText(settingsFields().consentTexts[0]!.lv)).toBeTruthy();
+    expect(await services.db.attendance.count()).toBe(0);
+    fireEvent.click(within(dialog).getByLabelText('Piekrītu, ka mani fotografē'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Saglabāt atbildes un atzīmēt' }));
+
+    await waitFor(() => expect(count()).toBe('1 dalībnieks'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await services.db.participants.get(marta)).toMatchObject({
+      consentData: false, consentPhotos: true, consentDate: localDay(Date.now()), consentVersion: '2026-1', consentBy: 'test-device',
+    });
+    const entries = await services.db.outbox.where('recordId').equals(marta).toArray();
+    expect(entries.at(-1)!.fields).toMatchObject({ consentPhotos: true, consentVersion: '2026-1' });
+  });
+
+  it('"ask later" checks the person in and leaves them marked as missing consent', async () => {
+    await services.notebook.create('participants', participantFields(seeded.communityId, { name: 'Marta Liepa', consentData: false, consentDate: '' }));
+    await search('marta');
+    fireEvent.click(within(await results()).getByRole('button', { name: /Marta Liepa/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Atzīmēt, jautāt vēlāk' }));
+    await waitFor(() => expect(count()).toBe('1 dalībnieks'));
+    expect(screen.getByTestId('consent-missing-count').textContent).toBe('Piekrišana nav reģistrēta 1 ieradušajam');
+    expect(within(screen.getByTestId('checked-in-list')).getByText('Piekrišana nav reģistrēta')).toBeTruthy();
+  });
+
+  it('cancelling the consent step checks nobody in', async () => {
+    await services.notebook.create('participants', participantFields(seeded.communityId, { name: 'Marta Liepa', consentData: false, consentDate: '' }));
+    await search('marta');
+    fireEvent.click(within(await results()).getByRole('button', { name: /Marta Liepa/ }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Atcelt' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await services.db.attendance.count()).toBe(0);
   });
 });

@@ -1,4 +1,8 @@
 import { listAttendance, listCheckInPeople, listCommunities, useLiveQuery } from '../../db';
+import { loadConsentTexts } from '../../db/settings';
+import { session } from '../../account/session';
+import { currentConsentText } from '../../domain/consent';
+import { localDay } from '../../domain/days';
 import { communitiesOf } from '../../domain/events';
 import { formatDay, t } from '../../i18n';
 import { useServices } from '../app-context';
@@ -19,23 +23,31 @@ export function CheckInScreen() {
   const participants = useLiveQuery(async () => (held ? listCheckInPeople(db, held) : undefined), [db, heldKey]);
   const communityNames = useLiveQuery(async () => new Map((await listCommunities(db)).map((c) => [c.id, c.name])), [db]);
   const attendance = useLiveQuery(() => listAttendance(db, id), [db, id]);
+  const organisationId = session.value?.organisation.id ?? null;
+  const consentTexts = useLiveQuery(() => loadConsentTexts(db, organisationId), [db, organisationId]);
 
   const back = `/workshops/${id}`;
   if (workshop === undefined) return <Page title={t('checkin.title')} back={back}><Loading /></Page>;
   if (!workshop) return <Page title={t('checkin.title')} back={back}><NotFoundMessage /></Page>;
 
+  const today = localDay(Date.now());
+  const consentText = currentConsentText(consentTexts, today);
   const addWalkIn = (fields: ParticipantFields) => attemptSave(async () => {
-    await notebook.addWalkIn(workshop, { ...fields, communityId: workshop.communityId, erased: false });
+    await notebook.addWalkIn(workshop, { ...fields, consentBy: notebook.writer(), communityId: workshop.communityId, erased: false });
   });
 
   return (
     <Page title={t('checkin.title')} back={back}>
       <p class="checkin-workshop"><strong>{workshop.title}</strong> <span class="muted">· {formatDay(workshop.date)}{workshop.startTime && ` ${workshop.startTime}`}</span></p>
-      {participants === undefined || attendance === undefined ? <Loading /> : (
+      {participants === undefined || attendance === undefined || consentTexts === undefined ? <Loading /> : (
         <CheckInView participants={participants} attendance={attendance}
           homeOf={(person) => (person.communityId === null ? '' : communityNames?.get(person.communityId) ?? '')}
           onCheckIn={async (participantId) => { await notebook.checkIn(workshop, participantId); }}
           onCheckOut={(participantId) => notebook.checkOut(id, participantId)}
+          consentText={consentText}
+          onCheckInWithConsent={async (participantId, answer) => {
+            await notebook.checkInWithConsent(workshop, participantId, { ...answer, consentDate: today, consentVersion: consentText.version });
+          }}
           onAddWalkIn={addWalkIn} />
       )}
       {workshop.communityId !== null && (

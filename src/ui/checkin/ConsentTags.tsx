@@ -1,4 +1,5 @@
 import type { Participant } from '../../../protocol';
+import { consentMissing } from '../../domain/consent';
 import { formatDay, t } from '../../i18n';
 
 /** A participant's consent at a glance: whether their data may be kept and whether they may be photographed. */
@@ -10,6 +11,8 @@ export interface ConsentTagsProps {
 
 export function ConsentTags({ participant, missingOnly = false }: ConsentTagsProps) {
   if (participant.erased) return <span class="tag tag--warning">{t('participants.erased')}</span>;
+  // Never asked: one mark says so, rather than two refusals that were never given.
+  if (consentMissing(participant)) return <span class="tag tag--warning">{t('consent.missing')}</span>;
   if (missingOnly) {
     return (
       <>

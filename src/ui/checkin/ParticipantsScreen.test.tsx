@@ -27,11 +27,12 @@ describe('participants', () => {
     fireEvent.click(await screen.findByRole('button', { name: '+ Jauns dalībnieks' }));
     const name = (await screen.findByLabelText('Vārds, uzvārds')) as HTMLInputElement;
     fireEvent.input(name, { target: { value: 'Pēteris Kalniņš' } });
-    fireEvent.click(screen.getByLabelText('Piekrīt fotografēšanai'));
+    fireEvent.click(screen.getByLabelText('Piekrītu, ka mani fotografē'));
     fireEvent.submit(name.form!);
     expect(await screen.findByText('Pēteris Kalniņš')).toBeTruthy();
     const added = (await services.db.participants.toArray()).find((p) => p.name === 'Pēteris Kalniņš');
-    expect(added).toMatchObject({ communityId: seeded.communityId, consentPhotos: true, consentData: false, erased: false });
+    // Recorded as at the door: who recorded it and the text in force (the shipped one, version 1).
+    expect(added).toMatchObject({ communityId: seeded.communityId, consentPhotos: true, consentData: false, erased: false, consentBy: 'test-device', consentVersion: '1' });
     expect(added!.consentDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { listParticipants, useLiveQuery, type StoredRecord } from '../../db';
+import { loadConsentTexts } from '../../db/settings';
 import { changedFields } from '../../domain/changed-fields';
+import { currentConsentText } from '../../domain/consent';
+import { localDay } from '../../domain/days';
 import { buildSearchIndex, searchIndex } from '../../domain/search';
 import { t, tLabel } from '../../i18n';
 import { session } from '../../account/session';
@@ -26,6 +29,8 @@ export function ParticipantsScreen() {
   const { db, notebook } = useServices();
   const { id: communityId, record: community } = useRouteRecord('communities');
   const participants = useLiveQuery(() => listParticipants(db, communityId), [db, communityId]);
+  const organisationId = session.value?.organisation.id ?? null;
+  const consentTexts = useLiveQuery(() => loadConsentTexts(db, organisationId), [db, organisationId]);
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
 
@@ -33,15 +38,21 @@ export function ParticipantsScreen() {
   if (community === undefined) return <Page title={t('participants.title')} back={back}><Loading /></Page>;
   if (!community) return <Page title={t('participants.title')} back={back}><NotFoundMessage /></Page>;
 
+  // A consent ticked or changed here is recorded like one at the door: who recorded it, and the text in force.
+  const consentNote = (changed: Partial<ParticipantFields>) =>
+    ('consentData' in changed || 'consentPhotos' in changed || 'consentDate' in changed)
+      ? { consentBy: notebook.writer(), consentVersion: currentConsentText(consentTexts, localDay(Date.now())).version }
+      : {};
   const create = async (fields: ParticipantFields) => {
-    const result = await attemptSave(() => notebook.create('participants', { ...fields, communityId, erased: false }));
+    const note = fields.consentDate ? consentNote(fields) : {};
+    const result = await attemptSave(() => notebook.create('participants', { ...fields, ...note, communityId, erased: false }));
     if (!result) setAdding(false);
     return result;
   };
   const edit = async (participant: StoredParticipant, fields: ParticipantFields) => {
     const patch = changedFields(pickFormFields(participant), fields);
     const result = await attemptSave(async () => {
-      if (Object.keys(patch).length > 0) await notebook.update('participants', participant.id, patch);
+      if (Object.keys(patch).length > 0) await notebook.update('participants', participant.id, { ...patch, ...consentNote(patch) });
     });
     if (!result) setEditingId(null);
     return result;
@@ -53,7 +64,10 @@ export function ParticipantsScreen() {
 
   return (
     <Page title={t('participants.title')} back={back} actions={
-      !adding && <button type="button" class="button button--primary" onClick={() => setAdding(true)}>+ {t('participants.new')}</button>
+      <>
+        {!adding && <button type="button" class="button button--primary" onClick={() => setAdding(true)}>+ {t('participants.new')}</button>}
+        {session.value?.user.role === 'coordinator' && <a class="button" href={`/people/import?community=${communityId}`}>{t('import.link')}</a>}
+      </>
     }>
       <p class="muted">{community.name}</p>
       {adding && (

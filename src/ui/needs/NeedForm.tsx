@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { NEED_CATEGORIES, NEED_STATUSES, type EditableFields } from '../../../protocol';
 import { t, tLabel } from '../../i18n';
 import { FormActions, SelectField, TextAreaField, TextField } from '../components/fields';
+import { OwnerField } from './OwnerField';
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
@@ -13,10 +14,12 @@ export interface NeedFormProps {
   onSave: (values: NeedValues) => Promise<SaveFailure | null>;
   onCancel: () => void;
   onDelete: () => void;
+  /** People and users to pick as responsible (a typed name for someone else still goes). */
+  ownerChoices?: readonly { name: string; kind: 'person' | 'user' }[];
 }
 
 /** Edits one need in place on the board. */
-export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: NeedFormProps) {
+export function NeedForm({ initial, workshops, onSave, onCancel, onDelete, ownerChoices = [] }: NeedFormProps) {
   const { values, set, field, failure, fieldError, saving, submit } = useEditForm(initial);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -45,7 +48,7 @@ export function NeedForm({ initial, workshops, onSave, onCancel, onDelete }: Nee
           options={NEED_CATEGORIES.map((c) => ({ value: c, label: tLabel('needCategory', c) }))} />
         <SelectField label={t('needs.status')} {...field('status')}
           options={NEED_STATUSES.map((s) => ({ value: s, label: tLabel('needStatus', s) }))} />
-        <TextField label={t('needs.owner')} {...field('owner')} hint={t('needs.ownerHint')} />
+        <OwnerField {...field('owner')} choices={ownerChoices} />
         <SelectField label={t('needs.workshop')} value={values.workshopId ?? ''} options={workshopOptions} error={fieldError('workshopId')}
           onValue={(v) => set('workshopId', v || null)} />
       </div>

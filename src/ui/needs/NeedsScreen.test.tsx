@@ -1,6 +1,8 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { communityFields, needFields, resourceFields } from '../../../testing/fixtures';
+import {
+  communityFields, needFields, participantFields, resourceFields, voteFields, wholeRecord, workshopFields,
+} from '../../../testing/fixtures';
 import type { Notebook, TalkaDatabase } from '../../db';
 import { closeTestNotebook, openTestNotebook, pressEnter, renderAt } from '../test-support';
 import { NeedsScreen } from './NeedsScreen';
@@ -108,5 +110,45 @@ describe('NeedsScreen cards', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Atsaukt' }));
     expect(await screen.findByRole('button', { name: 'Bērnu laukums' })).toBeTruthy();
     expect((await db.needs.get(needId))?.deleted).toBe(false);
+  });
+});
+
+describe('NeedsScreen order and who is responsible', () => {
+  const titles = () => screen.getAllByRole('button').filter((b) => b.id.startsWith('need-open-')).map((b) => b.textContent);
+
+  afterEach(() => localStorage.clear());
+
+  it('sorts by votes, then newest; the order chosen is remembered on this device', async () => {
+    const workshopId = await notebook.create('workshops', workshopFields(communityId));
+    const first = await notebook.create('needs', needFields(communityId, { title: 'Pirmā' }));
+    await notebook.create('needs', needFields(communityId, { title: 'Otrā' }));
+    const third = await notebook.create('needs', needFields(communityId, { title: 'Trešā' }));
+    for (const needId of [first, first, third]) await notebook.create('votes', voteFields({ communityId, workshopId, needId }));
+    renderNeeds();
+    await screen.findByRole('button', { name: 'Pirmā' });
+    expect(titles()).toEqual(['Pirmā', 'Trešā', 'Otrā']);
+
+    fireEvent.change(screen.getByLabelText('Kārtot'), { target: { value: 'oldest' } });
+    await waitFor(() => expect(titles()).toEqual(['Pirmā', 'Otrā', 'Trešā']));
+    expect(localStorage.getItem('talka:needs-order')).toBe('oldest');
+    cleanup();
+    renderNeeds();
+    await screen.findByRole('button', { name: 'Pirmā' });
+    expect((screen.getByLabelText('Kārtot') as HTMLSelectElement).value).toBe('oldest');
+    expect(titles()).toEqual(['Pirmā', 'Otrā', 'Trešā']);
+  });
+
+  it('offers the community\'s people and the users as responsible, and takes a name typed for someone else', async () => {
+    await notebook.create('participants', participantFields(communityId, { name: 'Jānis Bērziņš' }));
+    await db.members.put({ ...wholeRecord('members', { name: 'Dace Priede', role: 'coordinator', active: true }), clocks: {} });
+    const needId = await notebook.create('needs', needFields(communityId, { title: 'Bērnu laukums' }));
+    renderNeeds();
+    fireEvent.click(await screen.findByRole('button', { name: 'Bērnu laukums' }));
+    const owner = within(screen.getByRole('form', { name: 'Labot vajadzību' })).getByLabelText('Atbildīgais') as HTMLInputElement;
+    await waitFor(() => expect([...document.querySelectorAll(`#${CSS.escape(owner.getAttribute('list')!)} option`)].map((o) => [o.getAttribute('value'), o.getAttribute('label')]))
+      .toEqual([['Dace Priede', 'Talka lietotājs'], ['Jānis Bērziņš', 'Dalībnieks']]));
+    fireEvent.input(owner, { target: { value: 'Kaimiņš no Lejām' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Saglabāt' }));
+    await waitFor(async () => expect((await db.needs.get(needId))?.owner).toBe('Kaimiņš no Lejām'));
   });
 });

@@ -2,9 +2,11 @@ import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NEED_CATEGORIES, NEED_STATUSES } from '../../../protocol';
 import { listVotesInCommunity, listWorkshops, useLiveQuery, type StoredRecord } from '../../db';
-import { listNeeds, listResources } from '../../db/needs-queries';
+import { listNeeds, listOwnerCandidates, listResources } from '../../db/needs-queries';
 import { groupNeeds } from '../../domain/need-groups';
-import { countVotesByNeed, filterNeeds, resourcesByNeed, type NeedFilter } from '../../domain/needs-board';
+import {
+  NEED_ORDERS, countVotesByNeed, filterNeeds, ownerChoices, resourcesByNeed, sortNeeds, type NeedFilter, type NeedOrder,
+} from '../../domain/needs-board';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { useRouteRecord } from '../components/use-route-record';
@@ -18,6 +20,7 @@ import { useConflictedIds } from '../conflicts/ConflictMark';
 import { NeedForm, type NeedValues } from './NeedForm';
 import { NeedGroupPicker } from './NeedGroupPicker';
 import { QuickNeedEntry, type QuickNeed } from './QuickNeedEntry';
+import { loadNeedOrder, saveNeedOrder } from './needs-order';
 import './needs.css';
 
 type Need = StoredRecord<'needs'>;
@@ -33,6 +36,8 @@ export function NeedsScreen() {
   const resources = useLiveQuery(() => listResources(db, communityId), [db, communityId]);
   const votes = useLiveQuery(() => listVotesInCommunity(db, communityId), [db, communityId]);
   const conflicted = useConflictedIds();
+  const owners = useLiveQuery(() => listOwnerCandidates(db, communityId), [db, communityId]);
+  const [order, setOrder] = useState<NeedOrder>(loadNeedOrder);
 
   const [filter, setFilter] = useState<NeedFilter>({ category: '', status: '' });
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -42,6 +47,7 @@ export function NeedsScreen() {
   const voteCounts = useMemo(() => countVotesByNeed(votes ?? []), [votes]);
   const linkedResources = useMemo(() => resourcesByNeed(resources ?? []), [resources]);
   const groups = useMemo(() => groupNeeds(needs ?? [], voteCounts), [needs, voteCounts]);
+  const choices = useMemo(() => ownerChoices(owners?.people ?? [], owners?.users ?? []), [owners]);
 
   // After an edit closes, the card it came from gets the focus back (or the list, if the card is gone).
   useEffect(() => {
@@ -83,8 +89,12 @@ export function NeedsScreen() {
   };
 
   const knownWorkshop = workshops.some((workshop) => workshop.id === fromWorkshop) ? fromWorkshop : null;
-  // Newest first: the card just written appears right under the entry form.
-  const shown = filterNeeds(needs, filter).reverse();
+  // In the order this device chose (most dots first unless changed); a card just written is newest among equals.
+  const shown = sortNeeds(filterNeeds(needs, filter), voteCounts, order);
+  const chooseOrder = (next: NeedOrder) => {
+    setOrder(next);
+    saveNeedOrder(next);
+  };
 
   return (
     <Page title={`${t('needs.title')} — ${community.name}`} back={back} actions={
@@ -109,6 +119,8 @@ export function NeedsScreen() {
               <SelectField label={t('needs.filterStatus')} value={filter.status}
                 options={[{ value: '', label: t('needs.allStatuses') }, ...NEED_STATUSES.map((s) => ({ value: s, label: tLabel('needStatus', s) }))]}
                 onValue={(status) => setFilter((f) => ({ ...f, status }))} />
+              <SelectField label={t('needsOrder.label')} value={order} onValue={chooseOrder}
+                options={NEED_ORDERS.map((o) => ({ value: o, label: t(`needsOrder.${o}`) }))} />
             </div>
           )}
         </div>
@@ -120,7 +132,7 @@ export function NeedsScreen() {
                 <li key={need.id} class="need-grid__item need-grid__item--editing">
                   <NeedForm key={need.id} workshops={workshops}
                     initial={{ title: need.title, description: need.description, category: need.category, status: need.status, owner: need.owner, workshopId: need.workshopId }}
-                    onSave={saveNeed(need.id)} onCancel={() => closeEditor(need.id)} onDelete={() => removeNeed(need)} />
+                    onSave={saveNeed(need.id)} onCancel={() => closeEditor(need.id)} onDelete={() => removeNeed(need)} ownerChoices={choices} />
                   <NeedGroupPicker need={need} others={needs} votes={voteCounts}
                     onGroup={(sameAs) => void attemptSave(() => notebook.update('needs', need.id, { sameAs }))} />
                 </li>

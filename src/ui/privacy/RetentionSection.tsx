@@ -26,7 +26,7 @@ export function RetentionSection() {
   const [failure, setFailure] = useState<string | null>(null);
   const input = useLiveQuery(() => loadRetentionInput(db), [db]);
   const communities = useLiveQuery(() => listCommunities(db), [db]);
-  const settings = useLiveQuery(async () => (await loadSettings(db, organisationId)) ?? null, [db, organisationId]);
+  const settings = useLiveQuery(() => loadSettings(db, organisationId), [db, organisationId]);
   const [deviceMonths, setDeviceMonths] = useState<number | null>(null);
   useEffect(() => {
     void loadDeviceRetentionMonths(organisationId).then(setDeviceMonths);

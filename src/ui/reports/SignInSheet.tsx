@@ -46,7 +46,11 @@ export function SignInSheet({ workshop, community, people, blankRows, showContac
                     {' '}
                     <span class="sign-in-choice">{person.consentPhotos ? '☑' : '☐'} {t('reports.signIn.consentPhotos')}</span>
                   </span>
-                  {person.consentDate && (person.consentData || person.consentPhotos) && <span class="sign-in-line sign-in-small">{short(person.consentDate)}</span>}
+                  {person.consentDate && (
+                    <span class="sign-in-line sign-in-small">
+                      {person.consentVersion ? t('consent.recordedOn', { date: short(person.consentDate), version: person.consentVersion }) : short(person.consentDate)}
+                    </span>
+                  )}
                 </td>
                 <td class="col-signature" />
               </tr>

@@ -36,6 +36,8 @@ describe('sign-in sheet', () => {
     expect(names()).toEqual(['Anna Ozoliņa', 'Jānis Bērziņš', ...Array(10).fill('')]);
     expect(rows().map((row) => row.querySelector('td')!.textContent)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
     expect(rows()[1]!.textContent).toContain('Kalnāji');
+    // The consent column: the day alone for a consent given before the text had versions.
+    expect(rows()[0]!.querySelector('.col-consent')!.textContent).toMatch(/23\.11\.2026$/);
   });
 
   it('prints contacts only when chosen, and only of people who agreed to their data being kept', async () => {
@@ -43,6 +45,16 @@ describe('sign-in sheet', () => {
     expect(screen.queryByText('+371 26 000 001')).toBeNull();
     fireEvent.click(screen.getByLabelText('Drukāt zināmos kontaktus'));
     expect(await screen.findByText('+371 26 000 001')).toBeTruthy();
+  });
+
+  it('names in the consent column the version of a consent given at the door; someone never asked has empty boxes to tick', async () => {
+    const { notebook } = services;
+    await notebook.update('participants', seeded.participantIds[2]!, { consentData: false, consentDate: '' });
+    await notebook.update('participants', seeded.participantIds[1]!, { consentVersion: '2', consentBy: 'user-1' });
+    fireEvent.click(await screen.findByLabelText('Visus kopienas dalībniekus (3)'));
+    await waitFor(() => expect(names().slice(0, 3)).toEqual(['Anna Ozoliņa', 'Jānis Bērziņš', 'Līga Ābele']));
+    expect(rows()[0]!.querySelector('.col-consent')!.textContent).toContain('23.11.2026, versija 2');
+    expect(rows()[2]!.querySelector('.col-consent')!.textContent).toBe('☐ dati ☐ foto');
   });
 
   it('lists the whole community instead, with as many blank rows as asked', async () => {

@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { countPending, useLiveQuery } from '../../db';
 import { language, setLanguage, t } from '../../i18n';
 import { askForPersistentStorage, readStorageState, type StorageState } from '../../pwa/storage';
+import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { Page } from '../components/page';
 import { DeviceLabelPanel } from './DeviceLabelPanel';
+import { ConsentTextSection } from './ConsentTextSection';
 import { DevicePanels } from './DevicePanels';
 import { SettingsView, type PersistRequest } from './SettingsView';
 import './settings.css';
@@ -37,6 +39,7 @@ export function SettingsScreen() {
         pending={pending}
       />
       <DeviceLabelPanel />
+      {session.value?.user.role === 'coordinator' && <ConsentTextSection organisationId={session.value.organisation.id} />}
       <DevicePanels storage={storage} onStorageChanged={() => void refreshStorage()} />
     </Page>
   );

@@ -157,8 +157,8 @@ async function fillParticipant(form: Locator, person: ParticipantInput): Promise
   await form.getByLabel('Vārds, uzvārds', { exact: true }).fill(person.name);
   if (person.household) await form.getByLabel('Mājsaimniecība', { exact: true }).fill(person.household);
   if (person.phone) await form.getByLabel('Tālrunis', { exact: true }).fill(person.phone);
-  if (person.consentData) await form.getByLabel('Piekrīt, ka viņa dati tiek glabāti', { exact: true }).check();
-  if (person.consentPhotos) await form.getByLabel('Piekrīt fotografēšanai', { exact: true }).check();
+  if (person.consentData) await form.getByLabel('Piekrītu, ka mani dati tiek glabāti', { exact: true }).check();
+  if (person.consentPhotos) await form.getByLabel('Piekrītu, ka mani fotografē', { exact: true }).check();
 }
 
 /** On the community's participant list: "Jauns dalībnieks", fill, save. */
@@ -189,11 +189,36 @@ export async function searchAtCheckIn(page: Page, query: string, expectedName: s
 }
 
 /** Finds a returning participant by typing (diacritics optional) and checks them in with one tap. */
-export async function checkInBySearch(page: Page, query: string, expectedName: string): Promise<void> {
+export async function checkInBySearch(page: Page, query: string, expectedName: string, consent: ConsentAnswers | 'later' = 'later'): Promise<void> {
   const person = await searchAtCheckIn(page, query, expectedName);
+  const neverAsked = (await person.textContent())?.includes(CONSENT_MISSING) ?? false;
   await person.click();
+  // Someone never asked for consent is asked at the door: answered as given, or left for later.
+  if (neverAsked) await answerConsent(page, expectedName, consent);
   await expect.poll(() => person.getAttribute('aria-pressed'), { timeout: STEP_TIMEOUT_MS }).toBe('true');
   await visible(checkedInList(page).getByRole('button', { name: `Noņemt atzīmi: ${expectedName}` }));
+}
+
+export interface ConsentAnswers {
+  consentData: boolean;
+  consentPhotos: boolean;
+}
+
+/** What a person the check-in has never asked for consent shows in the search results. */
+export const CONSENT_MISSING = 'Piekrišana nav reģistrēta';
+
+/** The consent step at the door: both answers ticked as given and saved, or "ask later". */
+export async function answerConsent(page: Page, name: string, consent: ConsentAnswers | 'later'): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `Piekrišana: ${name}` });
+  await visible(dialog);
+  if (consent === 'later') {
+    await dialog.getByRole('button', { name: 'Atzīmēt, jautāt vēlāk' }).click();
+  } else {
+    await dialog.getByLabel('Piekrītu, ka mani dati tiek glabāti', { exact: true }).setChecked(consent.consentData);
+    await dialog.getByLabel('Piekrītu, ka mani fotografē', { exact: true }).setChecked(consent.consentPhotos);
+    await dialog.getByRole('button', { name: 'Saglabāt atbildes un atzīmēt' }).click();
+  }
+  await dialog.waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
 }
 
 /** Someone new at the door: search finds nobody, "Pievienot “…” kā jaunu dalībnieku", consent, save. */

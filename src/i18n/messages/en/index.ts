@@ -23,6 +23,9 @@ import * as held from './held';
 import * as replaced from './replaced';
 import * as signout from './signout';
 import * as security from './security';
+import * as consent from './consent';
+import * as peopleImport from './people-import';
+import * as needsOrder from './needs-order';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
@@ -30,4 +33,5 @@ export const en: Translations<MessageKey> = {
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
   ...device.en, ...people.en, ...bin.en, ...held.en, ...replaced.en, ...signout.en, ...security.en,
+  ...consent.en, ...peopleImport.en, ...needsOrder.en,
 };
