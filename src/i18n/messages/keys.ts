@@ -17,12 +17,13 @@ import type * as reports from './reports';
 import type * as privacy from './privacy';
 import type * as photos from './photos';
 import type * as device from './device';
+import type * as followup from './followup';
 import type { Message } from '../types';
 
 type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof account.lv & typeof syncui.lv &
   typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
   typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
-  typeof photos.lv & typeof device.lv;
+  typeof photos.lv & typeof device.lv & typeof followup.lv;
 export type MessageKey = keyof AllLatvian;
 export type Catalogue = Record<MessageKey, Message>;
 

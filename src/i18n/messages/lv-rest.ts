@@ -12,10 +12,11 @@ import * as reports from './reports';
 import * as privacy from './privacy';
 import * as photos from './photos';
 import * as device from './device';
+import * as followup from './followup';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
   ...account.lv, ...syncui.lv, ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
   ...overview.lv, ...reports.lv, ...privacy.lv, ...photos.lv,
-  ...device.lv,
+  ...device.lv, ...followup.lv,
 };

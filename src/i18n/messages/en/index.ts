@@ -17,11 +17,12 @@ import * as reports from './reports';
 import * as privacy from './privacy';
 import * as photos from './photos';
 import * as device from './device';
+import * as followup from './followup';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
   ...common.en, ...communities.en, ...header.en, ...workshops.en, ...checkin.en, ...needs.en, ...resources.en, ...plan.en, ...settings.en,
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
-  ...device.en,
+  ...device.en, ...followup.en,
 };
