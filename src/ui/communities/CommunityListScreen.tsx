@@ -4,6 +4,7 @@ import { municipalityName } from '../../domain/municipalities';
 import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
+import { HomeDueLists } from '../progress/HomeDueLists';
 
 export function CommunityListScreen() {
   const { db } = useServices();
@@ -30,6 +31,7 @@ export function CommunityListScreen() {
           </ul>
         </>
       )}
+      <HomeDueLists />
     </Page>
   );
 }

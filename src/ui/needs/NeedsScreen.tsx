@@ -13,6 +13,8 @@ import { showUndo } from '../components/toast';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import { attemptSave, toastSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
+import { listMeasures } from '../../db/progress-queries';
+import { MatchingMeasures } from '../progress/MatchingMeasures';
 import { NeedForm, type NeedValues } from './NeedForm';
 import { QuickNeedEntry, type QuickNeed } from './QuickNeedEntry';
 import './needs.css';
@@ -29,6 +31,7 @@ export function NeedsScreen() {
   const workshops = useLiveQuery(() => listWorkshops(db, communityId), [db, communityId]);
   const resources = useLiveQuery(() => listResources(db, communityId), [db, communityId]);
   const votes = useLiveQuery(() => listVotesInCommunity(db, communityId), [db, communityId]);
+  const measures = useLiveQuery(() => listMeasures(db), [db]);
 
   const [filter, setFilter] = useState<NeedFilter>({ category: '', status: '' });
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -121,7 +124,10 @@ export function NeedsScreen() {
                 <li key={need.id} class="need-grid__item">
                   <NeedCard need={need} votes={voteCounts.get(need.id) ?? 0} resources={linkedResources.get(need.id) ?? []}
                     onOpen={() => setEditingId(need.id)}
-                    photos={<PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />} />
+                    photos={<>
+                      <PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />
+                      {measures && <MatchingMeasures need={need} municipality={community.municipality} measures={measures} />}
+                    </>} />
                 </li>
               ))}
             </ul>
