@@ -132,4 +132,6 @@ export const lv = {
   'overview.spentVsGranted': 'Iztērēts pret piešķirto',
   'export.spending': 'Izdevumi',
   'export.receipts': 'Čeku foto',
+  'export.spendingList': 'Izdevumi ar čeku skaitu — XLSX',
+  'export.spendingFile': 'izdevumi',
 } as const;

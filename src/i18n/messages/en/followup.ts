@@ -134,4 +134,6 @@ export const en: Translations<keyof typeof lv> = {
   'overview.spentVsGranted': 'Spent against granted',
   'export.spending': 'Spending',
   'export.receipts': 'Receipt photos',
+  'export.spendingList': 'Spending with receipt counts — XLSX',
+  'export.spendingFile': 'spending',
 };
