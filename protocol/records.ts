@@ -323,6 +323,8 @@ export const visitFields = {
   date: requiredDay,
   /** The mentor's user id. */
   mentorId: author,
+  /** The mentor's name as it was when the visit was written: shown offline, whoever's device reads it. */
+  mentorName: shortText,
   attendees: shortText,
   discussed: longText,
   nextSteps: ofKind('list', v.pipe(v.array(nextStep, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),

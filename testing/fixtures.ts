@@ -117,7 +117,7 @@ export function assessmentRoundFields(communityId: string, overrides: Overrides<
 /** A mentor's visit with one next step. */
 export function visitFields(communityId: string, mentorId: string, overrides: Overrides<'visits'> = {}): EditableFields<'visits'> {
   return {
-    communityId, date: FIXTURE_DAY, mentorId, attendees: 'Ilze, Jānis', discussed: 'Plāna gaita',
+    communityId, date: FIXTURE_DAY, mentorId, mentorName: 'Aija Ozola', attendees: 'Ilze, Jānis', discussed: 'Plāna gaita',
     nextSteps: [{ id: 'step-1', what: 'Iesniegt pieteikumu', who: 'Ilze', due: '2026-03-28', done: false }],
     ...overrides,
   };

@@ -167,7 +167,6 @@ describe('carrying out the plan: a mentor offline, a facilitator spending, the c
     await openCommunity(laptop, COMMUNITY);
     await communitySection(laptop, COMMUNITY, 'Vajadzības').click();
     const measures = needCard(laptop, NEED).getByTestId('matching-measures');
-    await measures.locator('summary').click();
     await visible(measures.getByRole('link', { name: MEASURE }));
     expect(await measures.getByRole('link', { name: 'Jauniešu programma' }).count()).toBe(0);
 

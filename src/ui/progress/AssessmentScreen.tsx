@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import './progress.css';
 import { useState } from 'preact/hooks';
 import type { AssessmentAnswer } from '../../../protocol';
 import { useLiveQuery } from '../../db';

@@ -29,10 +29,11 @@ export function HomeDueLists() {
           <ul class="row-list">
             {steps.map((item) => (
               <li key={`${item.visitId}-${item.step.id}`}>
-                <a class="grow card-link" href={`/communities/${item.communityId}/visits`}>
-                  <strong>{item.step.what}</strong>
+                {/* Only the step is the link: the community's name stays the name of one link on this screen, its own. */}
+                <span class="grow">
+                  <a href={`/communities/${item.communityId}/visits`}><strong>{item.step.what}</strong></a>
                   <span class="muted"> · {data.names.get(item.communityId) ?? ''} · {formatDay(item.step.due)}{item.step.who && ` · ${item.step.who}`}</span>
-                </a>
+                </span>
                 {item.overdue && <span class="tag tag--warning">{t('home.overdue')}</span>}
               </li>
             ))}

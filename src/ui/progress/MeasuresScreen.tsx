@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import './progress.css';
 import { MEASURE_KINDS, NEED_CATEGORIES, type EditableFields, type MeasureKind, type NeedCategory } from '../../../protocol';
 import { session } from '../../account/session';
 import { useLiveQuery, type StoredRecord } from '../../db';

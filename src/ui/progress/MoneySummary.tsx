@@ -1,4 +1,5 @@
 import type { PlanMoney } from '../../domain/spending';
+import './progress.css';
 import { formatEuro, t } from '../../i18n';
 import { Card } from '../components/page';
 

@@ -35,7 +35,7 @@ export function VisitsScreen() {
 
   const create = (input: VisitInput) => attemptSave(async () => {
     await notebook.create('visits', {
-      communityId, date: input.date, mentorId: session.value?.user.id ?? '', attendees: input.attendees.trim(), discussed: input.discussed,
+      communityId, date: input.date, mentorId: session.value?.user.id ?? '', mentorName: session.value?.user.name ?? '', attendees: input.attendees.trim(), discussed: input.discussed,
       nextSteps: input.steps.filter((step) => step.what.trim() !== '').map((step) => ({ ...step, what: step.what.trim(), who: step.who.trim() })),
     });
     setAdding(false);
@@ -54,7 +54,7 @@ export function VisitsScreen() {
           {visits.map((visit) => (
             <li key={visit.id} class="card">
               <h2>{formatDay(visit.date)}</h2>
-              {mentors.get(visit.mentorId) && <p class="muted">{t('visits.mentor', { name: mentors.get(visit.mentorId) ?? '' })}</p>}
+              {(mentors.get(visit.mentorId) ?? visit.mentorName) && <p class="muted">{t('visits.mentor', { name: mentors.get(visit.mentorId) ?? visit.mentorName })}</p>}
               {visit.attendees && <p><strong>{t('visits.attendees')}:</strong> {visit.attendees}</p>}
               {visit.discussed && <p class="prewrap">{visit.discussed}</p>}
               {visit.nextSteps.length > 0 && (
