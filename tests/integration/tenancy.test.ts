@@ -326,6 +326,14 @@ describe.each(backends())('tenancy on $name', (backend) => {
     expect(reply.rejected.map((r) => r.code)).toEqual(['forbidden', 'forbidden', 'forbidden']);
     expect(reply.acked).toHaveLength(1);
     expect((await pullAll(server, orgA.coordinator.token)).changes.map((c) => c.recordId)).toContain(visit);
+    // Bad input is refused with a clear code and says which field: a negative amount, a deadline that is not a date.
+    const careless = new TestDevice('tablet-a-careless', () => server.time.now + 70_000, orgA.coordinator.token);
+    careless.create('spending', spendingFields(communityA, idsA.actions!, { amountCents: -100 }));
+    careless.create('measures', measureFields({ deadline: '30.04.2026' }));
+    const refused = (await careless.sync(server)).rejected;
+    expect(refused.map((r) => r.code)).toEqual(['invalid_fields', 'invalid_fields']);
+    expect(refused[0]!.message).toContain('amountCents');
+    expect(refused[1]!.message).toContain('deadline');
     // The receipt of the other community's spending: not theirs to fetch.
     expect((await call(server, 'GET', `/api/blobs/${receiptHash}`, { token: mentorToken })).status).toBe(404);
     expect((await call(server, 'GET', `/api/blobs/${PHOTO_HASH}`, { token: mentorToken })).status).toBe(200);
