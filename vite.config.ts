@@ -26,6 +26,12 @@ const COORDINATOR_SCREENS = [
   'src/ui/account/SetupScreen.tsx',
   'src/ui/people/ImportScreen.tsx',
 ];
+/**
+ * Lazy modules left to the runtime cache though other screens reach them too: chart.js, which the
+ * self-assessment screen also draws with. Offline before its first fetch, that screen shows its table
+ * of rounds (the chart's numbers) without the canvas.
+ */
+const LATER_MODULES = ['src/ui/overview/chart-runtime.ts'];
 /** index.html's JSON list of those files (src/pwa/later-screens.ts reads it). */
 const RUNTIME_ASSETS_ID = 'talka-runtime-assets';
 const RUNTIME_CACHE = 'talka-assets';
@@ -39,13 +45,14 @@ function coordinatorOnlyFiles(bundle: OutputBundle): string[] {
   for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
   const isCoordinatorScreen = (chunk: OutputChunk) =>
     chunk.isDynamicEntry && COORDINATOR_SCREENS.some((screen) => chunk.facadeModuleId?.endsWith(`/${screen}`));
+  const isLaterModule = (chunk: OutputChunk) => chunk.isDynamicEntry && LATER_MODULES.some((module) => chunk.facadeModuleId?.endsWith(`/${module}`));
   const found = [...chunks.values()].filter(isCoordinatorScreen).length;
   if (found !== COORDINATOR_SCREENS.length) {
     throw new Error(`Expected ${COORDINATOR_SCREENS.length} coordinator screens as lazy chunks, found ${found}: check COORDINATOR_SCREENS against src/app.tsx`);
   }
   const shared = new Set<string>();
   const visit = (chunk: OutputChunk | undefined) => {
-    if (!chunk || shared.has(chunk.fileName) || isCoordinatorScreen(chunk)) return;
+    if (!chunk || shared.has(chunk.fileName) || isCoordinatorScreen(chunk) || isLaterModule(chunk)) return;
     shared.add(chunk.fileName);
     for (const css of chunk.viteMetadata?.importedCss ?? []) shared.add(css);
     for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(chunks.get(next));

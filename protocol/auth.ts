@@ -3,7 +3,8 @@
 // request body with these schemas and the app parses every reply.
 import * as v from 'valibot';
 
-export const ROLES = ['coordinator', 'facilitator'] as const;
+/** A mentor works like a facilitator (assigned to communities) and keeps the visit log of those communities. */
+export const ROLES = ['coordinator', 'facilitator', 'mentor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PASSWORD_LIMITS = { min: 8, max: 256 } as const;

@@ -43,8 +43,16 @@ export type SwotQuadrant = (typeof SWOT_QUADRANTS)[number];
 export const PHOTO_MIMES = ['image/jpeg', 'image/webp', 'image/png'] as const;
 export type PhotoMime = (typeof PHOTO_MIMES)[number];
 
-export const PHOTO_PARENTS = ['workshops', 'needs', 'resources', 'swot'] as const;
+/** What a photo may belong to: an action (its result), a spending line (its receipt), a mentor's visit too. */
+export const PHOTO_PARENTS = ['workshops', 'needs', 'resources', 'swot', 'actions', 'spending', 'visits'] as const;
 export type PhotoParent = (typeof PHOTO_PARENTS)[number];
 
 /** Grant limit of an action plan by community maturity, in euro cents. */
 export const GRANT_LIMIT_CENTS: Record<Maturity, number> = { emerging: 100_000, active: 300_000 };
+
+/** What a support measure offers (docs/protocol.md, Records: measures). */
+export const MEASURE_KINDS = ['grant', 'loan', 'training', 'advice', 'in_kind'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+/** A self-assessment statement's score: 1 (not at all) … 5 (fully). */
+export const ASSESSMENT_SCORES = [1, 2, 3, 4, 5] as const;

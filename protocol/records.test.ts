@@ -22,3 +22,24 @@ describe('text fields', () => {
     expect(result.success && result.output).toEqual({ title: 'Soliņi 🇱🇻', description: 'Pirmā rinda\r\nOtrā\trinda' });
   });
 });
+
+describe('carrying out the plan', () => {
+  it('refuses a negative or fractional amount, a deadline that is not a date, a score outside 1–5', () => {
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.spending, { amountCents: -100 }))).toEqual(['amountCents: too_small']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.spending, { amountCents: 10.5 }))).toEqual(['amountCents: invalid']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.spending, { date: '' }))).toEqual(['date: invalid_date']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.measures, { deadline: '30.04.2026' }))).toEqual(['deadline: invalid_date']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.measures, { link: 'javascript:alert(1)' }))).toEqual(['link: invalid_url']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.measures, { categories: ['roads'] }))).toEqual(['categories.0: invalid_choice']);
+    const answer = { statementId: 'a', themeId: 't', themeLv: 'Tēma', themeEn: '', lv: 'Apgalvojums', en: '', score: 6, comment: '' };
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.assessmentRounds, { answers: [answer] }))).toEqual(['answers.0.score: too_large']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.visits, { nextSteps: [{ id: 's', what: 'Zvanīt', who: '', due: 'rīt', done: false }] })))
+      .toEqual(['nextSteps.0.due: invalid_date']);
+  });
+
+  it('keeps an open deadline (empty) and an unanswered statement (null score)', () => {
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.measures, { deadline: '' }))).toEqual([]);
+    const answer = { statementId: 'a', themeId: 't', themeLv: 'Tēma', themeEn: '', lv: 'Apgalvojums', en: '', score: null, comment: '' };
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.assessmentRounds, { answers: [answer] }))).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 // translates and the server reports as they are.
 import * as v from 'valibot';
 import {
-  ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_MIMES, PHOTO_PARENTS,
+  ACTION_STATUSES, MATURITIES, MEASURE_KINDS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_MIMES, PHOTO_PARENTS,
   RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS, WORKSHOP_STATUSES,
 } from './enums';
 import { ROLES } from './auth';
@@ -44,6 +44,8 @@ const email = ofKind('email', v.pipe(
 const flag = ofKind('flag', v.boolean('invalid'));
 const idList = ofKind('list', v.pipe(v.array(id, 'invalid'), v.maxLength(500, 'too_many')));
 const municipalityCode = ofKind('municipality', v.pipe(v.string('invalid'), v.regex(/^LV-[A-Z0-9]{3}$/, 'required')));
+/** An amount in euro cents: whole, never negative. */
+const cents = ofKind('cents', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(LIMITS.maxBudgetCents, 'too_large')));
 
 const contactPerson = v.strictObject({
   name: requiredText,
@@ -167,8 +169,32 @@ export const actionFields = {
   what: requiredText,
   who: shortText,
   due: day,
-  budgetCents: ofKind('cents', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(LIMITS.maxBudgetCents, 'too_large'))),
+  budgetCents: cents,
   status: v.picklist(ACTION_STATUSES, 'invalid_choice'),
+  /** The support measure (measures) that funds it, if one does. */
+  measureId: ofKind('id', v.optional(optionalId)),
+  /** The asset map's resources it used. */
+  resourceIds: ofKind('list', v.optional(idList)),
+  /** When done: what came of it (a photo may join it, photos with parentTable 'actions'). */
+  resultNote: ofKind('longText', v.optional(longText)),
+};
+
+/** A dated note of how an action is going. */
+export const actionNoteFields = {
+  communityId: id,
+  actionId: id,
+  date: requiredDay,
+  note: ofKind('longText', v.pipe(text, v.trim(), v.minLength(1, 'required'), v.maxLength(LIMITS.longText, 'too_long'))),
+};
+
+/** Money spent on an action: one line of the receipts (its photo: photos with parentTable 'spending'). */
+export const spendingFields = {
+  communityId: id,
+  actionId: id,
+  date: requiredDay,
+  amountCents: cents,
+  what: requiredText,
+  supplier: shortText,
 };
 
 export const swotFields = {
@@ -236,11 +262,99 @@ const consentText = v.strictObject({
   en: longText,
 });
 
+
+/** One statement of the self-assessment questionnaire, in both languages, under a theme. */
+const assessmentStatement = v.strictObject({
+  id: v.pipe(v.string('invalid'), v.regex(/^[a-z0-9_-]{1,40}$/, 'invalid_id')),
+  themeId: v.pipe(v.string('invalid'), v.regex(/^[a-z0-9_-]{1,40}$/, 'invalid_id')),
+  lv: requiredText,
+  en: shortText,
+});
+const assessmentTheme = v.strictObject({
+  id: v.pipe(v.string('invalid'), v.regex(/^[a-z0-9_-]{1,40}$/, 'invalid_id')),
+  lv: requiredText,
+  en: shortText,
+});
+/** The organisation's self-assessment questionnaire (settings.questionnaire): absent, the app's default set. */
+export const questionnaireSchema = v.strictObject({
+  themes: v.pipe(v.array(assessmentTheme, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many')),
+  statements: v.pipe(v.array(assessmentStatement, 'invalid'), v.maxLength(200, 'too_many')),
+});
+export type Questionnaire = v.InferOutput<typeof questionnaireSchema>;
+export type AssessmentStatement = v.InferOutput<typeof assessmentStatement>;
+export type AssessmentTheme = v.InferOutput<typeof assessmentTheme>;
+
+/** A statement as it was answered: its words kept with the score, so editing the questionnaire never changes a past round. */
+const assessmentAnswer = v.strictObject({
+  statementId: assessmentStatement.entries.id,
+  themeId: assessmentStatement.entries.themeId,
+  themeLv: requiredText,
+  themeEn: shortText,
+  lv: requiredText,
+  en: shortText,
+  /** 1 … 5, or null when the statement was left unanswered. */
+  score: v.nullable(v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(1, 'too_small'), v.maxValue(5, 'too_large'))),
+  comment: shortText,
+});
+export type AssessmentAnswer = v.InferOutput<typeof assessmentAnswer>;
+
+/** One round of a community's self-assessment (at the start, mid-way, at the end or whenever). */
+export const assessmentRoundFields = {
+  communityId: id,
+  date: requiredDay,
+  label: shortText,
+  workshopId: optionalId,
+  answers: ofKind('list', v.pipe(v.array(assessmentAnswer, 'invalid'), v.maxLength(200, 'too_many'))),
+};
+
+/** A next step agreed at a mentor's visit: who does what by when. */
+const nextStep = v.strictObject({
+  id: v.pipe(v.string('invalid'), v.regex(/^[A-Za-z0-9_-]{1,40}$/, 'invalid_id')),
+  what: requiredText,
+  who: shortText,
+  due: day,
+  done: flag,
+});
+export type NextStep = v.InferOutput<typeof nextStep>;
+
+/** A mentor's visit to a community (photos with parentTable 'visits'). */
+export const visitFields = {
+  communityId: id,
+  date: requiredDay,
+  /** The mentor's user id. */
+  mentorId: author,
+  /** The mentor's name as it was when the visit was written: shown offline, whoever's device reads it. */
+  mentorName: shortText,
+  attendees: shortText,
+  discussed: longText,
+  nextSteps: ofKind('list', v.pipe(v.array(nextStep, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),
+};
+
+/** A support measure open to NGOs and communities: the organisation's directory, kept by coordinators, seen by everyone. */
+export const measureFields = {
+  name: requiredText,
+  provider: shortText,
+  kind: v.picklist(MEASURE_KINDS, 'invalid_choice'),
+  minCents: cents,
+  maxCents: cents,
+  /** The application deadline, or empty when applications are open. */
+  deadline: day,
+  eligible: longText,
+  /** The need categories it fits (empty: any). */
+  categories: ofKind('list', v.pipe(v.array(v.picklist(NEED_CATEGORIES, 'invalid_choice'), 'invalid'), v.maxLength(NEED_CATEGORIES.length, 'too_many'))),
+  /** The municipalities it covers (empty: all). */
+  municipalities: ofKind('list', v.pipe(v.array(municipalityCode, 'invalid'), v.maxLength(100, 'too_many'))),
+  link: ofKind('shortText', v.pipe(text, v.maxLength(LIMITS.shortText, 'too_long'), v.check((url) => url === '' || /^https?:\/\/\S+$/.test(url), 'invalid_url'))),
+  contact: shortText,
+};
+
 /** Settings that belong to the organisation (one record, its id derived from the organisation's): coordinators write them. */
 export const settingsFields = {
   /** How long a person's data is kept after their last attendance, in months (0: no limit). */
   retentionMonths: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(240, 'too_large'))),
   consentTexts: ofKind('list', v.pipe(v.array(consentText, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),
+  /** The self-assessment questionnaire; absent until a coordinator edits it (the app then offers its default set). */
+  questionnaire: ofKind('list', v.optional(questionnaireSchema)),
 };
 
 /** The organisation's people who use Talka, as every device may name them: written by the server from its users. */
@@ -266,6 +380,11 @@ export const RECORD_FIELDS = {
   ties: tieFields,
   assignments: assignmentFields,
   settings: settingsFields,
+  actionNotes: actionNoteFields,
+  spending: spendingFields,
+  assessmentRounds: assessmentRoundFields,
+  visits: visitFields,
+  measures: measureFields,
 } as const;
 
 export type TableName = keyof typeof RECORD_FIELDS;
@@ -273,6 +392,7 @@ export type TableName = keyof typeof RECORD_FIELDS;
 /** The field that names a record of each table to people (a community's name, a need's title …). */
 export const TITLE_FIELDS: Partial<Record<TableName, string>> = {
   communities: 'name', workshops: 'title', participants: 'name', needs: 'title', resources: 'name', actions: 'what', swot: 'text', photos: 'caption',
+  spending: 'what', actionNotes: 'note', assessmentRounds: 'label', visits: 'discussed', measures: 'name',
 };
 
 function fieldSchema(table: TableName, field: string): object | undefined {
@@ -297,10 +417,10 @@ export function isTableName(name: string): name is TableName {
 }
 
 /** Tables of the organisation as a whole; every other record belongs to a community and carries `communityId`. */
-export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members', 'assignments', 'settings'];
+export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members', 'assignments', 'settings', 'measures'];
 
 /** Tables only a coordinator writes (the server refuses anyone else). */
-export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings'];
+export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings', 'measures'];
 
 /** Tables below a community: every record in them carries `communityId`. */
 export const COMMUNITY_TABLES = TABLES.filter((table) => !ORGANISATION_TABLES.includes(table));
@@ -323,6 +443,11 @@ export const memberSchema = v.strictObject({ ...commonFields, ...memberFields })
 export const tieSchema = v.strictObject({ ...commonFields, ...tieFields });
 export const assignmentSchema = v.strictObject({ ...commonFields, ...assignmentFields });
 export const settingsSchema = v.strictObject({ ...commonFields, ...settingsFields });
+export const actionNoteSchema = v.strictObject({ ...commonFields, ...actionNoteFields });
+export const spendingSchema = v.strictObject({ ...commonFields, ...spendingFields });
+export const assessmentRoundSchema = v.strictObject({ ...commonFields, ...assessmentRoundFields });
+export const visitSchema = v.strictObject({ ...commonFields, ...visitFields });
+export const measureSchema = v.strictObject({ ...commonFields, ...measureFields });
 
 export const RECORD_SCHEMAS = {
   communities: communitySchema,
@@ -340,6 +465,11 @@ export const RECORD_SCHEMAS = {
   ties: tieSchema,
   assignments: assignmentSchema,
   settings: settingsSchema,
+  actionNotes: actionNoteSchema,
+  spending: spendingSchema,
+  assessmentRounds: assessmentRoundSchema,
+  visits: visitSchema,
+  measures: measureSchema,
 } as const;
 
 export type Community = v.InferOutput<typeof communitySchema>;
@@ -357,6 +487,11 @@ export type Member = v.InferOutput<typeof memberSchema>;
 export type Tie = v.InferOutput<typeof tieSchema>;
 export type Assignment = v.InferOutput<typeof assignmentSchema>;
 export type Settings = v.InferOutput<typeof settingsSchema>;
+export type ActionNote = v.InferOutput<typeof actionNoteSchema>;
+export type Spending = v.InferOutput<typeof spendingSchema>;
+export type AssessmentRound = v.InferOutput<typeof assessmentRoundSchema>;
+export type Visit = v.InferOutput<typeof visitSchema>;
+export type Measure = v.InferOutput<typeof measureSchema>;
 export type ConsentText = v.InferOutput<typeof consentText>;
 
 export interface RecordTypes {
@@ -375,6 +510,11 @@ export interface RecordTypes {
   ties: Tie;
   assignments: Assignment;
   settings: Settings;
+  actionNotes: ActionNote;
+  spending: Spending;
+  assessmentRounds: AssessmentRound;
+  visits: Visit;
+  measures: Measure;
 }
 export type AnyRecord = RecordTypes[TableName];
 /** The fields a person edits (everything but id and the bookkeeping). */
@@ -401,4 +541,9 @@ export const PATCH_SCHEMAS = {
   ties: patchSchema(tieFields),
   assignments: patchSchema(assignmentFields),
   settings: patchSchema(settingsFields),
+  actionNotes: patchSchema(actionNoteFields),
+  spending: patchSchema(spendingFields),
+  assessmentRounds: patchSchema(assessmentRoundFields),
+  visits: patchSchema(visitFields),
+  measures: patchSchema(measureFields),
 } as const;

@@ -52,6 +52,10 @@ const VotingScreen = screen(() => import('./ui/needs/VotingScreen').then((m) => 
 const ResourcesScreen = screen(() => import('./ui/resources/ResourcesScreen').then((m) => m.ResourcesScreen));
 const SwotScreen = screen(() => import('./ui/plan/SwotScreen').then((m) => m.SwotScreen));
 const ActionPlanScreen = screen(() => import('./ui/plan/ActionPlanScreen').then((m) => m.ActionPlanScreen));
+const ActionProgressScreen = screen(() => import('./ui/progress/ActionProgressScreen').then((m) => m.ActionProgressScreen));
+const VisitsScreen = screen(() => import('./ui/progress/VisitsScreen').then((m) => m.VisitsScreen));
+const AssessmentScreen = screen(() => import('./ui/progress/AssessmentScreen').then((m) => m.AssessmentScreen));
+const MeasuresScreen = screen(() => import('./ui/progress/MeasuresScreen').then((m) => m.MeasuresScreen));
 const LoginScreen = screen(() => import('./ui/account/LoginScreen').then((m) => m.LoginScreen));
 const SetupScreen = screen(() => import('./ui/account/SetupScreen').then((m) => m.SetupScreen));
 const UsersScreen = screen(() => import('./ui/account/UsersScreen').then((m) => m.UsersScreen));
@@ -86,6 +90,10 @@ export function Routes() {
       <Route path="/communities/:id/resources" component={ResourcesScreen} />
       <Route path="/communities/:id/swot" component={SwotScreen} />
       <Route path="/communities/:id/plan" component={ActionPlanScreen} />
+      <Route path="/communities/:id/visits" component={VisitsScreen} />
+      <Route path="/communities/:id/assessment" component={AssessmentScreen} />
+      <Route path="/actions/:id" component={ActionProgressScreen} />
+      <Route path="/measures" component={MeasuresScreen} />
       <Route path="/workshops/:id/edit" component={WorkshopFormScreen} />
       <Route path="/workshops/:id/checkin" component={CheckInScreen} />
       <Route path="/workshops/:id/voting" component={VotingScreen} />

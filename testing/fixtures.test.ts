@@ -4,6 +4,7 @@ import { RECORD_SCHEMAS, type EditableFields, type TableName } from '../protocol
 import {
   actionFields, attendanceFields, communityFields, needFields, newRecordFields, participantFields, photoFields, resourceFields,
   assignmentFields, settingsFields, swotFields, tieFields, voteFields, wholeRecord, workshopFields,
+  actionNoteFields, spendingFields, assessmentRoundFields, visitFields, measureFields,
 } from './fixtures';
 
 const communityId = '01968b12-fe80-7000-8000-000000000001';
@@ -26,6 +27,11 @@ const BUILT: { [T in Exclude<TableName, 'conflicts' | 'members'>]: EditableField
   ties: tieFields(participantId, communityId),
   assignments: assignmentFields('user-1', { communityId }),
   settings: settingsFields(),
+  actionNotes: actionNoteFields(communityId, needId),
+  spending: spendingFields(communityId, needId),
+  assessmentRounds: assessmentRoundFields(communityId),
+  visits: visitFields(communityId, 'user-1'),
+  measures: measureFields(),
 };
 
 describe('fixture builders', () => {

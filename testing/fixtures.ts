@@ -95,6 +95,43 @@ export function assignmentFields(userId: string, target: { communityId: string }
   return 'communityId' in target ? { userId, communityId: target.communityId, workshopId: null } : { userId, communityId: null, workshopId: target.workshopId };
 }
 
+/** A dated note on an action's progress. */
+export function actionNoteFields(communityId: string, actionId: string, overrides: Overrides<'actionNotes'> = {}): EditableFields<'actionNotes'> {
+  return { communityId, actionId, date: FIXTURE_DAY, note: 'Laternas pasūtītas', ...overrides };
+}
+
+/** A spending line on an action: 125,50 € for lanterns. */
+export function spendingFields(communityId: string, actionId: string, overrides: Overrides<'spending'> = {}): EditableFields<'spending'> {
+  return { communityId, actionId, date: FIXTURE_DAY, amountCents: 12_550, what: 'Laternas', supplier: 'SIA Gaisma', ...overrides };
+}
+
+/** A self-assessment round with one answered statement. */
+export function assessmentRoundFields(communityId: string, overrides: Overrides<'assessmentRounds'> = {}): EditableFields<'assessmentRounds'> {
+  return {
+    communityId, date: FIXTURE_DAY, label: 'Sākumā', workshopId: null,
+    answers: [{ statementId: 'lead-1', themeId: 'leadership', themeLv: 'Līderība', themeEn: 'Leadership', lv: 'Kopienai ir līderi', en: 'The community has leaders', score: 3, comment: '' }],
+    ...overrides,
+  };
+}
+
+/** A mentor's visit with one next step. */
+export function visitFields(communityId: string, mentorId: string, overrides: Overrides<'visits'> = {}): EditableFields<'visits'> {
+  return {
+    communityId, date: FIXTURE_DAY, mentorId, mentorName: 'Aija Ozola', attendees: 'Ilze, Jānis', discussed: 'Plāna gaita',
+    nextSteps: [{ id: 'step-1', what: 'Iesniegt pieteikumu', who: 'Ilze', due: '2026-03-28', done: false }],
+    ...overrides,
+  };
+}
+
+/** A support measure of the directory: a grant for infrastructure, open in every municipality. */
+export function measureFields(overrides: Overrides<'measures'> = {}): EditableFields<'measures'> {
+  return {
+    name: 'Kopienu iniciatīvu fonds', provider: 'Lauku atbalsta dienests', kind: 'grant', minCents: 100_000, maxCents: 500_000,
+    deadline: '2026-04-30', eligible: 'Biedrības un kopienas', categories: ['infrastructure'], municipalities: [], link: 'https://example.lv/fonds', contact: '',
+    ...overrides,
+  };
+}
+
 /** The organisation's settings: data kept 36 months after a person's last attendance, one consent text. */
 export function settingsFields(overrides: Overrides<'settings'> = {}): EditableFields<'settings'> {
   return {

@@ -12,7 +12,7 @@ export const session = signal<Session | null>(null);
 
 // The roles as a record, so a role added to the protocol fails to compile here (a value import
 // from protocol/auth.ts would bring the reply schemas, and valibot, into the first load).
-const ROLE_NAMES: Record<Role, true> = { coordinator: true, facilitator: true };
+const ROLE_NAMES: Record<Role, true> = { coordinator: true, facilitator: true, mentor: true };
 
 function isRole(value: unknown): value is Role {
   return typeof value === 'string' && Object.hasOwn(ROLE_NAMES, value);

@@ -86,6 +86,11 @@ export class TalkaDatabase extends Dexie {
   ties!: RecordTables['ties'];
   assignments!: RecordTables['assignments'];
   settings!: RecordTables['settings'];
+  actionNotes!: RecordTables['actionNotes'];
+  spending!: RecordTables['spending'];
+  assessmentRounds!: RecordTables['assessmentRounds'];
+  visits!: RecordTables['visits'];
+  measures!: RecordTables['measures'];
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
@@ -112,6 +117,15 @@ export class TalkaDatabase extends Dexie {
       ties: 'id, participantId, communityId',
       assignments: 'id, userId, communityId',
       settings: 'id',
+    });
+    // Carrying out the plan: progress notes and spending on actions, self-assessment rounds, mentors' visits,
+    // the support-measures directory. (Version 6 is taken by the people register.)
+    this.version(7).stores({
+      actionNotes: 'id, communityId, actionId',
+      spending: 'id, communityId, actionId',
+      assessmentRounds: 'id, communityId',
+      visits: 'id, communityId, mentorId',
+      measures: 'id, deadline',
     });
   }
 

@@ -5,7 +5,7 @@ import type { TableName } from '../../protocol';
 import { sortActions } from '../domain/action-plan';
 import { communitiesOf } from '../domain/events';
 import { alive, byName } from '../domain/live-records';
-import type { ListExportInput } from '../domain/export-lists';
+import type { ListExportInput, SpendingExportInput } from '../domain/export-lists';
 import type { ParticipantExportInput } from '../domain/export-rows';
 import type { TalkaDatabase } from './database';
 import type { StoredRecord } from './notebook';
@@ -70,6 +70,17 @@ export async function loadListExport(db: TalkaDatabase, communityId: string): Pr
     inCommunities('workshops'), inCommunities('needs'), inCommunities('votes'), inCommunities('resources'), inCommunities('actions'),
   ]);
   return { communities, workshops, needs, votes, resources, actions };
+}
+
+/** The lists of loadListExport, with every spending line and its count of receipt photos. */
+export async function loadSpendingExport(db: TalkaDatabase, communityId: string): Promise<SpendingExportInput> {
+  const lists = await loadListExport(db, communityId);
+  const ids = lists.communities.map((c) => c.id);
+  const spending = alive(await db.spending.where('communityId').anyOf(ids).toArray());
+  const photos = alive(await db.photos.where('parentId').anyOf(spending.map((line) => line.id)).toArray()).filter((photo) => photo.parentTable === 'spending');
+  const receiptCounts = new Map<string, number>();
+  for (const photo of photos) receiptCounts.set(photo.parentId, (receiptCounts.get(photo.parentId) ?? 0) + 1);
+  return { ...lists, spending, receiptCounts };
 }
 
 export interface SignInSheetData {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsTable, needsTable, resourcesTable, type ListExportInput, type ListLabels } from './export-lists';
+import { actionsTable, needsTable, resourcesTable, spendingTable, type ListExportInput, type ListLabels } from './export-lists';
 
 const LABELS: ListLabels = {
   sheetNeeds: 'Vajadzības', sheetResources: 'Resursi', sheetActions: 'Rīcības plāns', community: 'Kopiena', title: 'Vajadzība',
@@ -56,5 +56,27 @@ describe('actionsTable', () => {
       ['Vēstule', '2026-11-30', 0], ['Laternas', '2026-12-01', 1250.5], ['Talka', '', 100], ['Kopā', '', 1250.5],
     ]);
     expect(table.columns[5]!.kind).toBe('euro');
+  });
+});
+
+describe('spendingTable', () => {
+  it('lists every live line with its action, amount in euro and receipt photos, and a total', () => {
+    const communities = [{ id: 'c1', name: 'Rauna' }, { id: 'c2', name: 'Ape' }];
+    const actions = [
+      { ...base, id: 'a1', communityId: 'c1', needId: null, what: 'Laternas', who: '', due: '', budgetCents: 50_000, status: 'planned' as const },
+      { ...base, id: 'a2', communityId: 'c2', needId: null, what: 'Soliņi', who: '', due: '', budgetCents: 20_000, status: 'planned' as const },
+    ];
+    const line = (id: string, communityId: string, actionId: string, date: string, amountCents: number, deleted = false) =>
+      ({ id, communityId, actionId, date, amountCents, what: `pirkums ${id}`, supplier: 'SIA', deleted });
+    const table = spendingTable({
+      communities, workshops: [], needs: [], votes: [], resources: [], actions,
+      spending: [line('s1', 'c1', 'a1', '2026-03-02', 12_550), line('s2', 'c2', 'a2', '2026-03-01', 1), line('s3', 'c1', 'a1', '2026-03-01', 99, true)],
+      receiptCounts: new Map([['s1', 2]]),
+    }, { sheet: 'Izdevumi', community: 'Kopiena', action: 'Darbība', date: 'Datums', what: 'Kas', supplier: 'Piegādātājs', amount: 'Summa', receipts: 'Čeki', total: 'Kopā' });
+    expect(table.rows).toEqual([
+      ['Ape', 'Soliņi', '2026-03-01', 'pirkums s2', 'SIA', 0.01, 0],
+      ['Rauna', 'Laternas', '2026-03-02', 'pirkums s1', 'SIA', 125.5, 2],
+      ['', 'Kopā', '', '', '', 125.51, ''],
+    ]);
   });
 });

@@ -152,3 +152,55 @@ export function actionsTable(input: ListExportInput, labels: ListLabels): Export
     ],
   };
 }
+
+export interface SpendingRecord extends Alive {
+  communityId: string;
+  actionId: string;
+  date: string;
+  amountCents: number;
+  what: string;
+  supplier: string;
+}
+
+/** What the spending sheet reads besides the lists: the lines and how many receipt photos each has. */
+export interface SpendingExportInput extends ListExportInput {
+  spending: readonly SpendingRecord[];
+  /** Spending line id → its live receipt photos. */
+  receiptCounts: ReadonlyMap<string, number>;
+}
+
+export interface SpendingLabels {
+  sheet: string;
+  community: string;
+  action: string;
+  date: string;
+  what: string;
+  supplier: string;
+  amount: string;
+  receipts: string;
+  total: string;
+}
+
+/** Every spending line by community, action and date, amounts in euro, with the receipt photos counted and a total. */
+export function spendingTable(input: SpendingExportInput, labels: SpendingLabels): ExportTable {
+  const communities = namesById(input.communities);
+  const actions = new Map(input.actions.map((action) => [action.id, action.what]));
+  const lines = alive(input.spending).sort((a, b) =>
+    collator.compare(communities.get(a.communityId) ?? '', communities.get(b.communityId) ?? '')
+    || collator.compare(actions.get(a.actionId) ?? '', actions.get(b.actionId) ?? '') || a.date.localeCompare(b.date) || collator.compare(a.what, b.what));
+  const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
+  return {
+    sheet: labels.sheet,
+    columns: [
+      column(labels.community, 'text', 20), column(labels.action, 'text', 28), column(labels.date, 'day', 12), column(labels.what, 'text', 28),
+      column(labels.supplier, 'text', 20), column(labels.amount, 'euro', 12), column(labels.receipts, 'number', 10),
+    ],
+    rows: [
+      ...lines.map((line) => [
+        communities.get(line.communityId) ?? '', actions.get(line.actionId) ?? '', line.date, line.what, line.supplier, line.amountCents / 100,
+        input.receiptCounts.get(line.id) ?? 0,
+      ]),
+      ['', labels.total, '', '', '', totalCents / 100, ''],
+    ],
+  };
+}

@@ -13,7 +13,9 @@ import * as v from 'valibot';
 import { meResponseSchema, userListResponseSchema, type Fields, type Mutation, type TableName } from '../../protocol';
 import {
   actionFields, attendanceFields, communityFields, needFields, participantFields, photoFields, resourceFields, swotFields, voteFields, workshopFields,
+  actionNoteFields, assessmentRoundFields, assignmentFields, measureFields, spendingFields, visitFields,
 } from '../../testing/fixtures';
+import { assignmentId } from '../../protocol/ids';
 import { backends } from './support/backends';
 import { TestDevice } from './support/device';
 import {
@@ -45,12 +47,23 @@ function childFields(table: TableName, communityId: string, refs: Record<string,
       return swotFields(communityId, { workshopId: refs.workshops! });
     case 'photos':
       return photoFields({ communityId, table: 'needs', id: refs.needs! }, { sha256: PHOTO_HASH, size: PHOTO.byteLength });
+    case 'actionNotes':
+      return actionNoteFields(communityId, refs.actions!);
+    case 'spending':
+      return spendingFields(communityId, refs.actions!);
+    case 'assessmentRounds':
+      return assessmentRoundFields(communityId);
+    case 'visits':
+      return visitFields(communityId, 'mentor-user');
     default:
       throw new Error(`no child fields for ${table}`);
   }
 }
 
-const CHILD_TABLES = ['workshops', 'participants', 'attendance', 'needs', 'votes', 'resources', 'actions', 'swot', 'photos'] as const;
+const CHILD_TABLES = [
+  'workshops', 'participants', 'attendance', 'needs', 'votes', 'resources', 'actions', 'swot', 'photos',
+  'actionNotes', 'spending', 'assessmentRounds', 'visits',
+] as const;
 
 
 /** The ids of pulled records the test made (members are the server's, one per user). */
@@ -83,6 +96,8 @@ describe.each(backends())('tenancy on $name', (backend) => {
     const community = device.create('communities', communityFields({ name: `${device.deviceId} kopiena` }));
     const ids: Record<string, string> = { communities: community };
     for (const table of CHILD_TABLES) ids[table] = device.create(table, childFields(table, community, ids));
+    // The organisation's support-measures directory.
+    ids.measures = device.create('measures', measureFields({ name: `${device.deviceId} fonds` }));
       return { community, ids };
     }
 
@@ -278,5 +293,60 @@ describe.each(backends())('tenancy on $name', (backend) => {
     expect(reply.acked).toEqual([byRecord(own).id, byRecord(own2).id]);
     expect(reply.rejected).toEqual([{ id: byRecord(idsA.needs!).id, code: 'forbidden', message: expect.any(String) }]);
     expect(await stateOfA()).toEqual(before);
+  });
+
+  it('another organisation\'s support-measures directory is invisible and out of reach', async () => {
+    const before = await stateOfA();
+    for (const token of [orgB.coordinator.token, facilitatorB]) {
+      expect((await pullAll(server, token)).changes.map((c) => c.recordId)).not.toContain(idsA.measures);
+    }
+    const attacker = new TestDevice('tablet-b-measures', () => server.time.now + 60_000, orgB.coordinator.token);
+    attacker.update('measures', idsA.measures!, { deadline: '2020-01-01' });
+    expect((await attacker.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden']);
+    // A facilitator keeps no directory, even their own organisation's.
+    const facilitator = new TestDevice('tablet-b-facilitator', () => server.time.now + 60_000, facilitatorB);
+    facilitator.create('measures', measureFields({ name: 'Vadītāja fonds' }));
+    expect((await facilitator.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden']);
+    expect(await stateOfA()).toEqual(before);
+  });
+
+  it('a mentor sees and writes only the communities assigned to them, on pull, push and photos; the directory they see whole', async () => {
+    const mentorId = await addUserDirectly(server, orgA.orgId, { email: 'a-mentors@example.lv', name: 'A mentors', role: 'mentor', password: 'mentor-pass' });
+    const mentorToken = (await login(server, 'a-mentors@example.lv', 'mentor-pass')).token;
+    // A second community of A, with records of every kind and a receipt photo of its own.
+    const other = tabletA.create('communities', communityFields({ name: 'Otra kopiena' }));
+    const otherIds: Record<string, string> = { communities: other };
+    for (const table of CHILD_TABLES) otherIds[table] = tabletA.create(table, childFields(table, other, otherIds));
+    const receipt = new TextEncoder().encode('Čeks no otras kopienas');
+    const receiptHash = createHash('sha256').update(receipt).digest('hex');
+    tabletA.create('photos', photoFields({ communityId: other, table: 'spending', id: otherIds.spending! }, { sha256: receiptHash, size: receipt.byteLength }));
+    tabletA.create('assignments', assignmentFields(mentorId, { communityId: communityA }), assignmentId(mentorId, { communityId: communityA }));
+    expect((await tabletA.sync(server)).rejected).toEqual([]);
+    expect((await call(server, 'PUT', `/api/blobs/${receiptHash}`, { token: orgA.coordinator.token, body: receipt, headers: { 'Content-Type': 'image/jpeg' } })).status).toBe(201);
+
+    const seen = new Set((await pullAll(server, mentorToken)).changes.map((c) => c.recordId));
+    for (const table of ['communities', ...CHILD_TABLES, 'measures']) expect(seen.has(idsA[table]!), table).toBe(true);
+    for (const id of Object.values(otherIds)) expect(seen.has(id)).toBe(false);
+
+    const mentor = new TestDevice('tablet-a-mentor', () => server.time.now + 60_000, mentorToken);
+    const visit = mentor.create('visits', visitFields(communityA, mentorId));
+    mentor.create('visits', visitFields(other, mentorId));
+    mentor.update('spending', otherIds.spending!, { amountCents: 1 });
+    mentor.create('measures', measureFields({ name: 'Mentora fonds' }));
+    const reply = await mentor.sync(server);
+    expect(reply.rejected.map((r) => r.code)).toEqual(['forbidden', 'forbidden', 'forbidden']);
+    expect(reply.acked).toHaveLength(1);
+    expect((await pullAll(server, orgA.coordinator.token)).changes.map((c) => c.recordId)).toContain(visit);
+    // Bad input is refused with a clear code and says which field: a negative amount, a deadline that is not a date.
+    const careless = new TestDevice('tablet-a-careless', () => server.time.now + 70_000, orgA.coordinator.token);
+    careless.create('spending', spendingFields(communityA, idsA.actions!, { amountCents: -100 }));
+    careless.create('measures', measureFields({ deadline: '30.04.2026' }));
+    const refused = (await careless.sync(server)).rejected;
+    expect(refused.map((r) => r.code)).toEqual(['invalid_fields', 'invalid_fields']);
+    expect(refused[0]!.message).toContain('amountCents');
+    expect(refused[1]!.message).toContain('deadline');
+    // The receipt of the other community's spending: not theirs to fetch.
+    expect((await call(server, 'GET', `/api/blobs/${receiptHash}`, { token: mentorToken })).status).toBe(404);
+    expect((await call(server, 'GET', `/api/blobs/${PHOTO_HASH}`, { token: mentorToken })).status).toBe(200);
   });
 });

@@ -78,6 +78,7 @@ export const lv = {
   'users.activated': 'Lietotājs {name} atkal aktīvs.',
   'userRole.coordinator': 'Koordinators',
   'userRole.facilitator': 'Vadītājs',
+  'userRole.mentor': 'Mentors',
 
   'accountError.invalid_credentials': 'Nepareizs e-pasts vai parole.',
   'accountError.too_many_attempts': 'Pārāk daudz neveiksmīgu mēģinājumu. Pagaidiet brīdi un mēģiniet vēlreiz — ar katru nepareizu mēģinājumu jāgaida ilgāk.',

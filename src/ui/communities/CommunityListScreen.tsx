@@ -5,6 +5,7 @@ import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
 import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
+import { HomeDueLists } from '../progress/HomeDueLists';
 
 export function CommunityListScreen() {
   const { db } = useServices();
@@ -33,6 +34,7 @@ export function CommunityListScreen() {
           </ul>
         </>
       )}
+      <HomeDueLists />
     </Page>
   );
 }

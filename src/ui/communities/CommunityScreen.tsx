@@ -33,11 +33,14 @@ export function CommunityScreen() {
   const { id, record: community } = useRouteRecord('communities');
   const workshops = useLiveQuery(() => listWorkshops(db, id), [db, id]);
   const counts = useLiveQuery(async () => {
-    const [participants, needs, resources, swot, actions] = await Promise.all([
+    const [participants, needs, resources, swot, actions, visits, rounds] = await Promise.all([
       listInCommunity(db, 'participants', id), listInCommunity(db, 'needs', id), listInCommunity(db, 'resources', id),
-      listInCommunity(db, 'swot', id), listInCommunity(db, 'actions', id),
+      listInCommunity(db, 'swot', id), listInCommunity(db, 'actions', id), listInCommunity(db, 'visits', id), listInCommunity(db, 'assessmentRounds', id),
     ]);
-    return { participants: participants.length, needs: needs.length, resources: resources.length, swot: swot.length, actions: actions.length };
+    return {
+      participants: participants.length, needs: needs.length, resources: resources.length, swot: swot.length, actions: actions.length,
+      visits: visits.length, rounds: rounds.length,
+    };
   }, [db, id]);
   const [asking, setAsking] = useState(false);
   const scope = useLiveQuery(() => (asking ? communityDeletion(db, id) : Promise.resolve(undefined)), [db, id, asking]);
@@ -65,6 +68,8 @@ export function CommunityScreen() {
     { href: `/communities/${id}/resources`, title: 'community.resources', count: counts?.resources, countKey: 'community.resourceCount' },
     { href: `/communities/${id}/swot`, title: 'community.swot', count: counts?.swot, countKey: 'community.swotCount' },
     { href: `/communities/${id}/plan`, title: 'community.plan', count: counts?.actions, countKey: 'community.actionCount' },
+    { href: `/communities/${id}/assessment`, title: 'assess.section', count: counts?.rounds, countKey: 'assess.count' },
+    { href: `/communities/${id}/visits`, title: 'visits.section', count: counts?.visits, countKey: 'visits.count' },
   ];
 
   return (

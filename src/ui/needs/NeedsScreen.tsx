@@ -17,6 +17,8 @@ import { PhotoStrip } from '../photos/PhotoStrip';
 import { attemptSave, toastSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
 import { useConflictedIds } from '../conflicts/ConflictMark';
+import { listMeasures } from '../../db/progress-queries';
+import { MatchingMeasures } from '../progress/MatchingMeasures';
 import { NeedForm, type NeedValues } from './NeedForm';
 import { NeedGroupPicker } from './NeedGroupPicker';
 import { QuickNeedEntry, type QuickNeed } from './QuickNeedEntry';
@@ -38,6 +40,7 @@ export function NeedsScreen() {
   const conflicted = useConflictedIds();
   const owners = useLiveQuery(() => listOwnerCandidates(db, communityId), [db, communityId]);
   const [order, setOrder] = useState<NeedOrder>(loadNeedOrder);
+  const measures = useLiveQuery(() => listMeasures(db), [db]);
 
   const [filter, setFilter] = useState<NeedFilter>({ category: '', status: '' });
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -141,7 +144,10 @@ export function NeedsScreen() {
                   <NeedCard need={need} votes={voteCounts.get(need.id) ?? 0} resources={linkedResources.get(need.id) ?? []}
                     group={groupSummary(groups.get(need.id))}
                     onOpen={() => setEditingId(need.id)} conflicted={conflicted?.has(need.id) ?? false}
-                    photos={<PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />} />
+                    photos={<>
+                      <PhotoStrip parentTable="needs" parentId={need.id} communityId={need.communityId} name={need.title} compact />
+                      {measures && <MatchingMeasures need={need} municipality={community.municipality} measures={measures} />}
+                    </>} />
                 </li>
               ))}
             </ul>

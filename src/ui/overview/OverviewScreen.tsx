@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
 import { BudgetTable } from './BudgetTable';
+import { SpentVsGranted } from '../progress/SpentVsGranted';
 import { ChartFigure } from './ChartFigure';
 import { CommunityTable } from './CommunityTable';
 import { CountTable } from './CountTable';
@@ -66,6 +67,7 @@ export function OverviewScreen() {
             <TopNeedsTable needs={overview.topNeeds} />
             <CommunityTable communities={overview.communities} />
             <BudgetTable budgets={overview.budgets} totals={overview.budgetTotals} />
+            <SpentVsGranted budgets={overview.budgets} />
             <CountTable title={t('overview.participantsByRole')} hint={t('overview.participantsByRoleHint')} group="role"
               labelHeader={t('overview.column.role')} counts={overview.participantsByRole} testId="overview-roles" />
             <CountTable title={t('overview.needsByStatus')} group="needStatus"

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery, type StoredRecord } from '../../db';
 import { listActions, listNeedChoices } from '../../db/plan-queries';
+import { listSpendingInCommunity } from '../../db/progress-queries';
+import { planMoney } from '../../domain/spending';
+import { MoneySummary } from '../progress/MoneySummary';
 import { EMPTY_ACTION_INPUT, actionToInput, type ActionFields } from '../../domain/action-plan';
 import { changedFields } from '../../domain/changed-fields';
 import { planTotal } from '../../domain/grant';
@@ -30,6 +33,7 @@ export function ActionPlanScreen() {
   const back = `/communities/${communityId}`;
   const actions = useLiveQuery(() => listActions(db, communityId), [db, communityId]);
   const needs = useLiveQuery(() => listNeedChoices(db, communityId), [db, communityId]);
+  const spending = useLiveQuery(() => listSpendingInCommunity(db, communityId), [db, communityId]);
   const [editing, setEditing] = useState<Editing>(null);
   // The editor that closed last: focus goes back to the button that opened it.
   const [closed, setClosed] = useState<Editing>(null);
@@ -43,7 +47,7 @@ export function ActionPlanScreen() {
   }, [editing, closed]);
 
   const title = t('plan.title');
-  if (community === undefined || actions === undefined || needs === undefined) return <Page title={title} back={back}><Loading /></Page>;
+  if (community === undefined || actions === undefined || needs === undefined || spending === undefined) return <Page title={title} back={back}><Loading /></Page>;
   if (community === null) return <Page title={title} back={back}><NotFoundMessage /></Page>;
 
   const saveWith = (write: (fields: ActionFields) => Promise<unknown>) => (fields: ActionFields) => attemptSave(async () => {
@@ -61,6 +65,8 @@ export function ActionPlanScreen() {
     await notebook.remove('actions', action.id);
     showUndo(action.what, () => notebook.restore('actions', action.id));
   };
+  const money = planMoney(actions, spending, community.maturity);
+  const spentOn = (actionId: string) => money.actions.find((row) => row.actionId === actionId)?.spentCents;
   const needTitle = (needId: string | null) => needs.find((need) => need.id === needId)?.title;
 
   return (
@@ -69,6 +75,7 @@ export function ActionPlanScreen() {
     )}>
       <p class="plan-community">{community.name}</p>
       <BudgetMeter total={planTotal(actions, community.maturity)} maturity={community.maturity} />
+      {spending.length > 0 && <MoneySummary money={money} />}
       {editing?.kind === 'new' && (
         <ActionForm title={t('plan.new')} initial={EMPTY_ACTION_INPUT} needs={needs} onSave={create} onCancel={() => open(null)} />
       )}
@@ -84,7 +91,7 @@ export function ActionPlanScreen() {
                   <ActionForm title={t('plan.edit')} initial={actionToInput(action)} needs={needs}
                     onSave={update(action)} onCancel={() => open(null)} />
                 ) : (
-                  <ActionCard action={action} needTitle={needTitle(action.needId)}
+                  <ActionCard action={action} needTitle={needTitle(action.needId)} spentCents={spending.length > 0 ? spentOn(action.id) : undefined}
                     takeFocus={editing === null && closed?.kind === 'existing' && closed.id === action.id}
                     onEdit={() => open({ kind: 'existing', id: action.id })} onDelete={() => void tellIfRefused(() => remove(action))} />
                 )}

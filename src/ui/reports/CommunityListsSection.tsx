@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { StoredRecord } from '../../db';
-import { loadListExport } from '../../db/report-queries';
+import { loadSpendingExport } from '../../db/report-queries';
 import { localDay } from '../../domain/days';
-import { actionsTable, needsTable, resourcesTable, type ListExportInput } from '../../domain/export-lists';
+import { actionsTable, needsTable, resourcesTable, spendingTable, type SpendingExportInput } from '../../domain/export-lists';
 import { exportFileName, type ExportTable } from '../../domain/export-table';
 import type { ListLabels } from '../../domain/export-lists';
 import { t, type MessageKey } from '../../i18n';
@@ -10,6 +10,7 @@ import { useServices } from '../app-context';
 import { SelectField } from '../components/fields';
 import { ExportButtons } from './ExportButtons';
 import { listLabels } from './export-labels';
+import { spendingLabels } from './spending-labels';
 import { downloadXlsx } from './download';
 import { useExport } from './use-export';
 
@@ -17,13 +18,14 @@ interface ListFile {
   key: string;
   label: MessageKey;
   file: MessageKey;
-  table: (input: ListExportInput, labels: ListLabels) => ExportTable;
+  table: (input: SpendingExportInput, labels: ListLabels) => ExportTable;
 }
 
 const LISTS: readonly ListFile[] = [
   { key: 'needs', label: 'reports.lists.needs', file: 'reports.file.needs', table: needsTable },
   { key: 'resources', label: 'reports.lists.resources', file: 'reports.file.resources', table: resourcesTable },
   { key: 'actions', label: 'reports.lists.actions', file: 'reports.file.actions', table: actionsTable },
+  { key: 'spending', label: 'export.spendingList', file: 'export.spendingFile', table: (input) => spendingTable(input, spendingLabels()) },
 ];
 
 /** Needs with votes and status, the asset map and the action plan of one community or all, as XLSX. */
@@ -34,7 +36,7 @@ export function CommunityListsSection({ communities }: { communities: readonly S
   const community = communities.find((c) => c.id === communityId);
 
   const make = (list: ListFile) => async () => {
-    const input = await loadListExport(db, communityId);
+    const input = await loadSpendingExport(db, communityId);
     const subject = community?.name ?? t('reports.allCommunities');
     await downloadXlsx([list.table(input, listLabels())], exportFileName(t(list.file), subject, localDay(Date.now()), 'xlsx'));
   };

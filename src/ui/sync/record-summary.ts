@@ -96,6 +96,11 @@ export function recordHref(table: string, recordId: string, fields: Fields): str
     case 'resources': return inCommunity('resources');
     case 'swot': return inCommunity('swot');
     case 'actions': return inCommunity('plan');
+    case 'spending':
+    case 'actionNotes': return str(fields.actionId) ? `/actions/${encodeURIComponent(str(fields.actionId) ?? '')}` : null;
+    case 'assessmentRounds': return inCommunity('assessment');
+    case 'visits': return inCommunity('visits');
+    case 'measures': return '/measures';
     default: return null;
   }
 }

@@ -60,7 +60,7 @@ export async function setUpOrganisation(page: Page, organisation: string, coordi
   await expectSignedIn(page, coordinator.name);
 }
 
-export type RoleLabel = 'Vadītājs' | 'Koordinators';
+export type RoleLabel = 'Vadītājs' | 'Koordinators' | 'Mentors';
 
 /** On "Lietotāji": fills "Pievienot lietotāju" and waits for the new user's row. */
 export async function addUser(page: Page, user: Account, role: RoleLabel): Promise<void> {

@@ -21,8 +21,8 @@ import { addUserDirectly, createOrganisation, login, pullAll, startServer, type 
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';
 import { SimNetwork, type AppliedMutation } from './sim-network';
 import { seededBytes, seededRandom } from '../../../testing/seeded-random';
-import { assignmentFields, communityFields, needFields, participantFields, workshopFields } from '../../../testing/fixtures';
-import { assignmentId } from '../../../protocol/ids';
+import { assignmentFields, communityFields, needFields, participantFields, spendingFields, visitFields, workshopFields } from '../../../testing/fixtures';
+import { assignmentId, derivedId } from '../../../protocol/ids';
 import { TestDevice } from './device';
 
 type Row = Record<string, unknown> & { id: string; clocks: Clocks };
@@ -64,12 +64,14 @@ interface ServerRecord {
 }
 
 // Fields a person edits, per table, and what goes in them.
-type FieldKind = 'required' | 'text' | readonly string[] | 'boolean';
+type FieldKind = 'required' | 'text' | readonly string[] | 'boolean' | 'cents';
 const EDITABLE: Record<EditedTable, [string, FieldKind][]> = {
   communities: [['name', 'required'], ['parish', 'text'], ['description', 'text'], ['maturity', MATURITIES]],
   workshops: [['title', 'required'], ['place', 'text'], ['notes', 'text'], ['agenda', 'text'], ['status', WORKSHOP_STATUSES]],
   needs: [['title', 'required'], ['description', 'text'], ['status', NEED_STATUSES], ['category', NEED_CATEGORIES], ['owner', 'text']],
   participants: [['name', 'required'], ['household', 'text'], ['role', PARTICIPANT_ROLES], ['consentPhotos', 'boolean']],
+  spending: [['what', 'required'], ['supplier', 'text'], ['amountCents', 'cents']],
+  visits: [['attendees', 'text'], ['discussed', 'text']],
 };
 
 function pickFrom<T>(items: readonly T[], pick: number): T | undefined {
@@ -264,6 +266,16 @@ export class SimWorld {
           const id = await notebook.create('needs', needFields(communityId, { workshopId: workshop?.id ?? null, title: this.text(device, command.text) }));
           return { table: 'needs', id, before: undefined };
         }
+        if (command.table === 'spending') {
+          // The action it is spent on need not be on the device: references are not checked, and convergence is per record.
+          const actionId = derivedId('sim-action', communityId, String(command.pick2 % 3));
+          const id = await notebook.create('spending', spendingFields(communityId, actionId, { what: this.text(device, command.text), amountCents: command.pick2 * 1_01 }));
+          return { table: 'spending', id, before: undefined };
+        }
+        if (command.table === 'visits') {
+          const id = await notebook.create('visits', visitFields(communityId, device.userId, { discussed: this.text(device, command.text) }));
+          return { table: 'visits', id, before: undefined };
+        }
         const id = await notebook.create('participants', participantFields(communityId, { name: this.text(device, command.text) }));
         return { table: 'participants', id, before: undefined };
       }
@@ -281,7 +293,7 @@ export class SimWorld {
         const [field, kind] = last ? EDITABLE[table].find(([name]) => name === last.field)! : pickFrom(EDITABLE[table], command.field)!;
         const value = kind === 'required' || kind === 'text'
           ? this.text(device, command.text)
-          : kind === 'boolean' ? command.choice % 2 === 0 : pickFrom(kind, command.choice);
+          : kind === 'boolean' ? command.choice % 2 === 0 : kind === 'cents' ? command.choice * 1_25 : pickFrom(kind, command.choice);
         await notebook.update(table, before.id, { [field]: value });
         this.lastEdit.delete(device.index);
         this.lastEdit.set(device.index, { table, id: before.id, field });

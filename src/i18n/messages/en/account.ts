@@ -77,6 +77,7 @@ export const en: Translations<keyof typeof lv> = {
   'users.activated': '{name} is active again.',
   'userRole.coordinator': 'Coordinator',
   'userRole.facilitator': 'Facilitator',
+  'userRole.mentor': 'Mentor',
 
   'accountError.invalid_credentials': 'Wrong email or password.',
   'accountError.too_many_attempts': 'Too many failed attempts. Wait a moment and try again — each wrong try makes the wait longer.',
