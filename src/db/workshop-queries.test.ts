@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communityFields, participantFields, workshopFields } from '../../testing/fixtures';
 import { TalkaDatabase } from './database';
 import { Notebook } from './notebook';
-import { countCheckedIn } from './workshop-queries';
+import { countCheckedIn, listAttendees } from './workshop-queries';
 
 let db: TalkaDatabase;
 let notebook: Notebook;
@@ -61,5 +61,13 @@ describe('countCheckedIn', () => {
     expect(await countCheckedIn(db, forum)).toBe(1);
     await notebook.remove('participants', second!);
     expect(await countCheckedIn(db, forum)).toBe(0);
+  });
+
+  it('lists each person once under the one who stays, with every record checked in for them and the earliest time', async () => {
+    const { forum, people: [first, second] } = await forumWithWalkIns(2);
+    await notebook.mergePeople(first!, second!, {});
+    const attendees = await listAttendees(db, forum);
+    expect(attendees.map((attendee) => ({ ...attendee, records: [...attendee.records].sort() })))
+      .toEqual([{ participantId: first, checkedInAt: 1_700_000_000_000, records: [first, second].sort() }]);
   });
 });

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attendanceId } from '../../../protocol';
+import { participantFields } from '../../../testing/fixtures';
 import { setLanguage } from '../../i18n';
 import { CheckInScreen } from './CheckInScreen';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
@@ -126,5 +127,25 @@ describe('check-in', () => {
     fireEvent.click(within(screen.getByTestId('checked-in-list')).getByRole('button', { name: 'Check out: Anna Ozoliņa' }));
     await waitFor(() => expect(screen.queryByTestId('checked-in-list')).toBeNull());
     expect((await services.db.attendance.get(attendanceId(seeded.workshopId, seeded.participantIds[1]!)))?.deleted).toBe(true);
+  });
+
+  it('a walk-in merged into the person on the list counts as that person, once; checking them out clears both check-ins', async () => {
+    const [berzins] = seeded.participantIds;
+    const workshop = { id: seeded.workshopId, communityId: seeded.communityId };
+    const walkIn = await services.notebook.addWalkIn(workshop, { ...participantFields(seeded.communityId, { name: 'Janis Berzins' }) });
+    await services.notebook.checkIn(workshop, berzins!);
+    await waitFor(() => expect(count()).toBe('2 dalībnieki'));
+    await services.notebook.mergePeople(berzins!, walkIn, {});
+    await waitFor(() => expect(count()).toBe('1 dalībnieks'));
+    const present = screen.getByTestId('checked-in-list');
+    expect(within(present).getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.click(within(present).getByRole('button', { name: 'Noņemt atzīmi: Jānis Bērziņš' }));
+    await waitFor(() => expect(count()).toBe('0 dalībnieku'));
+    for (const id of [berzins!, walkIn]) expect((await services.db.attendance.get(attendanceId(seeded.workshopId, id)))?.deleted).toBe(true);
+
+    // Only the merged-away record checked in (another tablet had not heard of the merge): the one who stays is present.
+    await services.notebook.checkIn(workshop, walkIn);
+    await waitFor(() => expect(count()).toBe('1 dalībnieks'));
+    expect(within(screen.getByTestId('checked-in-list')).getByText('Jānis Bērziņš')).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-import { listAttendance, listCheckInPeople, listCommunities, useLiveQuery } from '../../db';
+import { listCheckInPeople, listCommunities, useLiveQuery } from '../../db';
+import { listAttendees } from '../../db/workshop-queries';
 import { communitiesOf } from '../../domain/events';
 import { formatDay, t } from '../../i18n';
 import { useServices } from '../app-context';
@@ -18,7 +19,8 @@ export function CheckInScreen() {
   // Its own query, so a check-in (an attendance write) does not reload and re-index the people.
   const participants = useLiveQuery(async () => (held ? listCheckInPeople(db, held) : undefined), [db, heldKey]);
   const communityNames = useLiveQuery(async () => new Map((await listCommunities(db)).map((c) => [c.id, c.name])), [db]);
-  const attendance = useLiveQuery(() => listAttendance(db, id), [db, id]);
+  // Each person once, a merged-away record's check-in counting for the one who stays.
+  const attendance = useLiveQuery(() => listAttendees(db, id), [db, id]);
 
   const back = `/workshops/${id}`;
   if (workshop === undefined) return <Page title={t('checkin.title')} back={back}><Loading /></Page>;
@@ -35,7 +37,10 @@ export function CheckInScreen() {
         <CheckInView participants={participants} attendance={attendance}
           homeOf={(person) => (person.communityId === null ? '' : communityNames?.get(person.communityId) ?? '')}
           onCheckIn={async (participantId) => { await notebook.checkIn(workshop, participantId); }}
-          onCheckOut={(participantId) => notebook.checkOut(id, participantId)}
+          onCheckOut={async (participantId) => {
+            const records = attendance.find((attendee) => attendee.participantId === participantId)?.records ?? [participantId];
+            for (const record of records) await notebook.checkOut(id, record);
+          }}
           onAddWalkIn={addWalkIn} />
       )}
       {workshop.communityId !== null && (
