@@ -1,5 +1,8 @@
 // Reads of the workshop and check-in screens, beside the shared ones in queries.ts.
+import { resolveSurvivors, survivorOf } from '../../protocol';
+import { alive } from '../domain/live-records';
 import type { TalkaDatabase } from './database';
+import type { StoredRecord } from './notebook';
 
 /** Programme names used by earlier workshops on this device, for suggestions. */
 export async function listProgrammes(db: TalkaDatabase): Promise<string[]> {
@@ -10,15 +13,53 @@ export async function listProgrammes(db: TalkaDatabase): Promise<string[]> {
   return [...names].sort((a, b) => a.localeCompare(b, 'lv'));
 }
 
+/** One person checked in to a workshop, under the record that stands for them. */
+export interface Attendee {
+  participantId: string;
+  /** Their earliest check-in at the workshop. */
+  checkedInAt: number;
+  /** The records checked in for them: their own, and those of people merged into them. */
+  records: string[];
+}
+
 /**
- * People checked in to a workshop. A participant deleted after checking in is
- * left out, so this count matches the list the check-in screen shows.
+ * The people checked in to a workshop, each once: a person merged into another counts as the one
+ * who stays, however many of their records were checked in (protocol/people-merge.ts). A participant
+ * deleted after checking in is left out.
  */
+export async function listAttendees(db: TalkaDatabase, workshopId: string): Promise<Attendee[]> {
+  const rows = alive(await db.attendance.where('workshopId').equals(workshopId).toArray());
+  const attendees = alive(await db.participants.bulkGet([...new Set(rows.map((row) => row.participantId))]));
+  // Each attendee's chain of merges, read as far as it goes: enough to resolve them as everywhere else.
+  const links = new Map(attendees.map((person) => [person.id, person]));
+  let targets = nextTargets(attendees, links);
+  while (targets.length > 0) {
+    for (const person of await db.participants.bulkGet(targets)) if (person) links.set(person.id, person);
+    targets = nextTargets(targets.flatMap((id) => links.get(id) ?? []), links);
+  }
+  const survivors = resolveSurvivors(links.values());
+  const live = new Set(attendees.map((person) => person.id));
+  const byPerson = new Map<string, Attendee>();
+  for (const row of rows) {
+    if (!live.has(row.participantId)) continue;
+    const participantId = survivorOf(survivors, row.participantId);
+    const known = byPerson.get(participantId);
+    if (!known) byPerson.set(participantId, { participantId, checkedInAt: row.checkedInAt, records: [row.participantId] });
+    else {
+      known.checkedInAt = Math.min(known.checkedInAt, row.checkedInAt);
+      known.records.push(row.participantId);
+    }
+  }
+  return [...byPerson.values()];
+}
+
+/** How many people were checked in to a workshop (listAttendees), the number the check-in screen shows. */
 export async function countCheckedIn(db: TalkaDatabase, workshopId: string): Promise<number> {
-  const rows = await db.attendance.where('workshopId').equals(workshopId).toArray();
-  const participantIds = rows.filter((row) => !row.deleted).map((row) => row.participantId);
-  const participants = await db.participants.bulkGet(participantIds);
-  return participants.filter((participant) => participant && !participant.deleted).length;
+  return (await listAttendees(db, workshopId)).length;
+}
+
+function nextTargets(people: readonly StoredRecord<'participants'>[], known: ReadonlyMap<string, unknown>): string[] {
+  return [...new Set(people.flatMap((person) => (person.mergedInto && !known.has(person.mergedInto) ? [person.mergedInto] : [])))];
 }
 
 /** Live check-ins per event, for the list's "happened? mark it held" hint. */

@@ -172,4 +172,24 @@ describe('check-in', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await services.db.attendance.count()).toBe(0);
   });
+
+  it('a walk-in merged into the person on the list counts as that person, once; checking them out clears both check-ins', async () => {
+    const [berzins] = seeded.participantIds;
+    const workshop = { id: seeded.workshopId, communityId: seeded.communityId };
+    const walkIn = await services.notebook.addWalkIn(workshop, { ...participantFields(seeded.communityId, { name: 'Janis Berzins' }) });
+    await services.notebook.checkIn(workshop, berzins!);
+    await waitFor(() => expect(count()).toBe('2 dalībnieki'));
+    await services.notebook.mergePeople(berzins!, walkIn, {});
+    await waitFor(() => expect(count()).toBe('1 dalībnieks'));
+    const present = screen.getByTestId('checked-in-list');
+    expect(within(present).getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.click(within(present).getByRole('button', { name: 'Noņemt atzīmi: Jānis Bērziņš' }));
+    await waitFor(() => expect(count()).toBe('0 dalībnieku'));
+    for (const id of [berzins!, walkIn]) expect((await services.db.attendance.get(attendanceId(seeded.workshopId, id)))?.deleted).toBe(true);
+
+    // Only the merged-away record checked in (another tablet had not heard of the merge): the one who stays is present.
+    await services.notebook.checkIn(workshop, walkIn);
+    await waitFor(() => expect(count()).toBe('1 dalībnieks'));
+    expect(within(screen.getByTestId('checked-in-list')).getByText('Jānis Bērziņš')).toBeTruthy();
+  });
 });

@@ -1,5 +1,6 @@
-import { listAttendance, listCheckInPeople, listCommunities, useLiveQuery } from '../../db';
+import { listCheckInPeople, listCommunities, useLiveQuery } from '../../db';
 import { loadConsentTexts } from '../../db/settings';
+import { listAttendees } from '../../db/workshop-queries';
 import { session } from '../../account/session';
 import { currentConsentText } from '../../domain/consent';
 import { localDay } from '../../domain/days';
@@ -22,7 +23,8 @@ export function CheckInScreen() {
   // Its own query, so a check-in (an attendance write) does not reload and re-index the people.
   const participants = useLiveQuery(async () => (held ? listCheckInPeople(db, held) : undefined), [db, heldKey]);
   const communityNames = useLiveQuery(async () => new Map((await listCommunities(db)).map((c) => [c.id, c.name])), [db]);
-  const attendance = useLiveQuery(() => listAttendance(db, id), [db, id]);
+  // Each person once, a merged-away record's check-in counting for the one who stays.
+  const attendance = useLiveQuery(() => listAttendees(db, id), [db, id]);
   const organisationId = session.value?.organisation.id ?? null;
   const consentTexts = useLiveQuery(() => loadConsentTexts(db, organisationId), [db, organisationId]);
 
@@ -43,7 +45,10 @@ export function CheckInScreen() {
         <CheckInView participants={participants} attendance={attendance}
           homeOf={(person) => (person.communityId === null ? '' : communityNames?.get(person.communityId) ?? '')}
           onCheckIn={async (participantId) => { await notebook.checkIn(workshop, participantId); }}
-          onCheckOut={(participantId) => notebook.checkOut(id, participantId)}
+          onCheckOut={async (participantId) => {
+            const records = attendance.find((attendee) => attendee.participantId === participantId)?.records ?? [participantId];
+            for (const record of records) await notebook.checkOut(id, record);
+          }}
           consentText={consentText}
           onCheckInWithConsent={async (participantId, answer) => {
             await notebook.checkInWithConsent(workshop, participantId, { ...answer, consentDate: today, consentVersion: consentText.version });

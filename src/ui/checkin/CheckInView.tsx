@@ -17,7 +17,8 @@ const RESULT_LIMIT = 40;
 
 export interface CheckInViewProps {
   participants: readonly StoredParticipant[];
-  attendance: readonly StoredRecord<'attendance'>[];
+  /** Who is checked in (each person once) and since when. */
+  attendance: readonly Pick<StoredRecord<'attendance'>, 'participantId' | 'checkedInAt'>[];
   onCheckIn: (participantId: string) => Promise<void>;
   onCheckOut: (participantId: string) => Promise<void>;
   /** The consent text in force: asked at the door of anyone whose consent was never recorded, and of walk-ins. */

@@ -47,7 +47,7 @@ function PeopleList({ register }: { register: Register }) {
       {found.length === 0 && query.trim() !== '' && <p class="muted">{t('people.noMatch', { query: query.trim() })}</p>}
       <ul class="row-list">
         {found.slice(0, LIST_LIMIT).map((person) => (
-          <li key={person.id}>
+          <li key={person.id} class="person-row">
             <span class="grow">
               <strong>{person.name}</strong>
               <span class="muted">
@@ -112,7 +112,7 @@ function MergedSection({ register, canUndo }: { register: Register; canUndo: boo
       <h2 id="merged-heading">{t('people.merged')}</h2>
       <ul class="row-list">
         {register.merged.map(({ person, survivor }) => (
-          <li key={person.id}>
+          <li key={person.id} class="person-row">
             <span class="grow">
               <strong>{person.name}</strong>
               <span class="muted">{t('people.mergedInto', { name: survivor?.name ?? '—' })}</span>
