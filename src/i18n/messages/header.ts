@@ -9,7 +9,7 @@ export const lv = {
   'header.signIn': 'Pieslēgties',
   'header.signOut': 'Iziet',
   'header.account': 'Konts',
-  'header.signedInAs': 'Pieslēdzies: {name}, {organisation}',
+  'header.signedInAs': 'Konts: {name}, {organisation}',
   'signOut.title': 'Iziet no konta?',
   'signOut.pending': {
     zero: '{count} izmaiņas vēl nav nosūtītas. Tās paliek šajā ierīcē un tiks nosūtītas, kad atkal pieslēgsieties.',
@@ -17,7 +17,7 @@ export const lv = {
     other: '{count} izmaiņas vēl nav nosūtītas. Tās paliek šajā ierīcē un tiks nosūtītas, kad atkal pieslēgsieties.',
   },
   'signOut.confirm': 'Iziet',
-  'signOut.done': 'Jūs esat izgājis no konta.',
+  'signOut.done': 'Jūs izgājāt no konta.',
   'syncbar.allSentAt': 'Visas izmaiņas nosūtītas, {time}',
   'syncbar.nothingToSend': 'Nav nenosūtītu izmaiņu',
   'syncbar.lastSync': 'Pēdējā sinhronizācija {time}',

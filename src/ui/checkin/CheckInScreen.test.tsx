@@ -76,7 +76,7 @@ describe('check-in', () => {
     expect(name.value).toBe('Līga Zariņa');
     fireEvent.input(screen.getByLabelText('Mājsaimniecība'), { target: { value: 'Kalnāji' } });
     fireEvent.change(screen.getByLabelText('Loma'), { target: { value: 'youth' } });
-    fireEvent.click(screen.getByLabelText('Piekrīt, ka viņa dati tiek glabāti'));
+    fireEvent.click(screen.getByLabelText('Piekrīt savu datu glabāšanai'));
     const consentDate = screen.getByLabelText('Piekrišanas datums') as HTMLInputElement;
     expect(consentDate.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     fireEvent.submit(name.form!);

@@ -3,11 +3,10 @@ import type { WorkshopReportData } from '../../db/report-queries';
 import { planTotal } from '../../domain/grant';
 import { groupByQuadrant } from '../../domain/swot-board';
 import { tallyVotes } from '../../domain/votes';
-import { formatDay, formatEuro, t, tLabel } from '../../i18n';
+import { formatDayInTable, formatDayInText, formatEuro, t, tLabel } from '../../i18n';
 import { useObjectUrl } from '../photos/blob-urls';
 import { WorkshopHeader } from './WorkshopHeader';
 
-const SHORT_DAY: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
 
 export interface WorkshopReportProps {
   data: WorkshopReportData;
@@ -92,7 +91,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
       </section>
 
       <section class="report-section" aria-labelledby="report-plan">
-        <h3 id="report-plan">{t('reports.report.plan', { date: formatDay(today) })}</h3>
+        <h3 id="report-plan">{t('reports.report.plan', { date: formatDayInText(today) })}</h3>
         {data.actions.length === 0 ? <p class="muted">{t('reports.report.none')}</p> : (
           <table class="print-table report-table">
             <thead>
@@ -111,7 +110,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
                   <td>{action.what}</td>
                   <td>{action.needId ? needTitles.get(action.needId) ?? '' : ''}</td>
                   <td>{action.who}</td>
-                  <td class="col-day">{action.due ? formatDay(action.due, SHORT_DAY) : ''}</td>
+                  <td class="col-day">{action.due ? formatDayInTable(action.due) : ''}</td>
                   <td class="col-figure">{formatEuro(action.budgetCents)}</td>
                   <td class="col-status">{tLabel('actionStatus', action.status)}</td>
                 </tr>
@@ -146,7 +145,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
         )}
       </section>
 
-      <p class="print-note">{t('reports.report.footer', { date: formatDay(today) })}</p>
+      <p class="print-note">{t('reports.report.footer', { date: formatDayInText(today) })}</p>
     </article>
   );
 }

@@ -157,7 +157,7 @@ async function fillParticipant(form: Locator, person: ParticipantInput): Promise
   await form.getByLabel('Vārds, uzvārds', { exact: true }).fill(person.name);
   if (person.household) await form.getByLabel('Mājsaimniecība', { exact: true }).fill(person.household);
   if (person.phone) await form.getByLabel('Tālrunis', { exact: true }).fill(person.phone);
-  if (person.consentData) await form.getByLabel('Piekrīt, ka viņa dati tiek glabāti', { exact: true }).check();
+  if (person.consentData) await form.getByLabel('Piekrīt savu datu glabāšanai', { exact: true }).check();
   if (person.consentPhotos) await form.getByLabel('Piekrīt fotografēšanai', { exact: true }).check();
 }
 

@@ -60,7 +60,7 @@ export async function setUpOrganisation(page: Page, organisation: string, coordi
   await expectSignedIn(page, coordinator.name);
 }
 
-export type RoleLabel = 'Vadītājs' | 'Koordinators';
+export type RoleLabel = 'Fasilitators' | 'Koordinators';
 
 /** On "Lietotāji": fills "Pievienot lietotāju" and waits for the new user's row. */
 export async function addUser(page: Page, user: Account, role: RoleLabel): Promise<void> {
@@ -71,7 +71,7 @@ export async function addUser(page: Page, user: Account, role: RoleLabel): Promi
   await form.getByLabel('Loma', { exact: true }).selectOption({ label: role });
   await form.getByLabel('Sākotnējā parole', { exact: true }).fill(user.password);
   await form.getByRole('button', { name: 'Pievienot lietotāju' }).click();
-  await visible(page.getByText(`Lietotājs ${user.name} pievienots. Nododiet viņam e-pastu un paroli.`));
+  await visible(page.getByText(`Lietotājs ${user.name} pievienots. Nododiet lietotājam e-pastu un paroli.`));
   const row = page.getByRole('listitem').filter({ hasText: user.email });
   await expectText(row, new RegExp(`^${escape(user.name)} ${escape(user.email)} ${role} Aktīvs`));
 }

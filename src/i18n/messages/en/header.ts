@@ -9,7 +9,7 @@ export const en: Translations<keyof typeof lv> = {
   'header.signIn': 'Sign in',
   'header.signOut': 'Sign out',
   'header.account': 'Account',
-  'header.signedInAs': 'Signed in: {name}, {organisation}',
+  'header.signedInAs': 'Account: {name}, {organisation}',
   'signOut.title': 'Sign out?',
   'signOut.pending': {
     one: '{count} change is not sent yet. It stays on this device and is sent when you sign in again.',
