@@ -3,6 +3,7 @@
 import type * as common from './common';
 import type * as communities from './communities';
 import type * as header from './header';
+import type * as arrival from './arrival';
 import type * as account from './account';
 import type * as syncui from './syncui';
 import type * as workshops from './workshops';
@@ -19,7 +20,7 @@ import type * as photos from './photos';
 import type * as device from './device';
 import type { Message } from '../types';
 
-type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof account.lv & typeof syncui.lv &
+type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof arrival.lv & typeof account.lv & typeof syncui.lv &
   typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
   typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
   typeof photos.lv & typeof device.lv;
