@@ -6,7 +6,6 @@ import {
   ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS,
   WORKSHOP_STATUSES,
 } from '../../protocol/enums';
-import { afterFirstScreen } from '../pwa/first-screen';
 import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
 import * as format from './format';
 import { LOCALES, type Language } from './format';
@@ -99,8 +98,8 @@ function applyToDocument(lang: Language): void {
 
 export async function loadLanguage(): Promise<void> {
   const saved = await get<unknown>(LANGUAGE_KEY).catch(() => undefined);
-  // The rest of Latvian follows the first screen (sooner if a screen asks t() for a string not loaded yet).
-  void afterFirstScreen().then(loadAllMessages).catch(() => undefined);
+  // The rest of Latvian comes with the first screen that needs it (src/app.tsx, screen()), or when t() misses a
+  // string; a first visit to the community list does not fetch it. The service worker precaches it for offline use.
   if (saved === 'en') {
     await ensureCatalogue('en').catch(() => undefined);
     if (english) language.value = 'en';
