@@ -43,7 +43,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
       <section class="report-section" aria-labelledby="report-needs">
         <h3 id="report-needs">{t('reports.report.needs')}</h3>
         {tally.length === 0 ? <p class="muted">{t('reports.report.none')}</p> : (
-          <div class="print-table-scroll" role="region" tabIndex={0} aria-labelledby="report-needs">
+          <div class="print-table-scroll" role="group" tabIndex={0} aria-labelledby="report-needs">
             <table class="print-table report-table">
               <thead>
                 <tr>
@@ -95,7 +95,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
       <section class="report-section" aria-labelledby="report-plan">
         <h3 id="report-plan">{t('reports.report.plan', { date: formatDayInText(today) })}</h3>
         {data.actions.length === 0 ? <p class="muted">{t('reports.report.none')}</p> : (
-          <div class="print-table-scroll" role="region" tabIndex={0} aria-labelledby="report-plan">
+          <div class="print-table-scroll" role="group" tabIndex={0} aria-labelledby="report-plan">
             <table class="print-table report-table">
               <thead>
                 <tr>
