@@ -56,7 +56,7 @@ export async function setUpOrganisation(page: Page, organisation: string, coordi
   await page.getByLabel('Parole vēlreiz', { exact: true }).fill(coordinator.password);
   await page.getByRole('button', { name: 'Izveidot organizāciju' }).click();
   await expectScreen(page, 'Lietotāji');
-  await visible(page.getByText(`Organizācija “${organisation}” izveidota. Tagad pievienojiet vadītājus.`));
+  await visible(page.getByText(`Organizācija “${organisation}” izveidota. Tagad pievienojiet fasilitatorus.`));
   await expectSignedIn(page, coordinator.name);
 }
 
