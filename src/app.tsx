@@ -33,7 +33,10 @@ function screen<P>(load: () => Promise<ComponentType<P>>, strings: 'first' | 'al
   // Opened first (a deep link, /login), a later screen's strings come beside its
   // code, so it paints once and whole, not with empty labels that then fill in
   // and shift the page (Lighthouse CLS 0.08 on /login).
-  const code = strings === 'all' ? () => Promise.all([load(), loadAllMessages()]).then(([component]) => component) : load;
+  // A later screen writes records: the checks come with it (a first visit to the community list needs neither).
+  const code = strings === 'all'
+    ? () => Promise.all([load(), loadAllMessages(), loadRecordChecks().catch(() => undefined)]).then(([component]) => component)
+    : load;
   return lazy(() => code().catch((error: unknown) => {
     if (typeof navigator !== 'undefined' && !navigator.onLine) return fallback;
     throw error;
@@ -139,11 +142,14 @@ export function App() {
   useEffect(() => {
     if (!services) return;
     markFirstScreenShownLater();
-    // The engine, the record schemas and the keeping of later screens offline load after the first screen: nothing on it needs them.
+    // The engine, the record schemas and the keeping of later screens offline load after the first screen, and only
+    // once someone is signed in: signed out there is nothing to sync, and a first visit fetches none of it.
     let stop: (() => void) | null = null;
+    let stopWaiting: (() => void) | null = null;
     let cancelled = false;
-    void afterFirstScreen().then(async () => {
-      if (cancelled) return;
+    let started = false;
+    const start = async () => {
+      started = true;
       void loadRecordChecks().catch(() => undefined);
       const [{ warmLaterScreens }, { startSyncRuntime }] = await Promise.all([import('./pwa/later-screens'), import('./sync/runtime')]);
       if (cancelled) return;
@@ -154,9 +160,16 @@ export function App() {
       });
       const stopSync = startSyncRuntime({ db: services.db, deviceId: services.notebook.deviceId, newId: () => services.notebook.newId() });
       stop = () => { stopWarming(); stopSync(); };
+    };
+    void afterFirstScreen().then(() => {
+      if (cancelled) return;
+      stopWaiting = effect(() => {
+        if (session.value !== null && !started) void start();
+      });
     });
     return () => {
       cancelled = true;
+      stopWaiting?.();
       stop?.();
     };
   }, [services]);

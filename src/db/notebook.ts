@@ -137,10 +137,15 @@ export class Notebook {
     });
   }
 
-  async checkOut(workshopId: string, participantId: string): Promise<void> {
-    const id = attendanceId(workshopId, participantId);
-    const existing = await this.db.attendance.get(id);
-    if (existing && !existing.deleted) await this.remove('attendance', id);
+  /** Checks out a person: the check-ins of every record that stands for them (merged ones too), in one transaction. */
+  async checkOut(workshopId: string, ...participantIds: string[]): Promise<void> {
+    await this.db.transaction('rw', [this.db.attendance, this.db.outbox, this.db.meta], async () => {
+      for (const participantId of participantIds) {
+        const id = attendanceId(workshopId, participantId);
+        const existing = await this.db.attendance.get(id);
+        if (existing && !existing.deleted) await this.remove('attendance', id);
+      }
+    });
   }
 
   /** Adds a walk-in and checks them in, both in one transaction. */

@@ -6,13 +6,13 @@ import {
   ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS,
   WORKSHOP_STATUSES, MEASURE_KINDS,
 } from '../../protocol/enums';
-import { afterFirstScreen } from '../pwa/first-screen';
 import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
-import { memo, renderMessage, type Params } from './translate';
+import * as format from './format';
+import { LOCALES, type Language } from './format';
+import { renderMessage, type Params } from './translate';
 
-export type Language = 'lv' | 'en';
+export type { Language };
 export const LANGUAGES: readonly Language[] = ['lv', 'en'];
-const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 const LANGUAGE_KEY = 'talka:language';
 
 export const language = signal<Language>('lv');
@@ -98,8 +98,8 @@ function applyToDocument(lang: Language): void {
 
 export async function loadLanguage(): Promise<void> {
   const saved = await get<unknown>(LANGUAGE_KEY).catch(() => undefined);
-  // The rest of Latvian follows the first screen (sooner if a screen asks t() for a string not loaded yet).
-  void afterFirstScreen().then(loadAllMessages).catch(() => undefined);
+  // The rest of Latvian comes with the first screen that needs it (src/app.tsx, screen()), or when t() misses a
+  // string; a first visit to the community list does not fetch it. The service worker precaches it for offline use.
   if (saved === 'en') {
     await ensureCatalogue('en').catch(() => undefined);
     if (english) language.value = 'en';
@@ -114,50 +114,51 @@ export async function setLanguage(lang: Language): Promise<void> {
   await set(LANGUAGE_KEY, lang);
 }
 
-// Formatting through Intl in the current language. Formatters are made once
-// per locale and options (building one costs far more than formatting with
-// it, and lists format a date per row).
+// Formatting through Intl in the current language (format.ts makes every
+// number, amount and date; docs/glossary.md says which date shape goes where).
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-const dateFormat = (options: Intl.DateTimeFormatOptions) =>
-  memo(dateFormats, `${locale()}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale(), options));
-const numberFormat = (options: Intl.NumberFormatOptions = {}) =>
-  memo(numberFormats, `${locale()}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale(), options));
-
-/** `2026-11-23` → "2026. gada 23. novembris" / "23 November 2026". */
-export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
-  const [y, m, d] = day.split('-').map(Number);
-  return dateFormat({ ...options, timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+/** `2026-11-23` → "2026. gada 23. novembris" / "23 November 2026": a heading or label. */
+export function formatDay(value: string, options?: Intl.DateTimeFormatOptions): string {
+  return format.day(value, language.value, options);
 }
 
-export function formatDateTime(ms: number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  return dateFormat(options).format(ms);
+/** `2026-12-06` → `06.12.2026`: a table cell, a list, a print sheet. */
+export function formatDayInTable(value: string): string {
+  return format.dayInTable(value, language.value);
+}
+
+/** `2026-12-06` → "2026. gada 6. decembrī" / "6 December 2026": inside a sentence. */
+export function formatDayInText(value: string, withYear = true): string {
+  return format.dayInText(value, language.value, withYear);
+}
+
+/** `2026-12` → "2026. gada decembrī" / "December 2026": inside a sentence. */
+export function formatMonthInText(month: string): string {
+  return format.monthInText(month, language.value);
+}
+
+export function formatDateTime(ms: number, options?: Intl.DateTimeFormatOptions): string {
+  return format.dateTime(ms, language.value, options);
 }
 
 export function formatTime(ms: number): string {
-  return dateFormat({ hour: '2-digit', minute: '2-digit' }).format(ms);
+  return format.time(ms, language.value);
 }
 
 export function formatNumber(value: number): string {
-  return numberFormat().format(value);
+  return format.number(value, language.value);
 }
 
 export function formatEuro(cents: number): string {
-  return numberFormat({ style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return format.euro(cents, language.value);
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return numberFormat({ style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+export function formatPercent(share: number): string {
+  return format.percent(share, language.value);
+}
+
+export function formatBytes(count: number): string {
+  return format.bytes(count, language.value);
 }
 
 export type { MessageKey };

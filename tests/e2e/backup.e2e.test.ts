@@ -139,7 +139,7 @@ describe('a backup file carried from one tablet to a fresh one', () => {
     backupPath = join(downloads, download.suggestedFilename());
     await download.saveAs(backupPath);
     await expectText(panel.getByTestId('backup-export-result'),
-      /^Rezerves kopija “talka-rezerves-kopija-[\d-]+\.talka” \(.+\) ir lejupielādēta\. Tajā: \d+ ieraksti, \d+ neizsūtītas izmaiņas, 1 foto\.$/);
+      /^Rezerves kopija “talka-rezerves-kopija-[\d-]+\.talka” \(.+\) ir lejupielādēta\. Tajā: \d+ ieraksti, \d+ nenosūtītas izmaiņas, 1 foto\.$/);
     console.info(`backup: ${statSync(backupPath).size} bytes, exported in ${Date.now() - started} ms`);
     // Encrypted: none of the evening's words can be read in the file.
     const text = readFileSync(backupPath).toString('latin1');
@@ -166,7 +166,7 @@ describe('a backup file carried from one tablet to a fresh one', () => {
     const started = Date.now();
     await form.getByRole('button', { name: 'Importēt' }).click();
     await expectText(form.getByTestId('backup-import-result'),
-      new RegExp(`^Importēts: \\d+ ieraksti, ${pendingOnA} neizsūtītas izmaiņas, 1 foto\\. Failā bija: \\d+ ieraksti, ${pendingOnA} neizsūtītas izmaiņas, 1 foto\\.$`));
+      new RegExp(`^Importēts: \\d+ ieraksti, ${pendingOnA} nenosūtītas izmaiņas, 1 foto\\. Failā bija: \\d+ ieraksti, ${pendingOnA} nenosūtītas izmaiņas, 1 foto\\.$`));
     console.info(`backup: imported in ${Date.now() - started} ms`);
     await expect.poll(() => pendingChanges(pageB), { timeout: STEP_TIMEOUT_MS }).toBe(pendingOnA);
     expect(await imageChecksum(pageB)).toBe(await imageChecksum(pageA));

@@ -60,7 +60,7 @@ describe('the bin: a deleted community found on another device and restored whol
     const setupLink = new URL(await setupLinkOf(lab.server));
     laptop = await openApp(await lab.newDevice('C', LAPTOP), `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, DACE);
-    await addUser(laptop, ILZE, 'Vadītājs');
+    await addUser(laptop, ILZE, 'Fasilitators');
   });
 
   it('the facilitator\'s tablet writes a community with two events, two people and a need', async () => {

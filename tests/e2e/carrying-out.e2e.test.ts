@@ -65,7 +65,7 @@ describe('carrying out the plan: a mentor offline, a facilitator spending, the c
     laptop = await openApp(laptopContext, `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, COORDINATOR);
     await addUser(laptop, MENTOR, 'Mentors');
-    await addUser(laptop, FACILITATOR, 'Vadītājs');
+    await addUser(laptop, FACILITATOR, 'Fasilitators');
 
     const token = await apiSignIn(lab.server.url, COORDINATOR);
     const seed = new TestDevice('seed-laptop', () => Date.now(), token);

@@ -85,7 +85,7 @@ describe('exports, print and a personal data request', () => {
 
     await laptop.getByRole('link', { name: /Atpakaļ/ }).click();
     await expectScreen(laptop, WORKSHOP.title);
-    await laptop.getByRole('link', { name: /^Vajadzību kārtis/ }).click();
+    await laptop.getByRole('link', { name: /^Vajadzību kartītes/ }).click();
     await addNeedCard(laptop, LIGHTS);
     await laptop.getByRole('link', { name: 'Balsošana', exact: true }).click();
     await expectScreen(laptop, 'Balsošana ar punktiem');
@@ -217,7 +217,7 @@ describe('exports, print and a personal data request', () => {
     await expectText(report.getByTestId('report-attendance'), 'Piedalījās 3 dalībnieki');
     await visible(report.getByText(NOTES, { exact: true }));
     await expectText(report.getByRole('region', { name: 'Vajadzības un balsis' }).getByRole('row').nth(1), `1 ${LIGHTS.title} Drošība Izvirzīta 2`);
-    await visible(report.getByText(/^Vieta fotogrāfijām/));
+    await visible(report.getByText(/^Vieta foto/));
 
     await laptop.emulateMedia({ media: 'print' });
     const shot = await laptop.screenshot({ path: `${SHOTS}/workshop-report-print.png`, fullPage: true });

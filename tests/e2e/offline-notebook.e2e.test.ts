@@ -202,7 +202,7 @@ describe('offline workshop notebook', () => {
     const pending = page.getByTestId('pending-count');
     const count = Number(await pending.getAttribute('data-count'));
     expect(count).toBeGreaterThan(0);
-    await expectText(pending, new RegExp(`^${count} izmaiņ(a|as|u) gaida nosūtīšanu$`));
+    await expectText(pending, new RegExp(`^${count} izmaiņa?s? glabājas šajā ierīcē un tiks nosūtītas?, kad būs tīkls$`));
 
     // The workshop: attendance and the notes, to the last keystroke.
     await expectText(page.getByTestId('attendance-count'), '3 dalībnieki');

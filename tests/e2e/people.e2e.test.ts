@@ -68,8 +68,8 @@ describe('one register of people: a walk-in taken on two tablets merged, and com
     contextC = await newDevice('C', TABLET);
     tabletC = await openApp(contextC, `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(tabletC, ORGANISATION, COORDINATOR);
-    await addUser(tabletC, MARIS, 'Vadītājs');
-    await addUser(tabletC, LAURA, 'Vadītājs');
+    await addUser(tabletC, MARIS, 'Fasilitators');
+    await addUser(tabletC, LAURA, 'Fasilitators');
 
     for (const [community, person] of [[LAZDONA, JANIS], [ERGLI, ANNA]] as const) {
       await openCommunityList(tabletC);
@@ -85,11 +85,11 @@ describe('one register of people: a walk-in taken on two tablets merged, and com
     await expectAllSent(tabletC);
 
     await openCommunity(tabletC, LAZDONA.name);
-    await setAssigned(tabletC, `${MARIS.name} — Vadītājs`, true);
-    await setAssigned(tabletC, `${LAURA.name} — Vadītājs`, true);
+    await setAssigned(tabletC, `${MARIS.name} — Fasilitators`, true);
+    await setAssigned(tabletC, `${LAURA.name} — Fasilitators`, true);
     await openCommunity(tabletC, ERGLI.name);
-    await setAssigned(tabletC, `${MARIS.name} — Vadītājs`, true);
-    expect(await assignmentBox(tabletC, `${LAURA.name} — Vadītājs`).isChecked()).toBe(false);
+    await setAssigned(tabletC, `${MARIS.name} — Fasilitators`, true);
+    expect(await assignmentBox(tabletC, `${LAURA.name} — Fasilitators`).isChecked()).toBe(false);
 
     await openCommunity(tabletC, LAZDONA.name);
     await createEventOfCommunities(tabletC, FORUM, LAZDONA.name);
@@ -216,7 +216,7 @@ describe('one register of people: a walk-in taken on two tablets merged, and com
 
   it('the coordinator takes the assignment away, and after both sync Lazdona leaves Laura\'s tablet', async () => {
     await openCommunity(tabletC, LAZDONA.name);
-    await setAssigned(tabletC, `${LAURA.name} — Vadītājs`, false);
+    await setAssigned(tabletC, `${LAURA.name} — Fasilitators`, false);
     await expectAllSent(tabletC);
     await syncNow(tabletL);
     await expectAllSent(tabletL);

@@ -131,7 +131,7 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
     laptopContext = await newDevice('laptop', LAPTOP);
     laptop = await openApp(laptopContext, `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, COORDINATOR);
-    await addUser(laptop, FACILITATOR, 'Vadītājs');
+    await addUser(laptop, FACILITATOR, 'Fasilitators');
   });
 
   it('the tablet signs in and prepares the workshop while online', async () => {
@@ -153,7 +153,7 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
     const photos = tablet.getByRole('region', { name: /^Foto/ });
     await photos.getByLabel('Paraksts', { exact: true }).fill(FLIPCHART);
     await photos.getByLabel('Uzņemt foto', { exact: true }).setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: flipchartJpeg });
-    await visible(photos.getByText('Pievienots 1 fotoattēls', { exact: true }));
+    await visible(photos.getByText('Pievienots 1 foto', { exact: true }));
     await expectThumbnail(tablet, FLIPCHART);
     // The caption was used and cleared for the next photos.
     expect(await photos.getByLabel('Paraksts', { exact: true }).inputValue()).toBe('');
@@ -161,7 +161,7 @@ describe('flipchart photos: taken offline, uploaded when online, shown on a seco
     await photos.getByLabel('Paraksts', { exact: true }).fill(PORTRAIT);
     await photos.getByLabel('Izvēlēties failus', { exact: true }).setInputFiles([{ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: uprightJpeg }]);
     await expectThumbnail(tablet, PORTRAIT);
-    await expect.poll(async () => (await photos.getByRole('heading', { level: 2 }).innerText()).replace(/\s+/g, ' ')).toBe('Foto (2 fotoattēli)');
+    await expect.poll(async () => (await photos.getByRole('heading', { level: 2 }).innerText()).replace(/\s+/g, ' ')).toBe('Foto (2)');
 
     const stored = await storedPhotos(tablet);
     const flipchart = stored.find((photo) => photo.caption === FLIPCHART)!;

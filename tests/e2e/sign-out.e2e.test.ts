@@ -106,7 +106,7 @@ describe('signing out takes the organisation’s data off the device', () => {
     const setupLink = new URL(await setupLinkOf(lab.server));
     const laptop = await openApp(await lab.newDevice('C', { ...TABLET, viewport: { width: 1280, height: 800 } }), `${setupLink.pathname}${setupLink.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, COORDINATOR);
-    await addUser(laptop, ILZE, 'Vadītājs');
+    await addUser(laptop, ILZE, 'Fasilitators');
 
     tablet = await openApp(await lab.newDevice('A', TABLET), '/login');
     await signIn(tablet, ILZE);

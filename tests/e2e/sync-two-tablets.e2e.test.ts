@@ -73,8 +73,8 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
     const setupPath = new URL(setupLink);
     laptop = await openApp(await newDevice('C', LAPTOP), `${setupPath.pathname}${setupPath.hash}`);
     await setUpOrganisation(laptop, ORGANISATION, COORDINATOR);
-    await addUser(laptop, ILZE, 'Vadītājs');
-    await addUser(laptop, MARIS, 'Vadītājs');
+    await addUser(laptop, ILZE, 'Fasilitators');
+    await addUser(laptop, MARIS, 'Fasilitators');
     await expectText(laptop.getByRole('heading', { name: /^\d+ lietotāj/ }), '3 lietotāji');
   });
 
@@ -172,7 +172,7 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
     for (const tablet of [tabletA, tabletB]) {
       await expectText(syncBar(tablet), /^Bezsaistē(?:\s|$)/);
       expect(await pendingChanges(tablet)).toBeGreaterThan(0);
-      await expectText(pendingCount(tablet), /^\d+ izmaiņ(a|as|u) gaida nosūtīšanu$/);
+      await expectText(pendingCount(tablet), /^\d+ izmaiņa?s? glabājas šajā ierīcē un tiks nosūtītas?, kad būs tīkls$/);
     }
   });
 
@@ -326,9 +326,9 @@ async function openNeedsOfWorkshop(page: Page): Promise<void> {
   await openNeedsFromWorkshop(page);
 }
 
-/** From the workshop's page: "Vajadzību kārtis", the board with this workshop preselected for new cards. */
+/** From the workshop's page: "Vajadzību kartītes", the board with this workshop preselected for new cards. */
 async function openNeedsFromWorkshop(page: Page): Promise<void> {
-  await page.getByRole('link', { name: /^Vajadzību kārtis/ }).click();
+  await page.getByRole('link', { name: /^Vajadzību kartītes/ }).click();
   await expectScreen(page, `Vajadzības — ${COMMUNITY.name}`);
   const raisedAt = page.getByLabel('Pasākums, kurā izvirzīta', { exact: true });
   await expect.poll(() => raisedAt.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text), { timeout: STEP_TIMEOUT_MS })

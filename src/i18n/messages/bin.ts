@@ -33,14 +33,14 @@ export const lv = {
   'deleteCount.resources': { zero: '{count} resursu', one: '{count} resurss', other: '{count} resursi' },
   'deleteCount.actions': { zero: '{count} rīcības plāna darbību', one: '{count} rīcības plāna darbība', other: '{count} rīcības plāna darbības' },
   'deleteCount.swot': { zero: '{count} SVID ierakstu', one: '{count} SVID ieraksts', other: '{count} SVID ieraksti' },
-  'deleteCount.photos': '{count} foto',
+  'deleteCount.photos': { zero: '{count} foto', one: '{count} foto', other: '{count} foto' },
   'deleteCount.attendance': { zero: '{count} reģistrāciju', one: '{count} reģistrācija', other: '{count} reģistrācijas' },
 
-  'backupRestore.title': 'Ieraksti, kas dzēsti pēc šīs rezerves kopijas izveides: {count}',
+  'backupRestore.title': { zero: '{count} ierakstu dzēsa pēc šīs rezerves kopijas izveides', one: '{count} ierakstu dzēsa pēc šīs rezerves kopijas izveides', other: '{count} ierakstus dzēsa pēc šīs rezerves kopijas izveides' },
   'backupRestore.intro': 'Rezerves kopijā šie ieraksti vēl bija. Vai atjaunot tos? Atjaunošana tiks sinhronizēta ar visām ierīcēm.',
   'backupRestore.confirm': 'Atjaunot šos ierakstus',
   'backupRestore.skip': 'Neatjaunot',
   'backupRestore.done': { zero: 'Atjaunoti {count} ieraksti.', one: 'Atjaunots {count} ieraksts.', other: 'Atjaunoti {count} ieraksti.' },
-  'backupRestore.erasedSkipped': 'Dalībnieki, kuru personas dati ir dzēsti, netika ierakstīti atpakaļ: {count}.',
+  'backupRestore.erasedSkipped': { zero: '{count} dalībnieku, kuru personas dati ir dzēsti, neieraksta atpakaļ.', one: '{count} dalībnieku, kura personas dati ir dzēsti, neieraksta atpakaļ.', other: '{count} dalībniekus, kuru personas dati ir dzēsti, neieraksta atpakaļ.' },
   'privacy.erase.backups': 'Ierīču rezerves kopijās, kas izveidotas pirms dzēšanas, šī persona vēl ir. Importējot tādu rezerves kopiju, dzēstu personu dati netiek ierakstīti atpakaļ.',
 } as const;

@@ -53,7 +53,7 @@ export const lv = {
   'progress.supplier': 'Piegādātājs',
   'progress.date': 'Datums',
   'progress.receipt': 'Čeks: {what}',
-  'progress.receiptCount': { zero: 'bez čeka', one: '{count} čeka foto', other: '{count} čeku foto' },
+  'progress.receiptCount': { zero: '{count} čeku foto', one: '{count} čeka foto', other: '{count} čeku foto' },
   'progress.notes': 'Gaitas piezīmes',
   'progress.noNotes': 'Piezīmju vēl nav.',
   'progress.addNote': 'Pievienot piezīmi',

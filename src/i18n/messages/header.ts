@@ -13,7 +13,7 @@ export const lv = {
   'header.signIn': 'Pieslēgties',
   'header.signOut': 'Iziet',
   'header.account': 'Konts',
-  'header.signedInAs': 'Pieslēdzies: {name}, {organisation}',
+  'header.signedInAs': 'Konts: {name}, {organisation}',
   'syncbar.allSentAt': 'Visas izmaiņas nosūtītas, {time}',
   'syncbar.nothingToSend': 'Nav nenosūtītu izmaiņu',
   'syncbar.lastSync': 'Pēdējā sinhronizācija {time}',

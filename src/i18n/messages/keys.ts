@@ -3,6 +3,7 @@
 import type * as common from './common';
 import type * as communities from './communities';
 import type * as header from './header';
+import type * as arrival from './arrival';
 import type * as account from './account';
 import type * as syncui from './syncui';
 import type * as workshops from './workshops';
@@ -29,7 +30,7 @@ import type * as needsOrder from './needs-order';
 import type * as followup from './followup';
 import type { Message } from '../types';
 
-type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof account.lv & typeof syncui.lv &
+type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof arrival.lv & typeof account.lv & typeof syncui.lv &
   typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
   typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
   typeof photos.lv & typeof device.lv & typeof people.lv & typeof bin.lv & typeof held.lv & typeof replaced.lv & typeof signout.lv & typeof security.lv &

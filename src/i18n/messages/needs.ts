@@ -15,7 +15,7 @@ export const lv = {
   'needs.filterStatus': 'Rādīt statusu',
   'needs.allCategories': 'Visas kategorijas',
   'needs.allStatuses': 'Visi statusi',
-  'needs.empty': 'Vēl nav vajadzību. Ierakstiet pirmo augstāk!',
+  'needs.empty': 'Vēl nav nevienas vajadzības. Ierakstiet pirmo augstāk!',
   'needs.noMatch': 'Neviena vajadzība neatbilst atlasei.',
   'needs.shown': { zero: 'Rāda {count} vajadzību no {total}', one: 'Rāda {count} vajadzību no {total}', other: 'Rāda {count} vajadzības no {total}' },
   'needs.votes': { zero: '{count} balsu', one: '{count} balss', other: '{count} balsis' },

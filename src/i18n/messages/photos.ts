@@ -3,7 +3,6 @@
 // upload line in the sync bar, and why a photo was refused.
 export const lv = {
   'photos.title': 'Foto',
-  'photos.count': { zero: '{count} fotoattēlu', one: '{count} fotoattēls', other: '{count} fotoattēli' },
   'photos.empty': 'Vēl nav neviena foto.',
   'photos.list': 'Foto: {name}',
   'photos.add': 'Pievienot foto',
@@ -13,7 +12,7 @@ export const lv = {
   'photos.caption': 'Paraksts',
   'photos.captionHint': 'Nav obligāts; tiek pievienots nākamajiem foto.',
   'photos.preparing': 'Sagatavo foto {n} no {total}…',
-  'photos.added': { zero: 'Pievienoti {count} fotoattēlu', one: 'Pievienots {count} fotoattēls', other: 'Pievienoti {count} fotoattēli' },
+  'photos.added': { zero: 'Pievienots {count} foto', one: 'Pievienots {count} foto', other: 'Pievienoti {count} foto' },
   'photos.unreadable': 'Failu “{name}” nevar nolasīt kā attēlu.',
   'photos.tooLarge': 'Foto “{name}” ir par lielu pat pēc samazināšanas.',
   'photos.saveFailed': 'Foto “{name}” neizdevās saglabāt: {reason}',

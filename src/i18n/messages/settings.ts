@@ -14,7 +14,7 @@ export const lv = {
   'settings.persistUnsupported': 'Šis pārlūks neļauj lūgt pastāvīgu glabāšanu.',
   'settings.askPersist': 'Lūgt pastāvīgu glabāšanu',
   'settings.persistGranted': 'Pārlūks atļāva pastāvīgu glabāšanu.',
-  'settings.persistDenied': 'Pārlūks pagaidām neatļāva. Instalējiet Talka kā lietotni (“Pievienot sākuma ekrānam”) un mēģiniet vēlreiz.',
+  'settings.persistDenied': 'Pārlūks pagaidām neatļāva. Instalējiet Talku kā lietotni (“Pievienot sākuma ekrānam”) un mēģiniet vēlreiz.',
   'settings.device': 'Šī ierīce',
   'settings.deviceId': 'Ierīces ID',
   'settings.pending': 'Gaida nosūtīšanu',

@@ -27,7 +27,7 @@ export const lv = {
   'workshop.checkin': 'Dalībnieku reģistrācija',
   'workshop.voting': 'Balsošana ar punktiem',
   'workshop.votingHint': { zero: '{count} punktu katram', one: '{count} punkts katram', other: '{count} punkti katram' },
-  'workshop.needs': 'Vajadzību kārtis',
+  'workshop.needs': 'Vajadzību kartītes',
   'workshop.needsHint': 'Pierakstiet šajā pasākumā izvirzītās vajadzības',
   'workshop.notes': 'Piezīmes',
   'workshop.notesHint': 'Tiek saglabātas rakstīšanas laikā, arī bez tīkla.',

@@ -30,7 +30,7 @@ describe('AccountMenu (signing out takes the organisation’s data off the devic
     expect(screen.getByText('Anna Bērziņa')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Iziet' }));
     const dialog = await screen.findByRole('dialog', { name: 'Ne viss ir nosūtīts uz serveri' });
-    expect(within(dialog).getByTestId('sign-out-unsent').textContent).toBe('Vēl nav nosūtīts uz serveri: 1 neizsūtīta izmaiņa, 0 neizsūtītu foto.');
+    expect(within(dialog).getByTestId('sign-out-unsent').textContent).toBe('Vēl nav nosūtīts uz serveri: 1 nenosūtīta izmaiņa, 0 nenosūtītu foto.');
     expect(within(dialog).getByRole('button', { name: 'Lejupielādēt rezerves kopiju' })).toBeTruthy();
     expect((within(dialog).getByLabelText('Aizsargāt ar paroli') as HTMLInputElement).checked).toBe(true);
 

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { session } from '../../account/session';
 import { Page } from '../components/page';
+import { afterSignIn } from '../components/sign-in-then';
 import { showToast } from '../components/toast';
 import { useDirtyForm } from '../form-state';
 import { useApi } from './api-context';
@@ -15,7 +16,7 @@ import './account.css';
 /** Sign in; on success the device keeps the session (it survives restarts offline) and the app opens. */
 export function LoginScreen() {
   const api = useApi();
-  const { route } = useLocation();
+  const { route, query } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,7 +24,7 @@ export function LoginScreen() {
   useDirtyForm(email !== '' || password !== '');
   const adoption = useSessionAdoption((response) => {
     showToast({ message: t('login.welcome', { name: response.user.name }) });
-    route('/');
+    route(afterSignIn(query.next));
   });
   const current = session.value;
 

@@ -24,7 +24,7 @@ describe('UsersScreen', () => {
     renderWithServer(services, server, <UsersScreen />, '/users');
     const row = (await screen.findByText('Jānis Kalniņš')).closest('li')!;
     expect(within(row).getByText('janis@example.lv')).toBeTruthy();
-    expect(within(row).getByText('Vadītājs')).toBeTruthy();
+    expect(within(row).getByText('Fasilitators')).toBeTruthy();
     expect(within(row).getByText('Aktīvs')).toBeTruthy();
     expect(screen.getByText('2 lietotāji')).toBeTruthy();
     expect(server.requests[0]?.authorization).toBe('Bearer test-token');

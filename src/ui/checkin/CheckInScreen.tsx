@@ -46,8 +46,9 @@ export function CheckInScreen() {
           homeOf={(person) => (person.communityId === null ? '' : communityNames?.get(person.communityId) ?? '')}
           onCheckIn={async (participantId) => { await notebook.checkIn(workshop, participantId); }}
           onCheckOut={async (participantId) => {
-            const records = attendance.find((attendee) => attendee.participantId === participantId)?.records ?? [participantId];
-            for (const record of records) await notebook.checkOut(id, record);
+            // Read afresh: a merge may have landed since this list was drawn.
+            const records = (await listAttendees(db, id)).find((attendee) => attendee.participantId === participantId)?.records ?? [participantId];
+            await notebook.checkOut(id, ...records);
           }}
           consentText={consentText}
           onCheckInWithConsent={async (participantId, answer) => {

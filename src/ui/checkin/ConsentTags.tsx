@@ -1,6 +1,6 @@
 import type { Participant } from '../../../protocol';
 import { consentMissing } from '../../domain/consent';
-import { formatDay, t } from '../../i18n';
+import { formatDayInTable, t } from '../../i18n';
 
 /** A participant's consent at a glance: whether their data may be kept and whether they may be photographed. */
 export interface ConsentTagsProps {
@@ -25,7 +25,7 @@ export function ConsentTags({ participant, missingOnly = false }: ConsentTagsPro
     <>
       {participant.consentData
         ? <span class="tag">{participant.consentDate
-          ? t('participants.consentDataOn', { date: formatDay(participant.consentDate, { day: '2-digit', month: '2-digit', year: 'numeric' }) })
+          ? t('participants.consentDataOn', { date: formatDayInTable(participant.consentDate) })
           : t('participants.consentData')}</span>
         : <span class="tag tag--warning">{t('participants.noConsentData')}</span>}
       {participant.consentPhotos

@@ -19,8 +19,17 @@ describe('SyncStatusView (always shows offline/online, changes waiting, last syn
     expect(bar.getAttribute('aria-live')).toBe('polite');
     expect(bar.textContent).toContain('Bezsaistē');
     const pending = screen.getByTestId('pending-count');
-    expect(pending.textContent).toBe('3 izmaiņas gaida nosūtīšanu');
+    expect(pending.textContent).toBe('3 izmaiņas glabājas šajā ierīcē un tiks nosūtītas, kad būs tīkls');
     expect(pending.dataset.count).toBe('3');
+    expect(bar.querySelector('.sync-bar__failure')).toBeNull();
+  });
+
+  it('offline with nothing waiting, says the work is kept, not that something failed', () => {
+    const { rerender } = render(<SyncStatusView isOnline={false} pending={0} signedIn failure="network" />);
+    expect(screen.getByTestId('pending-count').textContent).toBe('Var strādāt bez tīkla: viss ievadītais tiek saglabāts šajā ierīcē');
+    expect(screen.getByRole('status').querySelector('.sync-bar__failure')).toBeNull();
+    rerender(<SyncStatusView isOnline={false} pending={21} signedIn failure="network" />);
+    expect(screen.getByTestId('pending-count').textContent).toBe('21 izmaiņa glabājas šajā ierīcē un tiks nosūtīta, kad būs tīkls');
   });
 
   it('uses the Latvian plural forms for 1, 10 and 21', () => {
@@ -94,7 +103,7 @@ describe('SyncStatusView (always shows offline/online, changes waiting, last syn
   it('speaks English when asked', async () => {
     await setLanguage('en');
     render(<SyncStatusView isOnline={false} pending={3} signedIn />);
-    expect(screen.getByTestId('pending-count').textContent).toBe('3 changes waiting to be sent');
+    expect(screen.getByTestId('pending-count').textContent).toBe('3 changes are kept on this device and will be sent when there is a connection');
     expect(screen.getByRole('status').textContent).toContain('Offline');
   });
 });

@@ -42,7 +42,9 @@ function syncTime(at: number, now: number): string {
     : formatDateTime(at, { dateStyle: 'short', timeStyle: 'short' });
 }
 
-function summaryText(pending: number, lastSyncAt: number | null, now: number): string {
+function summaryText(pending: number, lastSyncAt: number | null, now: number, isOnline: boolean): string {
+  // Offline is a state to work in, not an error: say that the work is kept, and how much waits.
+  if (!isOnline) return pending > 0 ? t('syncbar.offlineKept', { count: pending }) : t('syncbar.offlineSafe');
   if (pending > 0) return t('sync.pending', { count: pending });
   return lastSyncAt === null ? t('syncbar.nothingToSend') : t('syncbar.allSentAt', { time: syncTime(lastSyncAt, now) });
 }
@@ -89,7 +91,7 @@ export function SyncStatusView({
         {isOnline ? t('sync.online') : t('sync.offline')}
       </span>
       {pending !== undefined && (
-        <span class="sync-bar__pending" data-testid="pending-count" data-count={pending}>{summaryText(pending, lastSyncAt, now)}</span>
+        <span class="sync-bar__pending" data-testid="pending-count" data-count={pending}>{summaryText(pending, lastSyncAt, now, isOnline)}</span>
       )}
       {pending !== undefined && pending > 0 && lastSyncAt !== null && (
         <span class="sync-bar__last">{t('syncbar.lastSync', { time: syncTime(lastSyncAt, now) })}</span>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { session } from '../../account/session';
 import { t } from '../../i18n';
+import { signInThenOpen } from './sign-in-then';
 
 export interface PageProps {
   title: string;
@@ -47,6 +49,20 @@ export function Loading() {
   return <p class="muted" role="status">{t('status.loading')}</p>;
 }
 
+/**
+ * A record this device does not have. Before anyone has signed in on it (a
+ * fresh tablet opening a link it was sent), the record is most likely on the
+ * server: guide to signing in, which then brings back to this link.
+ */
 export function NotFoundMessage() {
+  if (session.value === null && typeof location !== 'undefined') {
+    return (
+      <div class="notice" data-testid="sign-in-first">
+        <h2>{t('arrival.title')}</h2>
+        <p>{t('arrival.body')}</p>
+        <a class="button button--primary" href={signInThenOpen(location.pathname + location.search)}>{t('arrival.signIn')}</a>
+      </div>
+    );
+  }
   return <p class="notice">{t('status.notFound')}</p>;
 }

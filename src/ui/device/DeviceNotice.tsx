@@ -1,16 +1,10 @@
 // The header's one small notice about the device's data (space, Home Screen,
 // persistence). Text, a link to settings, and a close button; never a dialog.
+// DeviceNoticeGate.tsx decides whether there is one, and loads this only then.
 import { formatBytes, t } from '../../i18n';
 import type { DeviceNotice as Notice } from './choose-notice';
 import { InstallSteps } from './InstallSteps';
-import { useDeviceNotice } from './use-device-notice';
 import './device.css';
-
-export function DeviceNotice() {
-  const { notice, dismiss } = useDeviceNotice();
-  if (!notice) return null;
-  return <DeviceNoticeView notice={notice} onDismiss={dismiss} />;
-}
 
 export function DeviceNoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const tone = notice.kind === 'space' && notice.level === 'critical' ? ' device-notice--critical' : '';

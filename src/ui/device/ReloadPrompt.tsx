@@ -2,7 +2,10 @@
 // never forced, and is held back while a form holds unsaved input.
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { t } from '../../i18n';
-import { UpdateKeepsData } from './UnsentSummary';
+import { onFirstRender } from './on-first-render';
+
+/** Loaded only when an update is offered: counting unsent work needs the database's queries, which a first visit does not load. */
+const UpdateKeepsData = onFirstRender(() => import('./UnsentSummary').then((m) => m.UpdateKeepsData));
 import { dirtyForms } from '../form-state';
 
 export function ReloadPrompt() {

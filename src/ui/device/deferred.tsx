@@ -18,7 +18,7 @@ export function deferred(load: () => Promise<ComponentType>): ComponentType {
   };
 }
 
-export const DeviceNotice = deferred(() => import('./DeviceNotice').then((m) => m.DeviceNotice));
+export const DeviceNotice = deferred(() => import('./DeviceNoticeGate').then((m) => m.DeviceNoticeGate));
 /** Registers the service worker and offers updates: the registration too waits for the first screen. */
 export const ReloadPrompt = deferred(() => import('./ReloadPrompt').then((m) => m.ReloadPrompt));
 /** Tells the user once when a sync replaced values they typed here (src/ui/conflicts/ReplacedNotice.tsx). */

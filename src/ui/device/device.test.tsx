@@ -17,7 +17,7 @@ describe('UpdateKeepsData (the update prompt)', () => {
     await services.db.blobs.put({ sha256: 'a'.repeat(64), blob: image, thumb: image, mime: 'image/jpeg', size: 3, state: 'local' });
     renderWithServices(services, <UpdateKeepsData />);
     expect((await screen.findByTestId('update-unsent')).textContent)
-      .toBe('Ierīcē ir 1 neizsūtīta izmaiņa un 1 neizsūtīts foto. Atjaunināšana tos saglabā: dati paliek ierīcē un tiks nosūtīti kā parasti.');
+      .toBe('Ierīcē ir 1 nenosūtīta izmaiņa un 1 nenosūtīts foto. Atjaunināšana tos saglabā: dati paliek ierīcē un tiks nosūtīti kā parasti.');
   });
 
   it('says so when everything was sent', async () => {
@@ -42,7 +42,7 @@ describe('DeviceNoticeView', () => {
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Pieskarieties pogai “Kopīgot” (kvadrāts ar bultiņu uz augšu).',
       'Izvēlieties “Pievienot sākuma ekrānam” un “Pievienot”.',
-      'Turpmāk atveriet Talka ar ikonu sākuma ekrānā.',
+      'Turpmāk atveriet Talku ar ikonu sākuma ekrānā.',
     ]);
   });
 });

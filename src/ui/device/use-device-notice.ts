@@ -10,6 +10,9 @@ import { chooseNotice, type DeviceNotice } from './choose-notice';
 
 const SPACE_DISMISSED_KEY = 'talka:space-warning-dismissed';
 const PERSIST_DISMISSED_KEY = 'talka:persist-notice-dismissed';
+/** The page load that first showed the persistence notice: it appears in that one visit, then only in settings. */
+const PERSIST_SHOWN_KEY = 'talka:persist-notice-shown';
+const THIS_LOAD = `${String(Date.now())}-${String(Math.random())}`;
 /** Set by src/pwa/storage.ts once the app has asked for persistent storage. */
 const PERSISTENCE_ASKED_KEY = 'talka:persistence-asked';
 const RECHECK_MS = 60_000;
@@ -24,22 +27,30 @@ function asDismissal(value: unknown): WarningDismissal | null {
 }
 
 async function decide(): Promise<DeviceNotice | null> {
-  const [storage, spaceDismissed, persistDismissed, persistAsked, installDismissed] = await Promise.all([
+  const [storage, spaceDismissed, persistDismissed, persistShown, persistAsked, installDismissed] = await Promise.all([
     readStorageState(),
     get<unknown>(SPACE_DISMISSED_KEY).catch(() => null),
     get<unknown>(PERSIST_DISMISSED_KEY).catch(() => null),
+    get<unknown>(PERSIST_SHOWN_KEY).catch(() => null),
     get<unknown>(PERSISTENCE_ASKED_KEY).catch(() => null),
     isInstallHintDismissed(),
   ]);
-  return chooseNotice({
+  const notice = chooseNotice({
     storage: assessStorage(storage),
     spaceDismissal: dismissedNow.space ?? asDismissal(spaceDismissed),
     installHint: installHintFor(readPlatformFacts()),
     installDismissed: installDismissed || dismissedNow.install,
     persistRefused: Boolean(persistAsked) && storage.persisted === false,
-    persistDismissed: Boolean(persistDismissed) || dismissedNow.persist,
+    persistDismissed: Boolean(persistDismissed) || dismissedNow.persist || shownInAnotherVisit(persistShown),
     now: Date.now(),
   });
+  if (notice?.kind === 'persist' && persistShown !== THIS_LOAD) await set(PERSIST_SHOWN_KEY, THIS_LOAD).catch(() => undefined);
+  return notice;
+}
+
+/** The persistence notice says its piece once: in the visit that first showed it (settings keeps saying it). */
+function shownInAnotherVisit(shown: unknown): boolean {
+  return typeof shown === 'string' && shown !== THIS_LOAD;
 }
 
 /** The notice to show now (rechecked every minute and when the app comes back to view), and how to dismiss it. */

@@ -57,7 +57,7 @@ describe('people from a spreadsheet', () => {
     // The download link is clicked, not followed: the page stays where it is.
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     fireEvent.click(screen.getByRole('button', { name: 'Importēt 2 derīgās rindas' }));
-    expect((await screen.findByTestId('import-done')).textContent).toBe('Importēti 2 dalībnieki. 5 rindas atteiktas.');
+    expect((await screen.findByTestId('import-done')).textContent).toBe('Importēti 2 dalībnieki. Atteiktas 5 rindas.');
     const people = await services.db.participants.toArray();
     expect(people.map((p) => p.name).sort()).toEqual(['Ilze Kalniņa', 'Jānis Bērziņš', 'Līga Ābele']);
     expect(people.find((p) => p.name === 'Līga Ābele')).toMatchObject({ communityId, consentDate: '', phone: '+371 2900 0003' });

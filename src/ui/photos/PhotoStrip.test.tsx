@@ -75,7 +75,7 @@ describe('PhotoStrip', () => {
   it('shows the photos as thumbnails named by caption, or by position when there is none', async () => {
     await addTwo();
     renderStrip();
-    expect(await screen.findByRole('heading', { name: 'Foto (2 fotoattēli)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Foto (2)' })).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Foto: Apgaismojums' });
     const buttons = within(list).getAllByRole('button');
     expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual(['Atvērt foto: Plakāts ar punktiem', 'Atvērt foto: Foto 2 no 2']);
@@ -133,7 +133,7 @@ describe('PhotoStrip', () => {
     await waitFor(() => expect(within(screen.getByRole('dialog')).getByRole('img').getAttribute('alt')).toBe('Foto 1 no 1'));
     fireEvent.click(screen.getByRole('button', { name: 'Atsaukt' }));
     await waitFor(async () => expect((await services.db.photos.get(first))?.deleted).toBe(false));
-    expect(await screen.findByRole('heading', { name: 'Foto (2 fotoattēli)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Foto (2)' })).toBeTruthy();
   });
 
   it('a photo from another device, offline: a placeholder says it is not downloaded yet, and it is noted as remote', async () => {
@@ -201,7 +201,7 @@ describe('PhotoStrip', () => {
     ];
     Object.defineProperty(choose, 'files', { value: files, configurable: true });
     fireEvent.change(choose);
-    expect(await screen.findByText('Pievienots 1 fotoattēls')).toBeTruthy();
+    expect(await screen.findByText('Pievienots 1 foto')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toBe('Failu “b.heic” nevar nolasīt kā attēlu.');
     const photos = await services.db.photos.toArray();
     expect(photos.map((photo) => [photo.caption, photo.parentId, photo.width])).toEqual([['Karte', parent.id, 2048]]);

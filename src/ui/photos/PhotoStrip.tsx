@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { PhotoParent as PhotoParentTable } from '../../../protocol';
 import { useLiveQuery } from '../../db';
 import { getBlobRow, getBlobRows, listPhotos, noteRemoteBlob, type BlobRow, type Photo } from '../../db/photos';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { online } from '../components/online';
@@ -137,7 +137,7 @@ export function PhotoStrip({ parentTable, parentId, communityId, name, compact =
   }
   return (
     <section class="photo-strip" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('photos.title')} <span class="muted photo-strip__count">({t('photos.count', { count: list.length })})</span></h2>
+      <h2 id={headingId}>{t('photos.title')} <span class="muted photo-strip__count">({formatNumber(list.length)})</span></h2>
       {list.length === 0 && <p class="muted">{t('photos.empty')}</p>}
       {gallery}
       {picker}

@@ -1,5 +1,5 @@
 import type { ParticipantRecordData } from '../../db/report-queries';
-import { formatDateTime, formatDay, t, tLabel } from '../../i18n';
+import { formatDateTime, formatDayInTable, t, tLabel } from '../../i18n';
 
 /** Everything held about one participant, as a person reads it. */
 export function ParticipantDataView({ data }: { data: ParticipantRecordData }) {
@@ -14,7 +14,7 @@ export function ParticipantDataView({ data }: { data: ParticipantRecordData }) {
     [t('participant.role'), tLabel('role', p.role)],
     [t('reports.col.consentData'), yesNo(p.consentData)],
     [t('reports.col.consentPhotos'), yesNo(p.consentPhotos)],
-    [t('participant.consentDate'), p.consentDate ? formatDay(p.consentDate) : ''],
+    [t('participant.consentDate'), p.consentDate ? formatDayInTable(p.consentDate) : ''],
     [t('privacy.createdAt'), formatDateTime(p.createdAt)],
     [t('privacy.updatedAt'), formatDateTime(p.updatedAt)],
   ];
@@ -41,7 +41,7 @@ export function ParticipantDataView({ data }: { data: ParticipantRecordData }) {
               <li key={attendance.id}>
                 <span class="grow">
                   <strong>{workshop?.title ?? t('privacy.unknownWorkshop')}</strong>
-                  <span class="muted"> · {workshop ? formatDay(workshop.date) : ''}{workshop?.place ? ` · ${workshop.place}` : ''}</span>
+                  <span class="muted"> · {workshop ? formatDayInTable(workshop.date) : ''}{workshop?.place ? ` · ${workshop.place}` : ''}</span>
                 </span>
                 <span class="muted">{t('privacy.checkedInAt', { time: formatDateTime(attendance.checkedInAt, { timeStyle: 'short' }) })}</span>
               </li>
@@ -58,7 +58,7 @@ export function ParticipantDataView({ data }: { data: ParticipantRecordData }) {
               <li key={vote.id}>
                 <span class="grow">
                   <strong>{need?.title ?? t('privacy.unknownNeed')}</strong>
-                  <span class="muted"> · {workshop ? `${workshop.title}, ${formatDay(workshop.date)}` : ''}</span>
+                  <span class="muted"> · {workshop ? `${workshop.title}, ${formatDayInTable(workshop.date)}` : ''}</span>
                 </span>
               </li>
             ))}

@@ -57,7 +57,7 @@ describe('retention review', () => {
     const link = screen.getByRole('link', { name: 'Personas dati: Jānis Bērziņš' });
     expect(link.getAttribute('href')).toBe(`/participants/${old}/data`);
     const item = link.closest('li')!;
-    expect(within(item).getByText(/^Nav apmeklējis pasākumus; ieraksts izveidots/)).toBeTruthy();
+    expect(within(item).getByText(/^Pasākumi nav apmeklēti; ieraksts izveidots/)).toBeTruthy();
     expect(screen.queryByText('Anna Ozoliņa')).toBeNull();
     expect(screen.queryByText('Dzēsts dalībnieks')).toBeNull();
   });

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, listCommunities, loadSettings, saveSettings, useLiveQ
 import { loadRetentionInput } from '../../db/report-queries';
 import { localDay } from '../../domain/days';
 import { flagForReview, parseRetentionMonths, RETENTION_MONTHS } from '../../domain/retention';
-import { formatDay, t } from '../../i18n';
+import { formatDayInText, t } from '../../i18n';
 import { session } from '../../account/session';
 import { useServices } from '../app-context';
 import { TextField } from '../components/fields';
@@ -78,7 +78,7 @@ export function RetentionSection() {
                   <span class="muted"> · {participant.communityId === null ? '' : communityNames.get(participant.communityId) ?? ''}</span>
                   <br />
                   <span class="muted">
-                    {attended > 0 ? t('privacy.retention.lastSeen', { date: formatDay(lastSeen) }) : t('privacy.retention.neverAttended', { date: formatDay(lastSeen) })}
+                    {attended > 0 ? t('privacy.retention.lastSeen', { date: formatDayInText(lastSeen) }) : t('privacy.retention.neverAttended', { date: formatDayInText(lastSeen) })}
                   </span>
                 </span>
                 <a class="button" href={`/participants/${participant.id}/data`} aria-label={t('privacy.dataOf', { name: participant.name })}>

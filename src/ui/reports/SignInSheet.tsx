@@ -1,5 +1,5 @@
 import type { StoredRecord } from '../../db';
-import { formatDay, t } from '../../i18n';
+import { formatDayInTable, t } from '../../i18n';
 import { WorkshopHeader } from './WorkshopHeader';
 
 export interface SignInSheetProps {
@@ -13,7 +13,7 @@ export interface SignInSheetProps {
 
 /** The printable sign-in sheet: the workshop's header, one numbered row per person, blank rows for walk-ins. */
 export function SignInSheet({ workshop, community, people, blankRows, showContacts }: SignInSheetProps) {
-  const short = (day: string) => formatDay(day, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const short = formatDayInTable;
   return (
     <article class="print-sheet sign-in-sheet" aria-label={t('reports.signIn.sheetLabel')}>
       <WorkshopHeader workshop={workshop} community={community} />

@@ -3,7 +3,7 @@ import { useLiveQuery, type StoredRecord } from '../../db';
 import { listWorkshopChoices, loadWorkshopExport } from '../../db/report-queries';
 import { participantLines, participantTable } from '../../domain/export-rows';
 import { exportFileName } from '../../domain/export-table';
-import { formatDay, t } from '../../i18n';
+import { formatDayInTable, t } from '../../i18n';
 import { useServices } from '../app-context';
 import { SelectField } from '../components/fields';
 import { ExportButtons } from './ExportButtons';
@@ -52,7 +52,7 @@ export function WorkshopExportSection({ communities, initialWorkshopId }: Worksh
         <SelectField label={t('reports.community')} value={communityId}
           options={communities.map((c) => ({ value: c.id, label: c.name }))} onValue={setCommunityId} />
         <SelectField label={t('reports.workshop.choose')} value={workshopId}
-          options={(workshops ?? []).map((w) => ({ value: w.id, label: `${formatDay(w.date, { dateStyle: 'medium' })} · ${w.title}` }))}
+          options={(workshops ?? []).map((w) => ({ value: w.id, label: `${formatDayInTable(w.date)} · ${w.title}` }))}
           onValue={setWorkshopId} />
       </div>
       {workshops?.length === 0 && <p class="muted">{t('reports.workshop.none')}</p>}

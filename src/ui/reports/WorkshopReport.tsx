@@ -3,11 +3,10 @@ import type { WorkshopReportData } from '../../db/report-queries';
 import { planTotal } from '../../domain/grant';
 import { groupByQuadrant } from '../../domain/swot-board';
 import { tallyVotes } from '../../domain/votes';
-import { formatDay, formatEuro, t, tLabel } from '../../i18n';
+import { formatDayInTable, formatDayInText, formatEuro, t, tLabel } from '../../i18n';
 import { useObjectUrl } from '../photos/blob-urls';
 import { WorkshopHeader } from './WorkshopHeader';
 
-const SHORT_DAY: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
 
 export interface WorkshopReportProps {
   data: WorkshopReportData;
@@ -44,34 +43,36 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
       <section class="report-section" aria-labelledby="report-needs">
         <h3 id="report-needs">{t('reports.report.needs')}</h3>
         {tally.length === 0 ? <p class="muted">{t('reports.report.none')}</p> : (
-          <table class="print-table report-table">
-            <thead>
-              <tr>
-                <th scope="col" class="col-number">{t('reports.col.number')}</th>
-                <th scope="col">{t('reports.col.need')}</th>
-                <th scope="col">{t('reports.col.category')}</th>
-                <th scope="col">{t('reports.col.status')}</th>
-                <th scope="col" class="col-figure">{t('reports.col.votes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tally.map(({ need, votes }, index) => (
-                <tr key={need.id}>
-                  <td class="col-number">{index + 1}</td>
-                  <td>{need.title}</td>
-                  <td>{tLabel('needCategory', need.category)}</td>
-                  <td>{tLabel('needStatus', need.status)}</td>
-                  <td class="col-figure">{votes}</td>
+          <div class="print-table-scroll" role="group" tabIndex={0} aria-labelledby="report-needs">
+            <table class="print-table report-table">
+              <thead>
+                <tr>
+                  <th scope="col" class="col-number">{t('reports.col.number')}</th>
+                  <th scope="col">{t('reports.col.need')}</th>
+                  <th scope="col">{t('reports.col.category')}</th>
+                  <th scope="col">{t('reports.col.status')}</th>
+                  <th scope="col" class="col-figure">{t('reports.col.votes')}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={4}>{t('reports.col.total')}</th>
-                <td class="col-figure">{dots}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {tally.map(({ need, votes }, index) => (
+                  <tr key={need.id}>
+                    <td class="col-number">{index + 1}</td>
+                    <td>{need.title}</td>
+                    <td>{tLabel('needCategory', need.category)}</td>
+                    <td>{tLabel('needStatus', need.status)}</td>
+                    <td class="col-figure">{votes}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={4}>{t('reports.col.total')}</th>
+                  <td class="col-figure">{dots}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         )}
       </section>
 
@@ -92,44 +93,46 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
       </section>
 
       <section class="report-section" aria-labelledby="report-plan">
-        <h3 id="report-plan">{t('reports.report.plan', { date: formatDay(today) })}</h3>
+        <h3 id="report-plan">{t('reports.report.plan', { date: formatDayInText(today) })}</h3>
         {data.actions.length === 0 ? <p class="muted">{t('reports.report.none')}</p> : (
-          <table class="print-table report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.col.what')}</th>
-                <th scope="col">{t('reports.col.need')}</th>
-                <th scope="col">{t('reports.col.who')}</th>
-                <th scope="col">{t('reports.col.due')}</th>
-                <th scope="col" class="col-figure">{t('reports.report.budget')}</th>
-                <th scope="col" class="col-status">{t('reports.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.actions.map((action) => (
-                <tr key={action.id}>
-                  <td>{action.what}</td>
-                  <td>{action.needId ? needTitles.get(action.needId) ?? '' : ''}</td>
-                  <td>{action.who}</td>
-                  <td class="col-day">{action.due ? formatDay(action.due, SHORT_DAY) : ''}</td>
-                  <td class="col-figure">{formatEuro(action.budgetCents)}</td>
-                  <td class="col-status">{tLabel('actionStatus', action.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-            {total && (
-              <tfoot>
+          <div class="print-table-scroll" role="group" tabIndex={0} aria-labelledby="report-plan">
+            <table class="print-table report-table">
+              <thead>
                 <tr>
-                  <th scope="row" colSpan={4}>
-                    {t('reports.report.planTotal', { limit: formatEuro(total.limitCents) })}
-                    {total.overLimit && <> {t('reports.report.overLimit', { amount: formatEuro(-total.remainingCents) })}</>}
-                  </th>
-                  <td class="col-figure">{formatEuro(total.totalCents)}</td>
-                  <td />
+                  <th scope="col">{t('reports.col.what')}</th>
+                  <th scope="col">{t('reports.col.need')}</th>
+                  <th scope="col">{t('reports.col.who')}</th>
+                  <th scope="col">{t('reports.col.due')}</th>
+                  <th scope="col" class="col-figure">{t('reports.report.budget')}</th>
+                  <th scope="col" class="col-status">{t('reports.col.status')}</th>
                 </tr>
-              </tfoot>
-            )}
-          </table>
+              </thead>
+              <tbody>
+                {data.actions.map((action) => (
+                  <tr key={action.id}>
+                    <td>{action.what}</td>
+                    <td>{action.needId ? needTitles.get(action.needId) ?? '' : ''}</td>
+                    <td>{action.who}</td>
+                    <td class="col-day">{action.due ? formatDayInTable(action.due) : ''}</td>
+                    <td class="col-figure">{formatEuro(action.budgetCents)}</td>
+                    <td class="col-status">{tLabel('actionStatus', action.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              {total && (
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={4}>
+                      {t('reports.report.planTotal', { limit: formatEuro(total.limitCents) })}
+                      {total.overLimit && <> {t('reports.report.overLimit', { amount: formatEuro(-total.remainingCents) })}</>}
+                    </th>
+                    <td class="col-figure">{formatEuro(total.totalCents)}</td>
+                    <td />
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
         )}
       </section>
 
@@ -146,7 +149,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
         )}
       </section>
 
-      <p class="print-note">{t('reports.report.footer', { date: formatDay(today) })}</p>
+      <p class="print-note">{t('reports.report.footer', { date: formatDayInText(today) })}</p>
     </article>
   );
 }

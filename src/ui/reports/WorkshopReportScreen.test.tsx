@@ -47,7 +47,7 @@ describe('workshop report', () => {
     const plan = within(report).getByRole('region', { name: /^Kopienas rīcības plāns/ });
     expect(plan.textContent).toContain('Uzstādīt laternas');
     expect(plan.textContent).toMatch(/450,00\s€/);
-    expect(within(report).getByRole('region', { name: 'Fotogrāfijas' }).textContent).toContain('Vieta fotogrāfijām');
+    expect(within(report).getByRole('region', { name: 'Foto' }).textContent).toContain('Vieta foto');
     expect(screen.getByRole('button', { name: 'Drukāt' })).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
 // facilitator needs to know before the tablet fills up or is wiped.
 import type { DeviceInventory } from '../../db/backup-inventory';
 import { assessStorage } from '../../domain/storage-warning';
-import { formatBytes, locale, t } from '../../i18n';
+import { formatBytes, formatPercent, t } from '../../i18n';
 import type { InstallHint } from '../../pwa/install-hint';
 import type { StorageState } from '../../pwa/storage';
 import { Card } from '../components/page';
@@ -15,9 +15,7 @@ export interface DataSafetyPanelProps {
   installHint: InstallHint;
 }
 
-function percent(share: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 }).format(share);
-}
+const percent = formatPercent;
 
 export function DataSafetyPanel({ storage, inventory, installHint }: DataSafetyPanelProps) {
   const assessment = storage ? assessStorage({ usage: storage.usage, quota: storage.quota, photoBytes: inventory?.imageBytes }) : null;

@@ -30,7 +30,7 @@ describe('DataSafetyPanel', () => {
       inventory={{ records: 40, changes: 3, photos: 1, images: 4, imageBytes: 25 * MB }} installHint={null} />);
     expect(screen.getByTestId('space-free').textContent).toMatch(/^Brīvs: 1,9 GB — Vietas pietiek\.$/);
     expect(screen.getByTestId('space-photos').textContent).toMatch(/^Foto aizņem 25 MB \(25\s?% no izmantotā\)$/);
-    expect(screen.getByTestId('unsent-summary').textContent).toBe('3 neizsūtītas izmaiņas, 1 neizsūtīts foto');
+    expect(screen.getByTestId('unsent-summary').textContent).toBe('3 nenosūtītas izmaiņas, 1 nenosūtīts foto');
   });
 
   it('warns early when space runs low, and advises a backup while storage is not persistent', () => {
@@ -43,7 +43,7 @@ describe('DataSafetyPanel', () => {
 
   it('asks to add Talka to the Home Screen on iOS with short steps', () => {
     render(<DataSafetyPanel storage={{ usage: null, quota: null, persisted: null }} inventory={undefined} installHint={{ browser: 'other' }} />);
-    expect(screen.getByText('Pievienojiet Talka sākuma ekrānam')).toBeTruthy();
+    expect(screen.getByText('Pievienojiet Talku sākuma ekrānam')).toBeTruthy();
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)[0]).toBe('Vispirms atveriet šo lapu Safari pārlūkā.');
   });
 });
@@ -67,7 +67,7 @@ describe('BackupPanel', () => {
     fireEvent.click(screen.getByLabelText('Aizsargāt ar paroli'));
     fireEvent.click(screen.getByRole('button', { name: 'Lejupielādēt rezerves kopiju' }));
     const result = await screen.findByTestId('backup-export-result', {}, { timeout: 5000 });
-    expect(result.textContent).toMatch(/^Rezerves kopija “talka-rezerves-kopija-\d{4}-\d{2}-\d{2}\.talka” \(.+\) ir lejupielādēta\. Tajā: 1 ieraksts, 1 neizsūtīta izmaiņa, 0 foto\.$/);
+    expect(result.textContent).toMatch(/^Rezerves kopija “talka-rezerves-kopija-\d{4}-\d{2}-\d{2}\.talka” \(.+\) ir lejupielādēta\. Tajā: 1 ieraksts, 1 nenosūtīta izmaiņa, 0 foto\.$/);
     expect(created).toHaveBeenCalledOnce();
   });
 
@@ -89,7 +89,7 @@ describe('BackupPanel', () => {
     fireEvent.input(within(form).getByLabelText('Parole (ja fails ir aizsargāts)'), { target: { value: 'pareizā parole' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Importēt' }));
     const result = await within(form).findByTestId('backup-import-result', {}, { timeout: 5000 });
-    expect(result.textContent).toBe('Importēts: 1 ieraksts, 1 neizsūtīta izmaiņa, 0 foto. Failā bija: 1 ieraksts, 1 neizsūtīta izmaiņa, 0 foto.');
+    expect(result.textContent).toBe('Importēts: 1 ieraksts, 1 nenosūtīta izmaiņa, 0 foto. Failā bija: 1 ieraksts, 1 nenosūtīta izmaiņa, 0 foto.');
     expect(await db.communities.count()).toBe(1);
   });
 });
@@ -106,7 +106,7 @@ describe('ClearDataPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dzēst datus no šīs ierīces' }));
     const dialog = await screen.findByRole('dialog', { name: 'Dzēst visus datus no šīs ierīces?' });
     expect(within(dialog).getByTestId('clear-unsent').textContent)
-      .toBe('Vēl nav nosūtīts uz serveri un tiks zaudēts neatgriezeniski: 1 neizsūtīta izmaiņa, 0 neizsūtītu foto.');
+      .toBe('Vēl nav nosūtīts uz serveri un tiks zaudēts neatgriezeniski: 1 nenosūtīta izmaiņa, 0 nenosūtītu foto.');
     const confirm = within(dialog).getByRole('button', { name: 'Dzēst neatgriezeniski' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     fireEvent.input(within(dialog).getByLabelText('Lai apstiprinātu, ierakstiet vārdu DZĒST'), { target: { value: 'dzest' } });

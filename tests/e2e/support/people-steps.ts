@@ -41,7 +41,7 @@ export async function createEventOfCommunities(page: Page, event: EventInput, op
 
 // ── Assignments ───────────────────────────────────────────────────────────
 
-/** On a community's page (a coordinator's): the checkbox "Kam piešķirta kopiena" shows for a user, e.g. "Māris Liepa — Vadītājs". */
+/** On a community's page (a coordinator's): the checkbox "Kam piešķirta kopiena" shows for a user, e.g. "Māris Liepa — Fasilitators". */
 export function assignmentBox(page: Page, label: string): Locator {
   return page.getByRole('region', { name: 'Kam piešķirta kopiena' }).getByRole('checkbox', { name: label, exact: true });
 }

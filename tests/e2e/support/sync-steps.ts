@@ -56,11 +56,11 @@ export async function setUpOrganisation(page: Page, organisation: string, coordi
   await page.getByLabel('Parole vēlreiz', { exact: true }).fill(coordinator.password);
   await page.getByRole('button', { name: 'Izveidot organizāciju' }).click();
   await expectScreen(page, 'Lietotāji');
-  await visible(page.getByText(`Organizācija “${organisation}” izveidota. Tagad pievienojiet vadītājus.`));
+  await visible(page.getByText(`Organizācija “${organisation}” izveidota. Tagad pievienojiet fasilitatorus.`));
   await expectSignedIn(page, coordinator.name);
 }
 
-export type RoleLabel = 'Vadītājs' | 'Koordinators' | 'Mentors';
+export type RoleLabel = 'Fasilitators' | 'Koordinators' | 'Mentors';
 
 /** On "Lietotāji": fills "Pievienot lietotāju" and waits for the new user's row. */
 export async function addUser(page: Page, user: Account, role: RoleLabel): Promise<void> {
@@ -71,7 +71,7 @@ export async function addUser(page: Page, user: Account, role: RoleLabel): Promi
   await form.getByLabel('Loma', { exact: true }).selectOption({ label: role });
   await form.getByLabel('Sākotnējā parole', { exact: true }).fill(user.password);
   await form.getByRole('button', { name: 'Pievienot lietotāju' }).click();
-  await visible(page.getByText(`Lietotājs ${user.name} pievienots. Nododiet viņam e-pastu un paroli.`));
+  await visible(page.getByText(`Lietotājs ${user.name} pievienots. Nododiet lietotājam e-pastu un paroli.`));
   const row = page.getByRole('listitem').filter({ hasText: user.email });
   await expectText(row, new RegExp(`^${escape(user.name)} ${escape(user.email)} ${role} Aktīvs`));
 }
@@ -134,7 +134,7 @@ export async function syncNow(page: Page): Promise<void> {
  * A coordinator assigns a user to a community on its page ("Kam piešķirta kopiena"), after a sync
  * has brought the community and the organisation's members, and sends it.
  */
-export async function assignToCommunity(page: Page, community: string, user: Pick<Account, 'name'>, role: RoleLabel = 'Vadītājs'): Promise<void> {
+export async function assignToCommunity(page: Page, community: string, user: Pick<Account, 'name'>, role: RoleLabel = 'Fasilitators'): Promise<void> {
   await syncNow(page);
   await expectAllSent(page);
   await openCommunity(page, community);

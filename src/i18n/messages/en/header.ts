@@ -12,7 +12,7 @@ export const en: Translations<keyof typeof lv> = {
   'header.signIn': 'Sign in',
   'header.signOut': 'Sign out',
   'header.account': 'Account',
-  'header.signedInAs': 'Signed in: {name}, {organisation}',
+  'header.signedInAs': 'Account: {name}, {organisation}',
   'syncbar.allSentAt': 'All changes sent, {time}',
   'syncbar.nothingToSend': 'No changes waiting',
   'syncbar.lastSync': 'Last sync {time}',

@@ -3,6 +3,7 @@ import type { MessageKey } from '../keys';
 import * as common from './common';
 import * as communities from './communities';
 import * as header from './header';
+import * as arrival from './arrival';
 import * as workshops from './workshops';
 import * as checkin from './checkin';
 import * as needs from './needs';
@@ -30,7 +31,7 @@ import * as followup from './followup';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
-  ...common.en, ...communities.en, ...header.en, ...workshops.en, ...checkin.en, ...needs.en, ...resources.en, ...plan.en, ...settings.en,
+  ...common.en, ...communities.en, ...header.en, ...arrival.en, ...workshops.en, ...checkin.en, ...needs.en, ...resources.en, ...plan.en, ...settings.en,
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
   ...device.en, ...people.en, ...bin.en, ...held.en, ...replaced.en, ...signout.en, ...security.en,

@@ -4,7 +4,6 @@ import type { lv } from '../photos';
 // English strings of the photos screens; loaded only when English is chosen.
 export const en: Translations<keyof typeof lv> = {
   'photos.title': 'Photos',
-  'photos.count': { one: '{count} photo', other: '{count} photos' },
   'photos.empty': 'No photos yet.',
   'photos.list': 'Photos: {name}',
   'photos.add': 'Add photos',

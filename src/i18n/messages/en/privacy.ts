@@ -15,7 +15,7 @@ export const en: Translations<keyof typeof lv> = {
   'privacy.updatedAt': 'Last changed',
   'privacy.attendance': 'Workshops attended ({count})',
   'privacy.noAttendance': 'Has not attended any workshop.',
-  'privacy.checkedInAt': 'arrived {time}',
+  'privacy.checkedInAt': 'arrived at {time}',
   'privacy.votes': 'Votes ({count})',
   'privacy.noVotes': 'Has not voted.',
   'privacy.unknownWorkshop': 'Unknown workshop',
@@ -54,7 +54,7 @@ export const en: Translations<keyof typeof lv> = {
     one: 'Every participant has been seen within the last month.',
     other: 'Every participant has been seen within the last {count} months.',
   },
-  'privacy.retention.lastSeen': 'Last at a workshop: {date}',
+  'privacy.retention.lastSeen': 'Last at a workshop on {date}',
   'privacy.retention.neverAttended': 'Has not attended a workshop; record created {date}',
   'privacy.retention.more': 'Showing the first {shown}. The next ones appear once these are reviewed.',
 };

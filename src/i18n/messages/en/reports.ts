@@ -121,7 +121,7 @@ export const en: Translations<keyof typeof lv> = {
   'reports.signIn.consentData': 'data',
   'reports.signIn.consentPhotos': 'photos',
   'reports.signIn.signature': 'Signature',
-  'reports.signIn.note': 'By signing, a participant confirms taking part in the workshop. Ticking “data” means agreeing to the organisation keeping their data to account for its workshops; ticking “photos”, to being photographed.',
+  'reports.signIn.note': 'By signing, I confirm that I take part in the workshop. Ticking “data”, I agree to the organisation keeping my data to account for its workshops; ticking “photos”, to being photographed.',
 
   'reports.report.title': 'Workshop report',
   'reports.report.link': 'Workshop report',
@@ -132,7 +132,7 @@ export const en: Translations<keyof typeof lv> = {
   'reports.report.none': 'Nothing recorded.',
   'reports.report.needs': 'Needs and votes',
   'reports.report.swot': 'SWOT analysis',
-  'reports.report.plan': 'Community action plan ({date})',
+  'reports.report.plan': 'Community action plan (as of {date})',
   'reports.report.budget': 'Budget',
   'reports.report.planTotal': 'Total (grant limit {limit}; dropped actions not counted)',
   'reports.report.photos': 'Photos',
