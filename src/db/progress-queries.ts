@@ -46,7 +46,3 @@ export async function listMeasures(db: TalkaDatabase): Promise<StoredRecord<'mea
   return alive(await db.measures.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'lv'));
 }
 
-/** The organisation's settings record, when the device holds one. */
-export async function getSettings(db: TalkaDatabase): Promise<StoredRecord<'settings'> | undefined> {
-  return (await db.settings.toArray()).find((row) => !row.deleted);
-}

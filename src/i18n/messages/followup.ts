@@ -134,4 +134,13 @@ export const lv = {
   'export.receipts': 'Čeku foto',
   'export.spendingList': 'Izdevumi ar čeku skaitu — XLSX',
   'export.spendingFile': 'izdevumi',
+  'questionnaire.heading': 'Pašnovērtējuma anketa',
+  'questionnaire.hint': 'Tēmas un apgalvojumi, ko kopienas vērtē no 1 līdz 5. Katrs apgalvojums savā rindā; angliskie tajā pašā secībā. Jau aizpildītās kārtas paliek ar tiem vārdiem, ar kādiem tās aizpildītas.',
+  'questionnaire.theme': 'Tēma',
+  'questionnaire.themeEn': 'Tēma angliski',
+  'questionnaire.statements': 'Apgalvojumi (katrs savā rindā)',
+  'questionnaire.statementsEn': 'Apgalvojumi angliski (tajā pašā secībā)',
+  'questionnaire.addTheme': 'Pievienot tēmu',
+  'questionnaire.saved': 'Anketa saglabāta.',
+  'questionnaire.themeNumber': 'Tēma {number}',
 } as const;

@@ -7,6 +7,7 @@ import { useServices } from '../app-context';
 import { Page } from '../components/page';
 import { DeviceLabelPanel } from './DeviceLabelPanel';
 import { ConsentTextSection } from './ConsentTextSection';
+import { QuestionnaireSection } from './QuestionnaireSection';
 import { DevicePanels } from './DevicePanels';
 import { SettingsView, type PersistRequest } from './SettingsView';
 import './settings.css';
@@ -40,6 +41,7 @@ export function SettingsScreen() {
       />
       <DeviceLabelPanel />
       {session.value?.user.role === 'coordinator' && <ConsentTextSection organisationId={session.value.organisation.id} />}
+      {session.value?.user.role === 'coordinator' && <QuestionnaireSection organisationId={session.value.organisation.id} />}
       <DevicePanels storage={storage} onStorageChanged={() => void refreshStorage()} />
     </Page>
   );

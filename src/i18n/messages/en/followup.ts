@@ -136,4 +136,13 @@ export const en: Translations<keyof typeof lv> = {
   'export.receipts': 'Receipt photos',
   'export.spendingList': 'Spending with receipt counts — XLSX',
   'export.spendingFile': 'spending',
+  'questionnaire.heading': 'Self-assessment questionnaire',
+  'questionnaire.hint': 'The themes and statements communities score from 1 to 5. One statement a line; the English ones in the same order. Rounds already filled in keep the words they were filled in with.',
+  'questionnaire.theme': 'Theme',
+  'questionnaire.themeEn': 'Theme in English',
+  'questionnaire.statements': 'Statements (one a line)',
+  'questionnaire.statementsEn': 'Statements in English (same order)',
+  'questionnaire.addTheme': 'Add a theme',
+  'questionnaire.saved': 'Questionnaire saved.',
+  'questionnaire.themeNumber': 'Theme {number}',
 };
