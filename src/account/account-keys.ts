@@ -11,6 +11,7 @@ export const DEVICE_KEYS: ReadonlySet<string> = new Set([
   'talka:persistence-asked', // src/pwa/storage.ts, src/ui/device/use-device-notice.ts
   'talka:space-warning-dismissed', // src/ui/device/use-device-notice.ts
   'talka:persist-notice-dismissed', // src/ui/device/use-device-notice.ts
+  'talka:persist-notice-shown', // src/ui/device/use-device-notice.ts
   'talka:install-hint-dismissed', // src/pwa/install-hint.ts
 ]);
 

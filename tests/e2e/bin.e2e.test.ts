@@ -153,7 +153,7 @@ describe('the bin: a deleted community found on another device and restored whol
     await expectScreen(tablet, EVENING.title);
     await tablet.getByRole('button', { name: 'Atzīmēt kā notikušu', exact: true }).click();
     await tablet.getByRole('button', { name: 'Atzīmēt kā notikušu' }).waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
-    await visible(tablet.getByText('Notikusi', { exact: true }));
+    await visible(tablet.getByText('Noticis', { exact: true }));
     await expectAllSent(tablet);
   });
 

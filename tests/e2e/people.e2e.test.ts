@@ -148,7 +148,7 @@ describe('one register of people: a walk-in taken on two tablets merged, and com
     await expectScreen(tabletC, 'Apvienot ierakstus');
     const stays = mergeQuestion(tabletC, 'Kurš ieraksts paliek');
     // Both records, each with its home and its one check-in; one of them chosen to stay.
-    const record = `${ILZE_AT_C.name} (${LAZDONA.name}) — apmeklējis 1 pasākumu`;
+    const record = `${ILZE_AT_C.name} (${LAZDONA.name}) — pasākumu apmeklējumi: 1`;
     await expect.poll(() => stays.getByRole('radio', { name: record, exact: true }).count(), { timeout: STEP_TIMEOUT_MS }).toBe(2);
     expect(await stays.getByRole('radio', { checked: true }).count()).toBe(1);
     // Each differing field offers both values; the blank side gives way to the filled one.

@@ -62,7 +62,7 @@ function screens({ communityId, workshopId, participantId }: Seeded): string[] {
     `/communities/${communityId}/needs`, `/communities/${communityId}/resources`, `/communities/${communityId}/swot`, `/communities/${communityId}/plan`,
     `/communities/${communityId}/workshops/new`, `/workshops/${workshopId}`, `/workshops/${workshopId}/edit`, `/workshops/${workshopId}/checkin`,
     `/workshops/${workshopId}/voting`, `/workshops/${workshopId}/sign-in-sheet`, `/workshops/${workshopId}/report`, '/overview', '/exports',
-    `/participants/${participantId}/data`, '/settings', '/login', '/users', '/conflicts', '/changes',
+    `/participants/${participantId}/data`, '/settings', '/login', '/users', '/conflicts', '/changes', '/people', '/events', '/bin', '/measures',
   ];
 }
 
@@ -98,7 +98,9 @@ function overflowing(): string[] {
 async function settled(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => {
     const heading = document.querySelector('#main #page-title, main h1');
-    return Boolean(heading?.textContent?.trim()) && !document.querySelector('main [role="status"].muted');
+    // A loading line says so; an empty live region waiting for "saved" is not loading.
+    const loading = Array.from(document.querySelectorAll('main [role="status"].muted')).some((status) => status.textContent?.trim());
+    return Boolean(heading?.textContent?.trim()) && !loading;
   }), { timeout: STEP_TIMEOUT_MS, interval: 50 }).toBe(true);
 }
 

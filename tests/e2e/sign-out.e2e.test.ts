@@ -152,7 +152,7 @@ describe('signing out takes the organisation’s data off the device', () => {
     await pressSignOut(tablet);
     const dialog = tablet.getByRole('dialog', { name: 'Ne viss ir nosūtīts uz serveri' });
     await visible(dialog);
-    await expectText(dialog.getByTestId('sign-out-unsent'), 'Vēl nav nosūtīts uz serveri: 1 neizsūtīta izmaiņa, 0 neizsūtītu foto.');
+    await expectText(dialog.getByTestId('sign-out-unsent'), 'Vēl nav nosūtīts uz serveri: 1 nenosūtīta izmaiņa, 0 nenosūtītu foto.');
     expect(await dialog.getByTestId('sign-out-unsent').getAttribute('data-changes')).toBe('1');
     await visible(dialog.getByRole('button', { name: 'Lejupielādēt rezerves kopiju' }));
     expect(await dialog.getByLabel('Aizsargāt ar paroli').isChecked()).toBe(true);

@@ -5,7 +5,23 @@ import { t, tLabel } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
 import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
-import { HomeDueLists } from '../progress/HomeDueLists';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { session } from '../../account/session';
+
+/**
+ * What is due soon (next steps, measure deadlines) is a signed-in person's and not the first paint's:
+ * its code and strings load after the list, so a first visit stays light.
+ */
+function LaterDueLists() {
+  const [Lists, setLists] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('../progress/HomeDueLists').then((module) => { if (live) setLists(() => module.HomeDueLists); });
+    return () => { live = false; };
+  }, []);
+  return Lists ? <Lists /> : null;
+}
 
 export function CommunityListScreen() {
   const { db } = useServices();
@@ -34,7 +50,7 @@ export function CommunityListScreen() {
           </ul>
         </>
       )}
-      <HomeDueLists />
+      {session.value && <LaterDueLists />}
     </Page>
   );
 }
