@@ -138,24 +138,25 @@ describe('people', () => {
     const input = world();
     input.workshops.push(
       event('feb-other', '2026-02-10', { programmeId: OTHER }), event('feb-gone', '2026-02-11', { deleted: true }),
-      event('feb', '2026-02-12', { programmeId: null }), event('mar', '2026-03-10'), event('apr', '2026-04-10'),
+      event('feb', '2026-02-12', { programmeId: null }), event('mar1', '2026-03-01'), event('mar', '2026-03-10'), event('apr', '2026-04-10'),
     );
-    input.participants.push(person('a'), person('b'), person('c'), person('d'), person('e'));
+    input.participants.push(person('a'), person('b'), person('c'), person('d'), person('e'), person('f'));
     input.attendance.push(
       checkIn('feb-other', 'a'), checkIn('mar', 'a'), // a came in February to another programme's event: returning
       checkIn('mar', 'b'), // b came first in March: first-time
       checkIn('feb-gone', 'c'), checkIn('mar', 'c'), // c's February event was deleted: first-time
       checkIn('feb', 'd', true), checkIn('mar', 'd'), // d's February check-in was deleted: first-time
       checkIn('mar', 'e'), checkIn('apr', 'e'), // e comes again after the range: still first-time in March
+      checkIn('mar1', 'f'), // f came on the range's first day, not before it: first-time
     );
     const march = report(input, MARCH);
-    expect(march.lists.firstTimePersonIds).toEqual(['b', 'c', 'd', 'e']);
+    expect(march.lists.firstTimePersonIds).toEqual(['b', 'c', 'd', 'e', 'f']);
     expect(march.lists.returningPersonIds).toEqual(['a']);
-    expect([march.firstTimePeople, march.returningPeople, march.uniquePeople]).toEqual([4, 1, 5]);
+    expect([march.firstTimePeople, march.returningPeople, march.uniquePeople]).toEqual([5, 1, 6]);
     // Moving the boundary: in April, e is returning; from February 1, a is first-time (nothing before it).
     expect(report(input, { from: '2026-04-01', to: '2026-04-30' }).lists.returningPersonIds).toEqual(['e']);
     const fromFeb = report(input, { from: '2026-02-01', to: '2026-03-31' });
-    expect(fromFeb.lists.firstTimePersonIds).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(fromFeb.lists.firstTimePersonIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
   it('a person merged between two check-ins counts once, as the person who stays, and returns', () => {
@@ -188,6 +189,14 @@ describe('people', () => {
     const result = report(input, MARCH);
     expect([result.participations, result.uniquePeople]).toEqual([2, 2]);
     expect(result.lists.people.map((row) => [row.id, row.name, row.household])).toEqual([['erased', null, ''], ['kept', 'KEPT', '']]);
+  });
+
+  it('a merged-away record put in the bin still counts for the person who stays', () => {
+    const input = world();
+    input.workshops.push(event('e1', '2026-03-02'));
+    input.participants.push(person('ilze'), person('ilze-2', { mergedInto: 'ilze', deleted: true }));
+    input.attendance.push(checkIn('e1', 'ilze-2'));
+    expect(report(input, MARCH).lists.people.map((row) => row.id)).toEqual(['ilze']);
   });
 
   it('a check-in merged into a deleted person counts as the person it was made for', () => {
@@ -232,6 +241,7 @@ describe('needs, actions and money', () => {
       { id: 'ended', deleted: false, communityId: 'c3', programmeId: P, start: '2025-01-01', end: '2026-02-28', grantCents: 100_000 },
       { id: 'binned', deleted: true, communityId: 'c3', programmeId: P, start: '2026-01-01', end: '', grantCents: 100_000 },
       { id: 'kopa', deleted: false, communityId: 'c3', programmeId: OTHER, start: '2026-01-01', end: '', grantCents: 300_000 },
+      { id: 'later', deleted: false, communityId: 'c3', programmeId: P, start: '2026-04-01', end: '', grantCents: 50_000 },
     );
   }
 
@@ -273,7 +283,7 @@ describe('needs, actions and money', () => {
       line('void', 'lights', 500, { deleted: true }), line('orphan', 'binned', 700),
     );
     const result = report(input, MARCH);
-    // en1 80 000 + en2 250 000; 'ended' ended in February, 'binned' is deleted, 'kopa' is another programme's.
+    // en1 80 000 + en2 250 000; 'ended' ended in February, 'later' begins in April, 'binned' is deleted, 'kopa' is another programme's.
     expect(result.grantsAwardedCents).toBe(330_000);
     expect(result.lists.enrolmentIds).toEqual(['en1', 'en2']);
     expect([result.actionsPlanned, result.actionsDone, result.budgetPlannedCents]).toEqual([3, 1, 31_000]);

@@ -5,8 +5,8 @@
 // Rules, in short:
 // - an event is the programme's by its `programmeId`; it is in the range by its date (both ends inclusive);
 //   a deleted or cancelled event counts nowhere;
-// - a check-in counts when neither it, its event nor its person is deleted; people are counted by their
-//   survivor (resolveSurvivors), so a merged-away person counts once, and one person checked in twice at
+// - a check-in counts when neither it, its event nor the person it counts for (its survivor) is deleted;
+//   people are counted by their survivor (resolveSurvivors), so a merged-away person counts once, and one person checked in twice at
 //   one event is one participation;
 // - first-time: no check-in at any event of the organisation (any programme or none) before `from`;
 // - an erased person counts as a person; the lists give no name for them;
@@ -206,9 +206,10 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
   const attendedInRange = new Map<string, Set<string>>(); // survivor → event ids
   const cameBefore = new Set<string>();
   for (const checkIn of input.attendance) {
-    if (checkIn.deleted || !personCounts(checkIn.participantId)) continue;
+    if (checkIn.deleted) continue;
     const date = eventDate.get(checkIn.workshopId);
     if (date === undefined) continue;
+    // Counted for the person it stands for: a merged-away record put in the bin afterwards still counts for its survivor.
     const survivor = survivorOf(survivors, checkIn.participantId);
     if (!personCounts(survivor)) continue;
     if (date < from) cameBefore.add(survivor);
