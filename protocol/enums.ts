@@ -47,7 +47,10 @@ export type PhotoMime = (typeof PHOTO_MIMES)[number];
 export const PHOTO_PARENTS = ['workshops', 'needs', 'resources', 'swot', 'actions', 'spending', 'visits'] as const;
 export type PhotoParent = (typeof PHOTO_PARENTS)[number];
 
-/** Grant limit of an action plan by community maturity, in euro cents. */
+/**
+ * Grant limit of an action plan by community maturity, in euro cents: the default of a new programme
+ * (programmes.grantLimitEmergingCents / grantLimitActiveCents), which is where the limit now lives.
+ */
 export const GRANT_LIMIT_CENTS: Record<Maturity, number> = { emerging: 100_000, active: 300_000 };
 
 /** What a support measure offers (docs/protocol.md, Records: measures). */
@@ -56,3 +59,11 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 /** A self-assessment statement's score: 1 (not at all) … 5 (fully). */
 export const ASSESSMENT_SCORES = [1, 2, 3, 4, 5] as const;
+
+/** The programme report's indicators a programme may set a target for (protocol/programme-report.ts). */
+export const TARGET_INDICATORS = [
+  'events', 'communities', 'municipalities', 'participations', 'uniquePeople', 'firstTimePeople', 'returningPeople', 'households',
+  'needsRaised', 'needsPrioritised', 'needsInProgress', 'needsSolved', 'needsDropped', 'actionsPlanned', 'actionsDone',
+  'grantsAwardedCents', 'budgetPlannedCents', 'spentCents',
+] as const;
+export type TargetIndicator = (typeof TARGET_INDICATORS)[number];

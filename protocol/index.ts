@@ -13,3 +13,4 @@ export * from './deletion';
 export * from './erasure';
 export * from './text';
 export * from './people-merge';
+export * from './programme-report';

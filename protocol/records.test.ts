@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { PATCH_SCHEMAS } from './records';
+import { COMMUNITY_TABLES, COORDINATOR_TABLES, ORGANISATION_TABLES, PATCH_SCHEMAS } from './records';
 
 function issuesOf(result: v.SafeParseResult<v.GenericSchema>): string[] {
   return result.success ? [] : result.issues.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`);
@@ -41,5 +41,29 @@ describe('carrying out the plan', () => {
     expect(issuesOf(v.safeParse(PATCH_SCHEMAS.measures, { deadline: '' }))).toEqual([]);
     const answer = { statementId: 'a', themeId: 't', themeLv: 'Tēma', themeEn: '', lv: 'Apgalvojums', en: '', score: null, comment: '' };
     expect(issuesOf(v.safeParse(PATCH_SCHEMAS.assessmentRounds, { answers: [answer] }))).toEqual([]);
+  });
+});
+
+describe('programmes and enrolments', () => {
+  it('refuses a target of an unknown indicator, a fractional grant, a start that is not a date', () => {
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.programmes, { targets: [{ indicator: 'smiles', target: 3, cumulative: false }] })))
+      .toEqual(['targets.0.indicator: invalid_choice']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.programmes, { grantLimitActiveCents: 10.5 }))).toEqual(['grantLimitActiveCents: invalid']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.programmes, { start: '' }))).toEqual(['start: invalid_date']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.enrolments, { grantCents: -1 }))).toEqual(['grantCents: too_small']);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.enrolments, { representativeIds: ['Ilze'] }))).toEqual(['representativeIds.0: invalid_id']);
+  });
+
+  it('keeps an open end, no mentor yet, an event with or without a programme', () => {
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.programmes, { end: '' }))).toEqual([]);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.enrolments, { mentorId: null, end: '' }))).toEqual([]);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.workshops, { programmeId: null }))).toEqual([]);
+    expect(issuesOf(v.safeParse(PATCH_SCHEMAS.workshops, { programmeId: 'KOPA' }))).toEqual(['programmeId: invalid_id']);
+  });
+
+  it('programmes are the organisation\'s and coordinators\' alone; enrolments are filed under a community', () => {
+    expect(ORGANISATION_TABLES).toContain('programmes');
+    expect(COORDINATOR_TABLES).toContain('programmes');
+    expect(COMMUNITY_TABLES).toContain('enrolments');
   });
 });

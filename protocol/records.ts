@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import {
   ACTION_STATUSES, MATURITIES, MEASURE_KINDS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, PHOTO_MIMES, PHOTO_PARENTS,
-  RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS, WORKSHOP_STATUSES,
+  RESOURCE_KINDS, SWOT_QUADRANTS, TARGET_INDICATORS, WORKSHOP_KINDS, WORKSHOP_STATUSES,
 } from './enums';
 import { ROLES } from './auth';
 import { UUID_PATTERN } from './ids';
@@ -90,7 +90,10 @@ export const workshopFields = {
   startTime: timeOfDay,
   endTime: timeOfDay,
   place: shortText,
+  /** The programme's name as once typed; the programme itself is `programmeId` (programmes). */
   programme: shortText,
+  /** The programme the event belongs to (programmes), or absent/null when none. */
+  programmeId: ofKind('id', v.optional(optionalId)),
   facilitators: shortText,
   agenda: longText,
   notes: longText,
@@ -348,6 +351,45 @@ export const measureFields = {
   contact: shortText,
 };
 
+/** One promised figure of a programme: an indicator of the programme report and the number to reach. */
+const programmeTarget = v.strictObject({
+  indicator: v.picklist(TARGET_INDICATORS, 'invalid_choice'),
+  target: ofKind('count', v.pipe(v.number('invalid'), v.integer('invalid'), v.minValue(0, 'too_small'), v.maxValue(LIMITS.maxBudgetCents, 'too_large'))),
+  /** Counted since the programme began (true) or within the report's range (false). */
+  cumulative: flag,
+});
+export type ProgrammeTarget = v.InferOutput<typeof programmeTarget>;
+
+/** A programme the organisation runs for a funder over a period, against targets: coordinators write it, everyone reads it. */
+export const programmeFields = {
+  name: requiredText,
+  funder: shortText,
+  /** The organisation running it, as written. */
+  organiser: shortText,
+  start: requiredDay,
+  /** Its last day (inclusive), or empty while open-ended. */
+  end: day,
+  /** A community's grant limit by its maturity at entry, in euro cents. */
+  grantLimitEmergingCents: cents,
+  grantLimitActiveCents: cents,
+  targets: ofKind('list', v.pipe(v.array(programmeTarget, 'invalid'), v.maxLength(LIMITS.listItems, 'too_many'))),
+};
+
+/** A community's time in a programme: its maturity at entry, representatives, mentor and grant. */
+export const enrolmentFields = {
+  communityId: id,
+  programmeId: id,
+  start: requiredDay,
+  /** Its last day (inclusive), or empty while open-ended. */
+  end: day,
+  maturity: v.picklist(MATURITIES, 'invalid_choice'),
+  /** The community's 2–3 representatives (people of the register). */
+  representativeIds: ofKind('list', v.pipe(v.array(id, 'invalid'), v.maxLength(10, 'too_many'))),
+  /** The mentor's user id, or null when none is named yet. */
+  mentorId: v.nullable(author),
+  grantCents: cents,
+};
+
 /** Settings that belong to the organisation (one record, its id derived from the organisation's): coordinators write them. */
 export const settingsFields = {
   /** How long a person's data is kept after their last attendance, in months (0: no limit). */
@@ -385,6 +427,8 @@ export const RECORD_FIELDS = {
   assessmentRounds: assessmentRoundFields,
   visits: visitFields,
   measures: measureFields,
+  programmes: programmeFields,
+  enrolments: enrolmentFields,
 } as const;
 
 export type TableName = keyof typeof RECORD_FIELDS;
@@ -393,6 +437,7 @@ export type TableName = keyof typeof RECORD_FIELDS;
 export const TITLE_FIELDS: Partial<Record<TableName, string>> = {
   communities: 'name', workshops: 'title', participants: 'name', needs: 'title', resources: 'name', actions: 'what', swot: 'text', photos: 'caption',
   spending: 'what', actionNotes: 'note', assessmentRounds: 'label', visits: 'discussed', measures: 'name',
+  programmes: 'name',
 };
 
 function fieldSchema(table: TableName, field: string): object | undefined {
@@ -417,10 +462,10 @@ export function isTableName(name: string): name is TableName {
 }
 
 /** Tables of the organisation as a whole; every other record belongs to a community and carries `communityId`. */
-export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members', 'assignments', 'settings', 'measures'];
+export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members', 'assignments', 'settings', 'measures', 'programmes'];
 
 /** Tables only a coordinator writes (the server refuses anyone else). */
-export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings', 'measures'];
+export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings', 'measures', 'programmes'];
 
 /** Tables below a community: every record in them carries `communityId`. */
 export const COMMUNITY_TABLES = TABLES.filter((table) => !ORGANISATION_TABLES.includes(table));
@@ -448,6 +493,8 @@ export const spendingSchema = v.strictObject({ ...commonFields, ...spendingField
 export const assessmentRoundSchema = v.strictObject({ ...commonFields, ...assessmentRoundFields });
 export const visitSchema = v.strictObject({ ...commonFields, ...visitFields });
 export const measureSchema = v.strictObject({ ...commonFields, ...measureFields });
+export const programmeSchema = v.strictObject({ ...commonFields, ...programmeFields });
+export const enrolmentSchema = v.strictObject({ ...commonFields, ...enrolmentFields });
 
 export const RECORD_SCHEMAS = {
   communities: communitySchema,
@@ -470,6 +517,8 @@ export const RECORD_SCHEMAS = {
   assessmentRounds: assessmentRoundSchema,
   visits: visitSchema,
   measures: measureSchema,
+  programmes: programmeSchema,
+  enrolments: enrolmentSchema,
 } as const;
 
 export type Community = v.InferOutput<typeof communitySchema>;
@@ -492,6 +541,8 @@ export type Spending = v.InferOutput<typeof spendingSchema>;
 export type AssessmentRound = v.InferOutput<typeof assessmentRoundSchema>;
 export type Visit = v.InferOutput<typeof visitSchema>;
 export type Measure = v.InferOutput<typeof measureSchema>;
+export type Programme = v.InferOutput<typeof programmeSchema>;
+export type Enrolment = v.InferOutput<typeof enrolmentSchema>;
 export type ConsentText = v.InferOutput<typeof consentText>;
 
 export interface RecordTypes {
@@ -515,6 +566,8 @@ export interface RecordTypes {
   assessmentRounds: AssessmentRound;
   visits: Visit;
   measures: Measure;
+  programmes: Programme;
+  enrolments: Enrolment;
 }
 export type AnyRecord = RecordTypes[TableName];
 /** The fields a person edits (everything but id and the bookkeeping). */
@@ -546,4 +599,6 @@ export const PATCH_SCHEMAS = {
   assessmentRounds: patchSchema(assessmentRoundFields),
   visits: patchSchema(visitFields),
   measures: patchSchema(measureFields),
+  programmes: patchSchema(programmeFields),
+  enrolments: patchSchema(enrolmentFields),
 } as const;

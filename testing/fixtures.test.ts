@@ -4,7 +4,7 @@ import { RECORD_SCHEMAS, type EditableFields, type TableName } from '../protocol
 import {
   actionFields, attendanceFields, communityFields, needFields, newRecordFields, participantFields, photoFields, resourceFields,
   assignmentFields, settingsFields, swotFields, tieFields, voteFields, wholeRecord, workshopFields,
-  actionNoteFields, spendingFields, assessmentRoundFields, visitFields, measureFields,
+  actionNoteFields, spendingFields, assessmentRoundFields, visitFields, measureFields, programmeFields, enrolmentFields,
 } from './fixtures';
 
 const communityId = '01968b12-fe80-7000-8000-000000000001';
@@ -32,6 +32,8 @@ const BUILT: { [T in Exclude<TableName, 'conflicts' | 'members'>]: EditableField
   assessmentRounds: assessmentRoundFields(communityId),
   visits: visitFields(communityId, 'user-1'),
   measures: measureFields(),
+  programmes: programmeFields(),
+  enrolments: enrolmentFields(communityId, needId),
 };
 
 describe('fixture builders', () => {

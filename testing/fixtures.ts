@@ -132,6 +132,24 @@ export function measureFields(overrides: Overrides<'measures'> = {}): EditableFi
   };
 }
 
+/** A programme: Drošas kopienas for 2026, today's grant limits (1 000 / 3 000 €), a target of 14 workshops in the range. */
+export function programmeFields(overrides: Overrides<'programmes'> = {}): EditableFields<'programmes'> {
+  return {
+    name: 'Drošas kopienas', funder: 'Sabiedrības integrācijas fonds', organiser: 'Biedrība Talka', start: '2026-01-01', end: '2026-12-31',
+    grantLimitEmergingCents: 100_000, grantLimitActiveCents: 300_000,
+    targets: [{ indicator: 'events', target: 14, cumulative: false }],
+    ...overrides,
+  };
+}
+
+/** A community's enrolment in a programme: twelve months from the fixture day, emerging, a 800 € grant, no representatives yet. */
+export function enrolmentFields(communityId: string, programmeId: string, overrides: Overrides<'enrolments'> = {}): EditableFields<'enrolments'> {
+  return {
+    communityId, programmeId, start: FIXTURE_DAY, end: '2027-03-13', maturity: 'emerging', representativeIds: [], mentorId: null, grantCents: 80_000,
+    ...overrides,
+  };
+}
+
 /** The organisation's settings: data kept 36 months after a person's last attendance, one consent text. */
 export function settingsFields(overrides: Overrides<'settings'> = {}): EditableFields<'settings'> {
   return {

@@ -91,6 +91,8 @@ export class TalkaDatabase extends Dexie {
   assessmentRounds!: RecordTables['assessmentRounds'];
   visits!: RecordTables['visits'];
   measures!: RecordTables['measures'];
+  programmes!: RecordTables['programmes'];
+  enrolments!: RecordTables['enrolments'];
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
@@ -126,6 +128,12 @@ export class TalkaDatabase extends Dexie {
       assessmentRounds: 'id, communityId',
       visits: 'id, communityId, mentorId',
       measures: 'id, deadline',
+    });
+    // Programmes (the organisation's, coordinator-written) and communities' enrolments in them; events by programme.
+    this.version(8).stores({
+      programmes: 'id',
+      enrolments: 'id, communityId, programmeId',
+      workshops: 'id, communityId, date, *communityIds, programmeId',
     });
   }
 

@@ -37,7 +37,7 @@ function common(n: number) {
 
 /** One record of every kind, as a device of protocol 1 stores it: fields plus a clock per field. */
 /** Kinds added after the shipped versions: their tables do not exist in them. */
-type LaterKinds = 'members' | 'ties' | 'assignments' | 'settings' | 'actionNotes' | 'spending' | 'assessmentRounds' | 'visits' | 'measures';
+type LaterKinds = 'members' | 'ties' | 'assignments' | 'settings' | 'actionNotes' | 'spending' | 'assessmentRounds' | 'visits' | 'measures' | 'programmes' | 'enrolments';
 function records(): Record<Exclude<TableName, LaterKinds>, Record<string, unknown>[]> {
   const rows: Record<Exclude<TableName, LaterKinds>, Record<string, unknown>[]> = {
     communities: [{

@@ -13,7 +13,7 @@ import * as v from 'valibot';
 import { meResponseSchema, userListResponseSchema, type Fields, type Mutation, type TableName } from '../../protocol';
 import {
   actionFields, attendanceFields, communityFields, needFields, participantFields, photoFields, resourceFields, swotFields, voteFields, workshopFields,
-  actionNoteFields, assessmentRoundFields, assignmentFields, measureFields, spendingFields, visitFields,
+  actionNoteFields, assessmentRoundFields, assignmentFields, measureFields, spendingFields, visitFields, programmeFields, enrolmentFields,
 } from '../../testing/fixtures';
 import { assignmentId } from '../../protocol/ids';
 import { backends } from './support/backends';
@@ -55,6 +55,9 @@ function childFields(table: TableName, communityId: string, refs: Record<string,
       return assessmentRoundFields(communityId);
     case 'visits':
       return visitFields(communityId, 'mentor-user');
+    case 'enrolments':
+      // References are not checked: a programme another device has not sent yet is fine.
+      return enrolmentFields(communityId, refs.programmes ?? '01968b12-fe80-7000-8000-0000000000aa');
     default:
       throw new Error(`no child fields for ${table}`);
   }
@@ -62,7 +65,7 @@ function childFields(table: TableName, communityId: string, refs: Record<string,
 
 const CHILD_TABLES = [
   'workshops', 'participants', 'attendance', 'needs', 'votes', 'resources', 'actions', 'swot', 'photos',
-  'actionNotes', 'spending', 'assessmentRounds', 'visits',
+  'actionNotes', 'spending', 'assessmentRounds', 'visits', 'enrolments',
 ] as const;
 
 
@@ -94,7 +97,9 @@ describe.each(backends())('tenancy on $name', (backend) => {
 
   function seed(device: TestDevice): { community: string; ids: Record<string, string> } {
     const community = device.create('communities', communityFields({ name: `${device.deviceId} kopiena` }));
-    const ids: Record<string, string> = { communities: community };
+    // The organisation's programmes (before the children: an enrolment names one).
+    const programme = device.create('programmes', programmeFields({ name: `${device.deviceId} programma` }));
+    const ids: Record<string, string> = { communities: community, programmes: programme };
     for (const table of CHILD_TABLES) ids[table] = device.create(table, childFields(table, community, ids));
     // The organisation's support-measures directory.
     ids.measures = device.create('measures', measureFields({ name: `${device.deviceId} fonds` }));
@@ -295,6 +300,20 @@ describe.each(backends())('tenancy on $name', (backend) => {
     expect(await stateOfA()).toEqual(before);
   });
 
+  it('another organisation\'s programmes are invisible and out of reach; only a coordinator writes one', async () => {
+    const before = await stateOfA();
+    for (const token of [orgB.coordinator.token, facilitatorB]) {
+      expect((await pullAll(server, token)).changes.map((c) => c.recordId)).not.toContain(idsA.programmes);
+    }
+    const attacker = new TestDevice('tablet-b-programmes', () => server.time.now + 60_000, orgB.coordinator.token);
+    attacker.update('programmes', idsA.programmes!, { grantLimitActiveCents: 1 });
+    expect((await attacker.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden']);
+    const facilitator = new TestDevice('tablet-b-facilitator', () => server.time.now + 60_000, facilitatorB);
+    facilitator.create('programmes', programmeFields({ name: 'Vadītāja programma' }));
+    expect((await facilitator.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden']);
+    expect(await stateOfA()).toEqual(before);
+  });
+
   it('another organisation\'s support-measures directory is invisible and out of reach', async () => {
     const before = await stateOfA();
     for (const token of [orgB.coordinator.token, facilitatorB]) {
@@ -325,7 +344,7 @@ describe.each(backends())('tenancy on $name', (backend) => {
     expect((await call(server, 'PUT', `/api/blobs/${receiptHash}`, { token: orgA.coordinator.token, body: receipt, headers: { 'Content-Type': 'image/jpeg' } })).status).toBe(201);
 
     const seen = new Set((await pullAll(server, mentorToken)).changes.map((c) => c.recordId));
-    for (const table of ['communities', ...CHILD_TABLES, 'measures']) expect(seen.has(idsA[table]!), table).toBe(true);
+    for (const table of ['communities', ...CHILD_TABLES, 'measures', 'programmes']) expect(seen.has(idsA[table]!), table).toBe(true);
     for (const id of Object.values(otherIds)) expect(seen.has(id)).toBe(false);
 
     const mentor = new TestDevice('tablet-a-mentor', () => server.time.now + 60_000, mentorToken);

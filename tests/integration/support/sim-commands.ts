@@ -22,7 +22,7 @@ export type Fault =
 
 export const FAULTS: readonly Fault[] = ['none', 'drop-request', 'drop-response', 'duplicate', 'http-503', 'http-502-after-commit', 'delay'];
 
-export const EDITED_TABLES = ['communities', 'workshops', 'needs', 'participants', 'spending', 'visits'] as const;
+export const EDITED_TABLES = ['communities', 'workshops', 'needs', 'participants', 'spending', 'visits', 'enrolments'] as const;
 export type EditedTable = (typeof EDITED_TABLES)[number];
 
 /** A change a person makes on a device. */

@@ -21,7 +21,9 @@ import { addUserDirectly, createOrganisation, login, pullAll, startServer, type 
 import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalCommand } from './sim-commands';
 import { SimNetwork, type AppliedMutation } from './sim-network';
 import { seededBytes, seededRandom } from '../../../testing/seeded-random';
-import { assignmentFields, communityFields, needFields, participantFields, spendingFields, visitFields, workshopFields } from '../../../testing/fixtures';
+import {
+  assignmentFields, communityFields, enrolmentFields, needFields, participantFields, spendingFields, visitFields, workshopFields,
+} from '../../../testing/fixtures';
 import { assignmentId, derivedId } from '../../../protocol/ids';
 import { TestDevice } from './device';
 
@@ -72,6 +74,7 @@ const EDITABLE: Record<EditedTable, [string, FieldKind][]> = {
   participants: [['name', 'required'], ['household', 'text'], ['role', PARTICIPANT_ROLES], ['consentPhotos', 'boolean']],
   spending: [['what', 'required'], ['supplier', 'text'], ['amountCents', 'cents']],
   visits: [['attendees', 'text'], ['discussed', 'text']],
+  enrolments: [['grantCents', 'cents'], ['maturity', MATURITIES]],
 };
 
 function pickFrom<T>(items: readonly T[], pick: number): T | undefined {
@@ -271,6 +274,12 @@ export class SimWorld {
           const actionId = derivedId('sim-action', communityId, String(command.pick2 % 3));
           const id = await notebook.create('spending', spendingFields(communityId, actionId, { what: this.text(device, command.text), amountCents: command.pick2 * 1_01 }));
           return { table: 'spending', id, before: undefined };
+        }
+        if (command.table === 'enrolments') {
+          // The programme (coordinator-written, organisation-wide) need not be on the device either.
+          const programmeId = derivedId('sim-programme', String(command.pick2 % 2));
+          const id = await notebook.create('enrolments', enrolmentFields(communityId, programmeId, { grantCents: command.pick2 * 1_00 }));
+          return { table: 'enrolments', id, before: undefined };
         }
         if (command.table === 'visits') {
           const id = await notebook.create('visits', visitFields(communityId, device.userId, { discussed: this.text(device, command.text) }));
