@@ -3,12 +3,14 @@ import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { session } from '../account/session';
+import { useLiveQuery } from '../db/live';
+import { useServices } from './app-context';
 import { AccountMenu } from './account/AccountMenu';
-import { InsecureBanner } from './components/InsecureBanner';
+import { isSecurePage } from './components/secure-page';
 import { LanguageToggle } from './components/LanguageToggle';
 import { SyncStatus } from './components/SyncStatus';
 import { ToastHost } from './components/toast';
-import { DeviceNotice, ReloadPrompt, ReplacedNotice } from './device/deferred';
+import { DeviceNotice, InsecureBanner, ReloadPrompt, ReplacedNotice } from './device/deferred';
 import './account/header.css';
 
 interface NavLink {
@@ -33,6 +35,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const isCoordinator = session.value?.user.role === 'coordinator';
+  // The device notices (space, install, persistence) concern a device holding someone's work: a fresh,
+  // signed-out visit loads none of their code.
+  const { db } = useServices();
+  const holdsData = useLiveQuery(async () => (await db.outbox.count()) + (await db.communities.count()) > 0, [db]);
   const links = isCoordinator
     ? [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, EXPORTS, CONFLICTS, BIN, USERS, SETTINGS]
     : [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, SETTINGS];
@@ -43,7 +49,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   return (
     <>
       <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
-      <InsecureBanner />
+      {!isSecurePage() && <InsecureBanner />}
       <header class="app-header app-header--with-bar">
         <a class="app-header__brand" href="/">
           <img src="/favicon.svg" alt="" width={32} height={32} />
@@ -69,8 +75,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
         <SyncStatus />
       </header>
-      <DeviceNotice />
-      <ReplacedNotice />
+      {(session.value || holdsData) && <DeviceNotice />}
+      {session.value && <ReplacedNotice />}
       <main id="main" class="app-main">{children}</main>
       <ToastHost />
       <ReloadPrompt />

@@ -1,10 +1,8 @@
-// Which forms hold unsaved input. The update prompt reads it so that an app
-// update never reloads the page under a half-filled form.
-import { signal } from '@preact/signals';
+// A form's values, unsaved flag, failure and saving state; an unsaved form is
+// listed in dirty-forms.ts, which the update prompt reads.
 import { useEffect, useState } from 'preact/hooks';
+import { dirtyForms } from './dirty-forms';
 import type { SaveFailure } from './save-error';
-
-export const dirtyForms = signal<ReadonlySet<string>>(new Set());
 
 let nextFormId = 0;
 

@@ -29,7 +29,7 @@ const ORGANISATION_TEXTS = [ORGANISATION, COMMUNITY.name, WORKSHOP.title, WORKSH
 /** The idb-keyval keys that are the device's own (src/account/account-keys.ts). */
 const DEVICE_KEYS = [
   'talka:device-id', 'talka:language', 'talka:persistence-asked', 'talka:space-warning-dismissed',
-  'talka:persist-notice-dismissed', 'talka:install-hint-dismissed',
+  'talka:persist-notice-dismissed', 'talka:persist-notice-shown', 'talka:install-hint-dismissed',
 ];
 
 const TABLET: BrowserContextOptions = {

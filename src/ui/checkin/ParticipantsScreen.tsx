@@ -15,7 +15,8 @@ import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
 import { attemptSave, type SaveFailure } from '../save-error';
 import { ConsentTags } from './ConsentTags';
-import { ConflictMark, useConflictedIds } from '../conflicts/ConflictMark';
+import { ConflictMark } from '../conflicts/ConflictMark';
+import { useConflictedIds } from '../conflicts/use-conflicted-ids';
 import { ParticipantForm, emptyParticipant, type ParticipantFields } from './ParticipantForm';
 import './checkin.css';
 

@@ -14,7 +14,7 @@ import { Loading, NotFoundMessage, Page } from '../components/page';
 import { showUndo } from '../components/toast';
 import { tellIfRefused } from '../device/tell-if-refused';
 import { DeleteDialog } from '../bin/DeleteDialog';
-import { useConflictedIds } from '../conflicts/ConflictMark';
+import { useConflictedIds } from '../conflicts/use-conflicted-ids';
 import { useRouteRecord } from '../components/use-route-record';
 import { AssignmentsSection } from './AssignmentsSection';
 import { EventList } from '../workshops/EventList';

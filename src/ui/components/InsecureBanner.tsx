@@ -7,10 +7,9 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import './insecure-banner.css';
 
-/** Whether the page runs where offline work is allowed; true outside a browser. */
-export function isSecurePage(scope: { isSecureContext?: boolean } = globalThis): boolean {
-  return scope.isSecureContext !== false;
-}
+import { isSecurePage } from './secure-page';
+
+export { isSecurePage };
 
 export function InsecureBannerView({ onHide }: { onHide: () => void }) {
   return (

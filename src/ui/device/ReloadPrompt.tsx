@@ -6,7 +6,7 @@ import { onFirstRender } from './on-first-render';
 
 /** Loaded only when an update is offered: counting unsent work needs the database's queries, which a first visit does not load. */
 const UpdateKeepsData = onFirstRender(() => import('./UnsentSummary').then((m) => m.UpdateKeepsData));
-import { dirtyForms } from '../form-state';
+import { dirtyForms } from '../dirty-forms';
 
 export function ReloadPrompt() {
   const {

@@ -23,3 +23,5 @@ export const DeviceNotice = deferred(() => import('./DeviceNoticeGate').then((m)
 export const ReloadPrompt = deferred(() => import('./ReloadPrompt').then((m) => m.ReloadPrompt));
 /** Tells the user once when a sync replaced values they typed here (src/ui/conflicts/ReplacedNotice.tsx). */
 export const ReplacedNotice = deferred(() => import('../conflicts/ReplacedNotice').then((m) => m.ReplacedNotice));
+/** Says that plain HTTP allows no offline work (src/ui/components/InsecureBanner.tsx); loaded only where it shows. */
+export const InsecureBanner = deferred(() => import('../components/InsecureBanner').then((m) => m.InsecureBanner));

@@ -16,7 +16,7 @@ import { showUndo } from '../components/toast';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import { attemptSave, toastSaveError } from '../save-error';
 import { NeedCard } from './NeedCard';
-import { useConflictedIds } from '../conflicts/ConflictMark';
+import { useConflictedIds } from '../conflicts/use-conflicted-ids';
 import { listMeasures } from '../../db/progress-queries';
 import { MatchingMeasures } from '../progress/MatchingMeasures';
 import { NeedForm, type NeedValues } from './NeedForm';
