@@ -129,6 +129,16 @@ interface BatchState {
   filed: WorkingRecord[];
 }
 
+/** Who made the latest of the edits a deletion had not seen (the record stays for them), as the devices table knows them. */
+async function unseenEditor(state: BatchState, clocks: readonly (string | undefined)[]): Promise<ConflictAuthors> {
+  const latest = clocks.filter((clock): clock is string => clock !== undefined).sort().at(-1);
+  if (latest === undefined) return {};
+  const deviceId = hlcDeviceId(latest);
+  const device = deviceId === state.device.deviceId ? state.device : (await state.tx.findDevices(state.orgId, [deviceId])).get(deviceId);
+  if (!device) return {};
+  return { winnerBy: device.userId, ...(device.label !== '' ? { winnerDevice: device.label } : {}) };
+}
+
 function fileConflict(state: BatchState, target: WorkingRecord, lost: LostValue, authors: ConflictAuthors = {}): void {
   const conflict = conflictRecord(state.deps.newId(), state.orgId, target, lost, state.deps.clock, state.now, authors);
   conflict.seq = state.nextSeq();
@@ -282,7 +292,7 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     const here = state.device.label === '' ? {} : { device: state.device.label };
     const authors: ConflictAuthors = verdict.kind === 'restore'
       ? { winnerBy: state.caller.user.id, ...(here.device ? { winnerDevice: here.device } : {}), ...(deleter ? { loserBy: deleter } : {}) }
-      : { loserBy: state.caller.user.id };
+      : { loserBy: state.caller.user.id, ...(await unseenEditor(state, verdict.unseen.map((field) => existing?.clocks[field]))) };
     fileConflict(state, record, { field: 'deleted', winnerValue: false, winnerClock: resolution, loserValue: true, loserClock: deletionClock }, authors);
     conflicts++;
   }

@@ -84,7 +84,8 @@ describe.each(backends())('the bin and erasure on $name', (backend) => {
     expect((await push(server, laptop.token, laptop.deviceId, laptop.outbox)).rejected).toEqual([]);
     expect((await serverRecord(needId))?.fields).toMatchObject({ deleted: false, description: 'Garāks darba laiks sestdienās' });
     const [conflict] = await conflictsOf(needId);
-    expect(conflict?.fields).toMatchObject({ field: 'deleted', winnerValue: false, loserValue: true, loserBy: coordinatorId });
+    // The record stays for the edit the deletion had not seen: the conflict names its author and the deleter.
+    expect(conflict?.fields).toMatchObject({ field: 'deleted', winnerValue: false, loserValue: true, loserBy: coordinatorId, winnerBy: facilitatorId });
     // Having seen the edit, the coordinator deletes it for good.
     laptop.outbox = [];
     await laptop.sync(server);
