@@ -22,7 +22,7 @@ import {
 } from './support/people-steps';
 import { useDeviceLab } from './support/device-lab';
 import {
-  SYNC_TIMEOUT_MS, addUser, expectAllSent, goOffline, goOnline, openApp, setUpOrganisation, setupLinkOf, signIn, syncNow, type Account,
+  SYNC_TIMEOUT_MS, addUser, expectAllSent, expectAssignmentOnServer, goOffline, goOnline, openApp, setUpOrganisation, setupLinkOf, signIn, syncNow, type Account,
 } from './support/sync-steps';
 
 const ORGANISATION = 'Vidzemes kopienu centrs';
@@ -90,6 +90,9 @@ describe('one register of people: a walk-in taken on two tablets merged, and com
     await openCommunity(tabletC, ERGLI.name);
     await setAssigned(tabletC, `${MARIS.name} — Fasilitators`, true);
     expect(await assignmentBox(tabletC, `${LAURA.name} — Fasilitators`).isChecked()).toBe(false);
+    for (const [who, where] of [[MARIS, LAZDONA], [LAURA, LAZDONA], [MARIS, ERGLI]] as const) {
+      await expectAssignmentOnServer(lab.server.url, COORDINATOR, who.name, where.name, true);
+    }
 
     await openCommunity(tabletC, LAZDONA.name);
     await createEventOfCommunities(tabletC, FORUM, LAZDONA.name);
@@ -217,7 +220,7 @@ describe('one register of people: a walk-in taken on two tablets merged, and com
   it('the coordinator takes the assignment away, and after both sync Lazdona leaves Laura\'s tablet', async () => {
     await openCommunity(tabletC, LAZDONA.name);
     await setAssigned(tabletC, `${LAURA.name} — Fasilitators`, false);
-    await expectAllSent(tabletC);
+    await expectAssignmentOnServer(lab.server.url, COORDINATOR, LAURA.name, LAZDONA.name, false);
     await syncNow(tabletL);
     await expectAllSent(tabletL);
     await openCommunityList(tabletL);

@@ -101,7 +101,7 @@ describe('two tablets of one organisation, offline on the same workshop, then sy
 
   it('tablet B signs in and receives the workshop, its people and its need, once the coordinator assigns Māris to the community', async () => {
     // Ilze made the community, so it is hers; Māris sees it once the coordinator assigns him.
-    await assignToCommunity(laptop, COMMUNITY.name, MARIS);
+    await assignToCommunity(laptop, COORDINATOR, COMMUNITY.name, MARIS);
     contextB = await newDevice('B', TABLET);
     tabletB = await openApp(contextB, '/login');
     await signIn(tabletB, MARIS);

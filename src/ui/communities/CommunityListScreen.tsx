@@ -1,6 +1,6 @@
 import { useLiveQuery } from '../../db/live';
 import { listCommunities } from '../../db/queries';
-import { t } from '../../i18n';
+import { loadAllMessages, t } from '../../i18n';
 import type { StoredRecord } from '../../db';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
@@ -25,7 +25,7 @@ function LaterMarkedCards({ communities }: { communities: readonly StoredRecord<
  * What is due soon (next steps, measure deadlines) is a signed-in person's and not the first paint's:
  * its code and strings load after the first screen, so a first visit stays light.
  */
-const LaterDueLists = deferred(() => import('../progress/HomeDueLists').then((m) => m.HomeDueLists));
+const LaterDueLists = deferred(() => Promise.all([import('../progress/HomeDueLists'), loadAllMessages()]).then(([m]) => m.HomeDueLists));
 
 export function CommunityListScreen() {
   const { db } = useServices();

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { sessionResponseSchema, type Change } from '../../../protocol';
 import { STEP_TIMEOUT_MS, expectScreen, expectText, needCard, openCommunity, syncBar, visible } from './notebook-steps';
 import { rememberPersonalValues } from './log-audit';
+import { pullEverything } from '../../support/http-pull';
 
 /** How long a sync round trip over loopback may take to show on screen. */
 export const SYNC_TIMEOUT_MS = 20_000;
@@ -131,18 +132,32 @@ export async function syncNow(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until the server holds the assignment of a user (by name) to a community (by name) as
+ * `assigned`: a tick on a page is written and sent a moment later, and a test that goes on to another
+ * device must not race it.
+ */
+export async function expectAssignmentOnServer(url: string, coordinator: Account, userName: string, communityName: string, assigned: boolean): Promise<void> {
+  const token = await apiSignIn(url, coordinator);
+  await expect.poll(async () => {
+    const changes = await pullEverything(url, token);
+    const userId = changes.find((c) => c.table === 'members' && c.fields.name === userName)?.recordId;
+    const communityId = changes.find((c) => c.table === 'communities' && c.fields.name === communityName)?.recordId;
+    return changes.some((c) => c.table === 'assignments' && c.fields.userId === userId && c.fields.communityId === communityId && c.fields.deleted !== true);
+  }, { timeout: SYNC_TIMEOUT_MS, interval: 200 }).toBe(assigned);
+}
+
+/**
  * A coordinator assigns a user to a community on its page ("Kam piešķirta kopiena"), after a sync
  * has brought the community and the organisation's members, and sends it.
  */
-export async function assignToCommunity(page: Page, community: string, user: Pick<Account, 'name'>, role: RoleLabel = 'Fasilitators'): Promise<void> {
+export async function assignToCommunity(page: Page, coordinator: Account, community: string, user: Pick<Account, 'name'>, role: RoleLabel = 'Fasilitators'): Promise<void> {
   await syncNow(page);
   await expectAllSent(page);
   await openCommunity(page, community);
   const box = page.getByRole('checkbox', { name: `${user.name} — ${role}`, exact: true });
   await box.check();
   await expect.poll(() => box.isChecked(), { timeout: STEP_TIMEOUT_MS }).toBe(true);
-  await syncNow(page);
-  await expectAllSent(page);
+  await expectAssignmentOnServer(new URL(page.url()).origin, coordinator, user.name, community, true);
 }
 
 /** Cuts the device's network and waits for the sync bar to say so. */
