@@ -8,7 +8,7 @@
 // for SETTLE_MS. Every script and stylesheet the page requested by then
 // counts with its encodedBodySize (the body as it crossed the link,
 // gzipped), not only the critical path: what a first visit on a slow line
-// downloads before the page is at rest (issue 18). The HTML document is not
+// downloads before the page is at rest. The HTML document is not
 // JS/CSS and is left out; the service worker's own precache fetches are not
 // the page's and are not counted. The files requested after the first screen
 // are listed apart in the detail too.

@@ -211,7 +211,7 @@ export async function importBackup(db: TalkaDatabase, bytes: Uint8Array<ArrayBuf
       const puts: RecordRow[] = [];
       rows.forEach((row, i) => {
         const local = existing[i];
-        // An erased person stays erased: none of the file's values for them is written back (issue 13).
+        // An erased person stays erased: none of the file's values for them is written back.
         if (table === 'participants' && local?.erased === true) {
           erasedHere.add(row.id);
           return;

@@ -1,4 +1,4 @@
-// What goes with a deletion, and how the bin shows deletions (issue 13).
+// What goes with a deletion, and how the bin shows deletions.
 // Deleting a community or an event takes the records under it along, all in
 // one write stamped with one clock: every record of one deletion carries the
 // same clock on its `deleted` field, on this device and, once synced, on every

@@ -1,4 +1,4 @@
-// A workshop that happened counts as held (issue 13, item 7): its date has
+// A workshop that happened counts as held: its date has
 // passed and people were checked in, so after a season of work the overview
 // does not show zero held workshops because nobody changed the status. It is
 // offered to be marked "held" (the workshop page's button, the list's hint);

@@ -1,4 +1,4 @@
-// Nothing lost (issue 13), end to end in Chromium against the real server:
+// Nothing lost, end to end in Chromium against the real server:
 // a coordinator deletes a community with its events, people and need; the
 // dialog says what goes with it first; on a second profile the coordinator
 // finds it in the bin ("Atkritne") with who deleted it, restores it, and

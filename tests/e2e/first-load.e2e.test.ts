@@ -1,4 +1,4 @@
-// A first visit on a slow rural line (issue 18, docs/quality-bars.md): the
+// A first visit on a slow rural line (docs/quality-bars.md): the
 // built app's first screen, counting every script and stylesheet the page
 // fetches until it settles (not only the critical path), is at most 70 KB
 // gzipped, measured the way the bench's size section measures it

@@ -1,5 +1,5 @@
 // One register of people, end to end in Chromium against the real server on
-// SQLite (issue 15): the coordinator sets up two communities, assigns a
+// SQLite: the coordinator sets up two communities, assigns a
 // facilitator to both and another to one, and plans a forum the two hold
 // together. The coordinator's tablet and the first facilitator's go offline
 // and each checks the same walk-in in at the forum. Back online, the

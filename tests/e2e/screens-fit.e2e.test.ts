@@ -1,5 +1,5 @@
 // Every screen fits and is accessible, in real Chromium against the real
-// server (issue 18, items 5 and 8): a coordinator's device holding a seeded
+// server: a coordinator's device holding a seeded
 // community (a workshop with 60 people checked in, needs and dots, resources,
 // SWOT, an action plan) opens every screen in Latvian and in English, at
 // 360 px and at 1280 px; axe finds no serious or critical violation, and at

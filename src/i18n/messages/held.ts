@@ -1,4 +1,4 @@
-// Strings of marking a workshop that happened as held (issue 13, item 7).
+// Strings of marking a workshop that happened as held.
 export const lv = {
   'held.offer': 'Pasākuma diena ir pagājusi, un tajā ir reģistrēti dalībnieki. Pārskatā tas jau tiek skaitīts kā noticis.',
   'held.mark': 'Atzīmēt kā notikušu',

@@ -1,6 +1,6 @@
 // Strings of conflicts people can act on: who made each value and on which
 // device, the notice after a sync replaced this device's values, and the
-// device's own name (issue 13, item 6).
+// device's own name.
 export const lv = {
   'replaced.notice': {
     zero: '{count} jūsu izmaiņas aizstātas ar citu ierīču izmaiņām',
