@@ -23,8 +23,10 @@ export function resolveSurvivors(people: Iterable<MergeLink>): Map<string, strin
     if (person.deleted === true) deleted.add(person.id);
   }
   const survivors = new Map<string, string>();
-  for (const start of next.keys()) {
+  for (const [start, target] of next) {
     if (survivors.has(start)) continue;
+    // Most people were never merged: they stand for themselves, no walk needed.
+    if (target === null) { survivors.set(start, start); continue; }
     const path: string[] = [];
     const onPath = new Set<string>();
     let current = start;

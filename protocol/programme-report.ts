@@ -160,7 +160,7 @@ export function programmeReport(input: ProgrammeReportInput, query: ProgrammeRep
   const from = query.from || programme.start;
   const to = query.to || programme.end;
   const { figures, lists } = compute(input, query.programmeId, from, to || NO_END);
-  const needCumulative = programme.targets.some((target) => target.cumulative);
+  const needCumulative = programme.targets.some((target) => target.cumulative) && from !== programme.start;
   const sinceStart = needCumulative ? compute(input, query.programmeId, programme.start, to || NO_END).figures : figures;
   const targets = programme.targets.map((target) => ({
     indicator: target.indicator,
@@ -199,39 +199,52 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
     if (community) municipalities.add(community.municipality);
   }
 
-  // People, by their survivor.
+  // People, by their survivor. Check-ins are tens of thousands: events and people are numbered once and
+  // each (person, event) pair kept as one number, so the loop below makes no strings and no per-person sets.
   const survivors = resolveSurvivors(input.participants);
   const personById = new Map(input.participants.map((person) => [person.id, person]));
-  const personCounts = (id: string): boolean => personById.get(id)?.deleted !== true;
-  const attendedInRange = new Map<string, Set<string>>(); // survivor → event ids
+  const eventIndex = new Map(events.map((event, index) => [event.id, index]));
+  const eventCount = events.length;
+  const personIds: string[] = [];
+  const personIndex = new Map<string, number>();
   const cameBefore = new Set<string>();
+  const pairs = new Set<number>();
   for (const checkIn of input.attendance) {
     if (checkIn.deleted) continue;
     const date = eventDate.get(checkIn.workshopId);
     if (date === undefined) continue;
     // Counted for the person it stands for: a merged-away record put in the bin afterwards still counts for its survivor.
     const survivor = survivorOf(survivors, checkIn.participantId);
-    if (!personCounts(survivor)) continue;
+    if (personById.get(survivor)?.deleted === true) continue;
     if (date < from) cameBefore.add(survivor);
-    if (!eventIds.has(checkIn.workshopId)) continue;
-    const attended = attendedInRange.get(survivor) ?? new Set<string>();
-    attended.add(checkIn.workshopId);
-    attendedInRange.set(survivor, attended);
+    const event = eventIndex.get(checkIn.workshopId);
+    if (event === undefined) continue;
+    let index = personIndex.get(survivor);
+    if (index === undefined) {
+      index = personIds.length;
+      personIds.push(survivor);
+      personIndex.set(survivor, index);
+    }
+    pairs.add(index * eventCount + event);
   }
+  const attendedEvents: number[][] = personIds.map(() => []);
   const perEvent = new Map<string, number>();
-  let participations = 0;
-  for (const attended of attendedInRange.values()) {
-    for (const id of attended) perEvent.set(id, (perEvent.get(id) ?? 0) + 1);
-    participations += attended.size;
+  for (const pair of pairs) {
+    const event = pair % eventCount;
+    attendedEvents[(pair - event) / eventCount]!.push(event);
+    const eventId = events[event]!.id;
+    perEvent.set(eventId, (perEvent.get(eventId) ?? 0) + 1);
   }
+  const participations = pairs.size;
 
   const peopleByRole = zeroes(PARTICIPANT_ROLES);
   const households = new Map<string, ReportHousehold>();
   const people: ReportPerson[] = [];
-  for (const id of sortedIds(attendedInRange.keys())) {
+  for (const id of sortedIds(personIds)) {
     const person = personById.get(id);
     const household = person?.household.trim() ?? '';
-    const key = household === '' ? `person:${id}` : `${person?.communityId ?? ''}:${household.toLocaleLowerCase('lv')}`;
+    // Latvian has no casing rule of its own, so the plain lower case folds "Kalniņi" and "kalniņi" alike, and fast.
+    const key = household === '' ? `person:${id}` : `${person?.communityId ?? ''}:${household.toLowerCase()}`;
     const entry = households.get(key) ?? { key, household, communityId: person?.communityId ?? null, personIds: [] };
     entry.personIds.push(id);
     households.set(key, entry);
@@ -241,7 +254,7 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
       name: person && !person.erased ? person.name : null,
       role: person?.role ?? null,
       household: person && !person.erased ? household : '',
-      eventIds: sortedIds(attendedInRange.get(id) ?? []),
+      eventIds: sortedIds(attendedEvents[personIndex.get(id)!]!.map((event) => events[event]!.id)),
       firstTime: !cameBefore.has(id),
     });
   }

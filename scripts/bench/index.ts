@@ -8,7 +8,7 @@
 //
 //   npm run bench                          # everything, 3 runs a figure (about 15 minutes)
 //   npm run -s bench -- --json > bench.json   # -s: without npm's own lines on stdout
-//   npm run bench -- --only size,device    # some sections: size lighthouse device sync pull50k rural server
+//   npm run bench -- --only size,device    # some sections: size lighthouse device report sync pull50k rural server
 //   npm run bench -- --runs 5 --rural-runs 1 --no-build
 //   npm run bench -- --only sync --profile /tmp/prof   # CPU profiles of the page while pushing and pulling
 import { spawnSync } from 'node:child_process';
@@ -20,11 +20,12 @@ import { launchChromium } from '../../testing/browser';
 import { measureBundle } from './bundle-size';
 import { measureDeviceOps } from './device-ops';
 import { measureLighthouse } from './lighthouse';
+import { measureProgrammeReport } from './programme-report';
 import { measureServerLoad } from './server-load';
 import { measureBigPull, measureRural, measureSync } from './sync';
 import { meetsBar, type BenchContext, type Figure } from './types';
 
-const SECTIONS = ['size', 'lighthouse', 'device', 'sync', 'pull50k', 'rural', 'server'] as const;
+const SECTIONS = ['size', 'lighthouse', 'device', 'report', 'sync', 'pull50k', 'rural', 'server'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Args {
@@ -84,6 +85,7 @@ const MEASURE: Record<Section, (ctx: BenchContext, args: Args) => Promise<Figure
   size: (ctx) => measureBundle(ctx),
   lighthouse: (ctx) => measureLighthouse(ctx),
   device: (ctx) => measureDeviceOps(ctx),
+  report: (ctx) => measureProgrammeReport(ctx),
   sync: (ctx) => measureSync(ctx),
   pull50k: (ctx) => measureBigPull(ctx),
   rural: (ctx, args) => measureRural(ctx, args.ruralRuns),
