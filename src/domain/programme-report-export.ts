@@ -109,6 +109,12 @@ function eventName(id: string, lookup: ReportLookup, labels: ProgrammeExportLabe
   return event ? labels.eventName(event.date, event.title) : '';
 }
 
+/** Event ids in the order they took place. */
+function byDate(ids: readonly string[], lookup: ReportLookup): string[] {
+  const date = (id: string) => lookup.workshops.get(id)?.date ?? '';
+  return [...ids].sort((a, b) => date(a).localeCompare(date(b)) || (a < b ? -1 : 1));
+}
+
 /** One row per figure, breakdowns under their figure: `key` is stable for a program reading the CSV. */
 export interface FigureRow {
   key: string;
@@ -183,7 +189,7 @@ export function peopleTable(report: ProgrammeReport, lookup: ReportLookup, label
     rows: people.map((person) => [
       personName(person, labels), person.role ? labels.value('role', person.role) : '', person.household,
       labels.text(person.firstTime ? 'yes' : 'no'), person.eventIds.length,
-      person.eventIds.map((id) => eventName(id, lookup, labels)).filter((name) => name !== '').join('; '),
+      byDate(person.eventIds, lookup).map((id) => eventName(id, lookup, labels)).filter((name) => name !== '').join('; '),
     ]),
   };
 }

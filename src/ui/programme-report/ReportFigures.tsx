@@ -21,7 +21,7 @@ export function ReportFigures({ report, open, onOpen }: ReportFiguresProps) {
           <li key={key}>
             <button type="button" class="figure report-figure" data-testid={`figure-${key}`}
               aria-expanded={open === key} aria-controls={open === key ? 'report-list' : undefined} onClick={() => onOpen(key)}>
-              <span class="report-figure__label">{figureLabel(key)}</span>
+              <span class="report-figure__label">{figureLabel(key)}</span>{' '}
               <span class="figure__value">{formatFigure(key, report[key])}</span>
             </button>
           </li>
