@@ -108,6 +108,11 @@ describe('the programme report', () => {
     expect(list.getByText('02.03.2026 Drošības darbnīca; 20.03.2026 Pavasara forums')).toBeTruthy();
     expect(screen.queryByText('Ilze Liepa')).toBeNull();
     expect(screen.getByTestId('figure-firstTimePeople').getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.id).toBe('report-list-title');
+
+    fireEvent.click(list.getByRole('button', { name: 'Aizvērt sarakstu' }));
+    expect(screen.queryByTestId('report-list')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('figure-firstTimePeople'));
   });
 
   it('downloads the summary of the figures as CSV', async () => {

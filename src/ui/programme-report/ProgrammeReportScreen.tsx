@@ -114,7 +114,11 @@ function ProgrammeReportView({ id, back }: { id: string; back: string }) {
           <section id="report-list" class="report-section report-list" aria-labelledby="report-list-title" data-testid="report-list">
             <div class="report-list__head">
               <h2 id="report-list-title" ref={listHeading} tabIndex={-1}>{t('programmeReport.listOf', { figure: figureLabel(open) })}</h2>
-              <button type="button" class="button" onClick={() => setOpen(null)}>{t('programmeReport.closeList')}</button>
+              <button type="button" class="button" onClick={() => {
+                // Back to the figure the list was opened from, so a keyboard does not start again at the top.
+                document.querySelector<HTMLButtonElement>(`[data-testid="figure-${open}"]`)?.focus();
+                setOpen(null);
+              }}>{t('programmeReport.closeList')}</button>
             </div>
             {list.rows.length === 0 ? <p class="muted">{t('programmeReport.listEmpty')}</p>
               : <ReportTable table={list} caption={figureLabel(open)} testId="report-list-table" />}

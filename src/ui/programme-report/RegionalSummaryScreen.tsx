@@ -59,19 +59,19 @@ function RegionalSummaryView({ id, back }: { id: string; back: string }) {
       </div>
       <article class="print-sheet regional-summary" aria-labelledby="page-title">
         <section class="report-section" aria-labelledby="summary-communities">
-          <h3 id="summary-communities">{t('regionalSummary.communities', { count: summary.communities.length })}</h3>
+          <h2 id="summary-communities">{t('regionalSummary.communities', { count: summary.communities.length })}</h2>
           {summary.communities.length === 0 ? <p class="notice">{t('regionalSummary.noCommunities')}</p> : (
             <p data-testid="summary-communities">{summary.communities.map((community) => community.name).join(', ')}</p>
           )}
         </section>
 
         <section class="report-section" aria-labelledby="summary-needs" data-testid="summary-needs">
-          <h3 id="summary-needs">{t('regionalSummary.needs')}</h3>
+          <h2 id="summary-needs">{t('regionalSummary.needs')}</h2>
           {summary.needs.length === 0 ? none : summary.needs.map((group) => (
             <section key={group.category} class="summary-group" aria-labelledby={`summary-needs-${group.category}`}>
-              <h4 id={`summary-needs-${group.category}`}>
+              <h3 id={`summary-needs-${group.category}`}>
                 {tLabel('needCategory', group.category)} <span class="summary-meta">({t('regionalSummary.votes', { count: group.votes })})</span>
-              </h4>
+              </h3>
               <div class="print-table-scroll" role="region" aria-labelledby={`summary-needs-${group.category}`} tabIndex={0}>
                 <table class="print-table report-table">
                   <thead>
@@ -102,10 +102,10 @@ function RegionalSummaryView({ id, back }: { id: string; back: string }) {
         </section>
 
         <section class="report-section" aria-labelledby="summary-resources" data-testid="summary-resources">
-          <h3 id="summary-resources">{t('regionalSummary.resources')}</h3>
+          <h2 id="summary-resources">{t('regionalSummary.resources')}</h2>
           {summary.resources.length === 0 ? none : summary.resources.map((group) => (
             <section key={group.kind} class="summary-group" aria-labelledby={`summary-resources-${group.kind}`}>
-              <h4 id={`summary-resources-${group.kind}`}>{tLabel('resourceKind', group.kind)}</h4>
+              <h3 id={`summary-resources-${group.kind}`}>{tLabel('resourceKind', group.kind)}</h3>
               <ul>
                 {group.items.map((resource) => (
                   <li key={resource.id}>
@@ -119,11 +119,11 @@ function RegionalSummaryView({ id, back }: { id: string; back: string }) {
         </section>
 
         <section class="report-section" aria-labelledby="summary-swot" data-testid="summary-swot">
-          <h3 id="summary-swot">{t('regionalSummary.swot')}</h3>
+          <h2 id="summary-swot">{t('regionalSummary.swot')}</h2>
           <div class="report-swot">
             {summary.swot.map((group) => (
               <section key={group.quadrant} class={`report-swot__quadrant report-swot__quadrant--${group.quadrant}`} aria-labelledby={`summary-swot-${group.quadrant}`}>
-                <h4 id={`summary-swot-${group.quadrant}`}>{tLabel('swot', group.quadrant)}</h4>
+                <h3 id={`summary-swot-${group.quadrant}`}>{tLabel('swot', group.quadrant)}</h3>
                 {group.items.length === 0 ? <p class="muted">—</p> : (
                   <ul>{group.items.map((item) => <li key={item.id}>{item.text} <span class="summary-meta">({item.community})</span></li>)}</ul>
                 )}
