@@ -7,7 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
  * Screens only a coordinator works with (the overview for funders,
  * exports, importing people from a spreadsheet, the organisation's users, a participant's data, conflicts, printed
  * sign-in sheets and workshop reports; and the one-time setup that makes the
- * first coordinator, which needs the server anyway). Their code, and whatever only they
+ * first coordinator, which needs the server anyway; a programme's report and regional summary). Their code, and whatever only they
  * load (chart.js, the XLSX and CSV writers), stays out of the precache: a
  * first visit does not wait for it. The service worker caches it on first use
  * (CacheFirst below), and every signed-in device fetches it in the background
@@ -25,6 +25,8 @@ const COORDINATOR_SCREENS = [
   'src/ui/reports/WorkshopReportScreen.tsx',
   'src/ui/account/SetupScreen.tsx',
   'src/ui/people/ImportScreen.tsx',
+  'src/ui/programme-report/ProgrammeReportScreen.tsx',
+  'src/ui/programme-report/RegionalSummaryScreen.tsx',
 ];
 /**
  * Lazy modules left to the runtime cache though other screens reach them too: chart.js, which the

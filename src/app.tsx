@@ -75,6 +75,8 @@ const MergeScreen = screen(() => import('./ui/people/MergeScreen').then((m) => m
 const EventsScreen = screen(() => import('./ui/workshops/EventsScreen').then((m) => m.EventsScreen));
 const ImportScreen = screen(() => import('./ui/people/ImportScreen').then((m) => m.ImportScreen));
 const SettingsScreen = screen(() => import('./ui/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const ProgrammeReportScreen = screen(() => import('./ui/programme-report/ProgrammeReportScreen').then((m) => m.ProgrammeReportScreen));
+const RegionalSummaryScreen = screen(() => import('./ui/programme-report/RegionalSummaryScreen').then((m) => m.RegionalSummaryScreen));
 
 function NotFound() {
   return <Page title="404"><p>{t('status.notFound')}</p></Page>;
@@ -109,6 +111,8 @@ export function Routes() {
       <Route path="/people" component={PeopleScreen} />
       <Route path="/overview" component={OverviewScreen} />
       <Route path="/exports" component={ExportsScreen} />
+      <Route path="/programmes/:id/report" component={ProgrammeReportScreen} />
+      <Route path="/programmes/:id/summary" component={RegionalSummaryScreen} />
       <Route path="/participants/:id/data" component={ParticipantDataScreen} />
       <Route path="/people/import" component={ImportScreen} />
       <Route path="/settings" component={SettingsScreen} />

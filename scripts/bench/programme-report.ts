@@ -20,8 +20,8 @@ const SCALE = {
   communities: 200, eventsPerCommunity: 10, peoplePerCommunity: 100, attendancePerEvent: 30, needsPerCommunity: 10, actionsPerCommunity: 5,
 } as const;
 
-/** The report screen's figures region and what it shows once counted (REPORT_READY_TEXT: the events figure). */
-const REPORT_FIGURES = '[data-testid="report-figures"]';
+/** The report screen's events figure: painted once the report is counted. */
+const REPORT_FIGURES = '[data-testid="figure-events"] .figure__value';
 
 const SeededSchema = v.object({ programmeId: v.string(), rows: v.record(v.string(), v.number()), ms: v.number() });
 const PartsSchema = v.object({

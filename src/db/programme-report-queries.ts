@@ -9,8 +9,10 @@
 // named no keys (a bulk pull, a table emptied). A table that is emptied or bulk-written is dropped
 // from memory at once, so nothing of a signed-out or erased person outlives the database.
 // Whole tables are read in pages of `PAGE` rows, so the first read never holds the screen for long.
+// The regional summary (src/domain/regional-summary.ts) reads what the enrolled communities gathered.
 import Dexie, { type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
 import type { TableName } from '../../protocol';
+import type { RegionalSummaryInput } from '../domain/regional-summary';
 import type { Stored, TalkaDatabase } from './database';
 import type { RecordTypes } from '../../protocol';
 
@@ -30,7 +32,7 @@ type Rows<T extends ReportTable> = Map<string, Stored<RecordTypes[T]>>;
 type Loaded = { [T in ReportTable]?: Rows<T> };
 
 /** The records the report reads, whole (names and all, for the lists behind its figures); a ProgrammeReportInput. */
-export type ReportRecords = { [T in ReportTable]: Stored<RecordTypes[T]>[] };
+export type ProgrammeReportRecords = { [T in ReportTable]: Stored<RecordTypes[T]>[] };
 
 /** The keys a write named, or 'all' when it named a range (a table emptied) or more than MAX_KEYS. */
 function changedKeys(tree: IntervalTree): Set<string> | 'all' {
@@ -63,7 +65,7 @@ export class ReportInputCache {
   private loaded: Loaded = {};
   private readonly changed = new Map<ReportTable, Set<string> | 'all'>();
   private readonly listeners = new Set<() => void>();
-  private reading: Promise<ReportRecords> | null = null;
+  private reading: Promise<ProgrammeReportRecords> | null = null;
   private readonly onMutated = (parts: ObservabilitySet) => {
     let any = false;
     for (const table of REPORT_TABLES) {
@@ -105,14 +107,14 @@ export class ReportInputCache {
   }
 
   /** The records as the database holds them now: what is not in memory or changed is read, the rest is not. */
-  read(): Promise<ReportRecords> {
+  read(): Promise<ProgrammeReportRecords> {
     // One read at a time: a second caller waits for the first, then reads what changed meanwhile.
     const next = (this.reading ?? Promise.resolve(null)).catch(() => null).then(() => this.readNow());
     this.reading = next;
     return next;
   }
 
-  private async readNow(): Promise<ReportRecords> {
+  private async readNow(): Promise<ProgrammeReportRecords> {
     const tables = REPORT_TABLES.map((name) => this.db.table(name));
     await this.db.transaction('r', tables, async () => {
       const loaded = this.loaded;
@@ -146,7 +148,7 @@ export class ReportInputCache {
     return rows;
   }
 
-  private snapshot(): ReportRecords {
+  private snapshot(): ProgrammeReportRecords {
     const rows = <T extends ReportTable>(name: T): Stored<RecordTypes[T]>[] => [...(this.loaded[name]?.values() ?? [])];
     return {
       programmes: rows('programmes'), enrolments: rows('enrolments'), communities: rows('communities'), workshops: rows('workshops'),
@@ -167,7 +169,7 @@ export function reportInputCache(db: TalkaDatabase): ReportInputCache {
 }
 
 /** Every record the programme report reads, as the device holds it (deleted rows included: the report skips them). */
-export function loadProgrammeReportInput(db: TalkaDatabase): Promise<ReportRecords> {
+export function loadProgrammeReportInput(db: TalkaDatabase): Promise<ProgrammeReportRecords> {
   return reportInputCache(db).read();
 }
 
@@ -181,4 +183,20 @@ export function warmProgrammeReportInput(db: TalkaDatabase): void {
   const start = () => void cache.read().then(() => performance.mark(REPORT_INPUT_WARM_MARK), () => {});
   if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2_000 });
   else setTimeout(start, 0);
+}
+
+/** The regional summary's records, with the programmes (for the title) beside them. */
+export interface RegionalSummaryRecords extends RegionalSummaryInput {
+  programmes: Stored<RecordTypes['programmes']>[];
+}
+
+export async function loadRegionalSummaryInput(db: TalkaDatabase): Promise<RegionalSummaryRecords> {
+  const tables = [db.programmes, db.enrolments, db.communities, db.needs, db.votes, db.resources, db.swot];
+  return db.transaction('r', tables, async () => {
+    const [programmes, enrolments, communities, needs, votes, resources, swot] = await Promise.all([
+      db.programmes.toArray(), db.enrolments.toArray(), db.communities.toArray(), db.needs.toArray(), db.votes.toArray(),
+      db.resources.toArray(), db.swot.toArray(),
+    ]);
+    return { programmes, enrolments, communities, needs, votes, resources, swot };
+  });
 }

@@ -73,6 +73,11 @@ export function number(value: number, lang: Language): string {
   return numberFormat(lang).format(value);
 }
 
+/** 1.666… → "1,7" / "1.7": a figure with a fixed number of decimals (an average). */
+export function decimal(value: number, lang: Language, digits = 1): string {
+  return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 /** Cents → "1 234,50 €" / "€1,234.50": the only way an amount reaches the screen. */
 export function euro(cents: number, lang: Language): string {
   return numberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);

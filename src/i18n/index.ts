@@ -149,6 +149,11 @@ export function formatNumber(value: number): string {
   return format.number(value, language.value);
 }
 
+/** An average and the like: "1,7" with one decimal (or `digits`). */
+export function formatDecimal(value: number, digits = 1): string {
+  return format.decimal(value, language.value, digits);
+}
+
 export function formatEuro(cents: number): string {
   return format.euro(cents, language.value);
 }

@@ -23,6 +23,8 @@ const english: Record<string, Message> = en;
  */
 const SAME_IN_BOTH = new Set([
   'app.name', 'settings.languageEn', 'settings.languageLv', 'reports.xlsx', 'reports.csv', 'photos.details',
+  // A figure's name with the currency's code after it ("Iztērēts, EUR").
+  'programmeReport.inEuro',
 ]);
 
 const texts = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
