@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { enrolmentSchema, programmeSchema, workshopSchema } from '../../protocol/records';
 import { enrolmentIdFor, programmeIdFor } from '../../protocol/ids';
-import { communityFields, enrolmentFields, newRecordFields, programmeFields, workshopFields } from '../../testing/fixtures';
 import { planProgrammeUpgrade, upgradeClock, type ProgrammeUpgradeInput, type StoredFields } from './programme-upgrade';
 
 const ORG = '3f1d9c2e-7b4a-4e8f-9a1b-2c3d4e5f6a7b';
@@ -11,6 +10,22 @@ const C1 = '01968b12-fe80-7000-8000-000000000c01';
 const C2 = '01968b12-fe80-7000-8000-000000000c02';
 const GONE = '01968b12-fe80-7000-8000-000000000c03';
 const id = (n: number) => `01968b12-fe80-7000-8000-${String(n).padStart(12, '0')}`;
+
+// Whole stored records as a device once wrote them (the server may not import testing/'s fixtures).
+const newRecordFields = (fields: Record<string, unknown>, { at = AT } = {}) => ({ createdAt: at, updatedAt: at, createdBy: 'tablet', deleted: false, ...fields });
+const communityFields = (extra: Record<string, unknown>) => ({
+  name: 'Kalnciema kopiena', municipality: 'LV-041', parish: '', description: '', maturity: 'emerging', contacts: [], ...extra,
+});
+const workshopFields = (communityId: string, extra: Record<string, unknown>) => ({
+  communityId, title: 'Darbnīca', kind: 'workshop', date: '2026-03-14', startTime: '', endTime: '', place: '', programme: '',
+  facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3, ...extra,
+});
+const programmeFields = (extra: Record<string, unknown>) => ({
+  name: 'Drošas kopienas', funder: '', organiser: '', start: '2026-01-01', end: '', grantLimitEmergingCents: 100_000, grantLimitActiveCents: 300_000, targets: [], ...extra,
+});
+const enrolmentFields = (communityId: string, programmeId: string) => ({
+  communityId, programmeId, start: '2026-01-01', end: '', maturity: 'emerging', representativeIds: [], mentorId: null, grantCents: 80_000,
+});
 
 const community = (communityId: string, maturity: 'emerging' | 'active', createdAt: number, deleted = false): StoredFields =>
   ({ id: communityId, fields: { ...newRecordFields(communityFields({ maturity }), { at: createdAt }), deleted } });

@@ -5,7 +5,7 @@
 // organisation's stored records, so the migration's I/O stays in migrations.ts and a rerun (or
 // another server) plans the same ids and, finding them written, nothing more.
 import { compareHlc, formatHlc, parseHlc, type Hlc } from '../../protocol/hlc';
-import { enrolmentIdFor, programmeIdFor, programmeKey } from '../../protocol/ids';
+import { enrolmentIdFor, programmeIdFor } from '../../protocol/ids';
 import { isCleanText } from '../../protocol/text';
 
 /** The grant limits of the day of the upgrade, in euro cents: written into what it makes, never read from today's code. */

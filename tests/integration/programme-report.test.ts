@@ -15,6 +15,7 @@ import {
   spendingFields, workshopFields,
 } from '../../testing/fixtures';
 import { backends } from './support/backends';
+import { memoryLogger } from './support/memory-logger';
 import { TestDevice } from './support/device';
 import {
   addUserDirectly, call, createOrganisation, errorCode, login, pullAll, startServer, type TestOrganisation, type TestServer,
@@ -51,12 +52,13 @@ describe.each(backends())('programme report over HTTP on $name', (backend) => {
   let otherProgramme: string;
   let deletedProgramme: string;
   let erased: string;
+  const log = memoryLogger();
 
   const report = (programmeId: string, query = '', token = org.coordinator.token) =>
     call(server, 'GET', `/api/programmes/${programmeId}/report${query}`, { token });
 
   beforeAll(async () => {
-    server = await startServer(backend);
+    server = await startServer(backend, { logger: log.logger });
     org = await createOrganisation(server, 'Vidzemes kopienu tīkls');
     other = await createOrganisation(server, 'Cita biedrība');
     const facilitatorId = await addUserDirectly(server, org.orgId, { email: 'ieva@example.lv', name: 'Ieva Liepa', role: 'facilitator', password: 'ieva-parole' });
@@ -158,10 +160,14 @@ describe.each(backends())('programme report over HTTP on $name', (backend) => {
     expect([body.programmeId, body.from, body.to]).toEqual([programme, '2025-04-01', '2025-04-30']);
   });
 
-  it('is never cached', async () => {
-    const reply = await report(programme);
+  it('is never cached, and its names never reach the log', async () => {
+    log.clear();
+    const reply = await report(programme, '?from=2025-04-01');
     expect(reply.headers.get('Cache-Control')).toBe('no-store');
     expect(reply.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(reply.text).toContain('Anna Ozola');
+    expect(log.entries().map((entry) => [entry.route, entry.status])).toEqual([['/api/programmes/:programmeId/report', 200]]);
+    expect(log.lines.join('\n')).not.toMatch(/Ozol|Liepa|2025-04-01/);
   });
 
   it('is the coordinators\': 403 for a facilitator or a mentor, 401 without a live token', async () => {
