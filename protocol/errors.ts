@@ -7,6 +7,8 @@ export const REQUEST_ERROR_CODES = [
   // the body or the query
   'bad_json', 'bad_request', 'bad_gzip', 'bad_cursor', 'bad_limit', 'bad_shape', 'bad_hash', 'hash_mismatch', 'empty_blob',
   'incomplete_body', 'unsupported_protocol', 'unsupported_encoding', 'payload_too_large',
+  // a report's query: a record id that is not one, a day not of the calendar, a range that ends before it starts
+  'bad_id', 'bad_date', 'bad_range',
   // text with control characters or broken surrogates, JSON nested too deep; a key named like a prototype
   'invalid_value', 'forbidden_key',
   // who is asking

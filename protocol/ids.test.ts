@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceId, derivedId, uuidv7, UUID_PATTERN } from './ids';
+import { attendanceId, derivedId, enrolmentIdFor, programmeIdFor, programmeKey, uuidv7, UUID_PATTERN } from './ids';
 
 const zeros = (n: number) => new Uint8Array(n);
 
@@ -23,5 +23,30 @@ describe('derived ids', () => {
     expect(attendanceId(w, p)).not.toBe(attendanceId(p, w));
     expect(UUID_PATTERN.test(attendanceId(w, p))).toBe(true);
     expect(derivedId('a', 'b')).not.toBe(derivedId('ab'));
+  });
+});
+
+describe('programme ids', () => {
+  const org = '01901234-5678-7000-8000-000000000001';
+  const other = '01901234-5678-7000-8000-000000000002';
+
+  it('compare names trimmed, spaces collapsed and lowercased the Latvian way', () => {
+    expect(programmeKey('  Drošas   KOPIENAS ')).toBe('drošas kopienas');
+    expect(programmeKey('ĒRGĻU\tprogramma')).toBe('ērgļu programma');
+  });
+
+  it('are one per organisation and name, whatever its spelling', () => {
+    const id = programmeIdFor(org, 'Drošas kopienas');
+    expect(UUID_PATTERN.test(id)).toBe(true);
+    expect(programmeIdFor(org, ' drošas  KOPIENAS')).toBe(id);
+    expect(id).toBe(derivedId('programme', org, 'drošas kopienas'));
+    expect(programmeIdFor(org, 'Drosas kopienas')).not.toBe(id);
+    expect(programmeIdFor(other, 'Drošas kopienas')).not.toBe(id);
+  });
+
+  it('give a community one enrolment per programme', () => {
+    const programme = programmeIdFor(org, 'Drošas kopienas');
+    expect(enrolmentIdFor(other, programme)).toBe(derivedId('enrolment', other, programme));
+    expect(enrolmentIdFor(other, programme)).not.toBe(enrolmentIdFor(org, programme));
   });
 });

@@ -89,3 +89,22 @@ export function assignmentId(userId: string, target: { communityId: string } | {
 export function settingsId(organisationId: string): string {
   return derivedId('settings', organisationId);
 }
+
+/** A programme's name as compared: trimmed, runs of spaces as one, lowercased the Latvian way. */
+export function programmeKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('lv');
+}
+
+/**
+ * The programme a name stands for in an organisation (the server's upgrade from the free-text
+ * `programme` of events, migration 0008): the same id for every spelling that differs only in case
+ * and spaces, on every server and every rerun.
+ */
+export function programmeIdFor(organisationId: string, name: string): string {
+  return derivedId('programme', organisationId, programmeKey(name));
+}
+
+/** A community's enrolment in a programme, as the server's upgrade makes it (migration 0008). */
+export function enrolmentIdFor(communityId: string, programmeId: string): string {
+  return derivedId('enrolment', communityId, programmeId);
+}

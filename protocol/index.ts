@@ -14,3 +14,4 @@ export * from './erasure';
 export * from './text';
 export * from './people-merge';
 export * from './programme-report';
+export * from './programme-report-wire';

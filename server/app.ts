@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth';
 import { blobRoutes } from './routes/blobs';
 import { healthRoutes, type Lifecycle } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
+import { programmeRoutes } from './routes/programmes';
 import { setupRoutes } from './routes/setup';
 import { syncRoutes } from './routes/sync';
 import { userRoutes } from './routes/users';
@@ -69,6 +70,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   api.route('/users', userRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/blobs', blobRoutes(deps));
+  api.route('/programmes', programmeRoutes(deps));
   api.all('*', (c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
 
   const app = new Hono<AppEnv>();

@@ -8,7 +8,7 @@ import { memberRecord } from './member-records';
 import type { BlobOwnerTable, Database, OrganisationTable, RecordTable, UserTable } from './schema';
 import { RecordTakenError } from './store';
 import type {
-  AppliedMutationRow, BlobOwnerRow, ChangeRow, DeviceRow, LoginAttemptRow, OrganisationRow, PhotoReference, PoolUse, PushTransaction, SessionRow,
+  AppliedMutationRow, BlobOwnerRow, ChangeRow, DeviceRow, LoginAttemptRow, OrganisationRow, PhotoReference, PoolUse, PushTransaction, RecordFieldsRow, SessionRow,
   SetupOutcome, StartupSetupClaim, StoredRecord, Store, SyncHead, TokenRow, UserRow,
 } from './store';
 
@@ -497,6 +497,20 @@ export class KyselyStore implements Store {
       for (const row of rows) found.push(toStoredRecord(row));
     }
     return found;
+  }
+
+  async readTables(orgId: string, tables: readonly string[]): Promise<Map<string, RecordFieldsRow[]>> {
+    // Repeatable read on PostgreSQL: every table as of one moment, so a push landing meanwhile is in all of them or none.
+    // (SQLite's one connection runs the transaction alone, which is the same.)
+    const begin = this.kind === 'postgres' ? this.db.transaction().setIsolationLevel('repeatable read') : this.db.transaction();
+    return begin.execute(async (trx) => {
+      const found = new Map<string, RecordFieldsRow[]>();
+      for (const table of tables) {
+        // Served by the records_org_ref index (org_id, tbl, …).
+        found.set(table, await trx.selectFrom('records').select(['id', 'fields']).where('org_id', '=', orgId).where('tbl', '=', table).execute());
+      }
+      return found;
+    });
   }
 
   async renewInstanceId(instanceId: string): Promise<void> {

@@ -7,6 +7,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { assignmentId } from '../../protocol/ids';
 import { isRole } from '../../protocol/auth';
 import { memberRecord } from './member-records';
+import { planProgrammeUpgrade, upgradeClock, type StoredFields } from './programme-upgrade';
 
 // Migrations must not depend on today's table types, hence Kysely<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration is written against the schema of its day, not today's types
@@ -239,6 +240,75 @@ const members: Migration = {
   },
 };
 
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored JSON object's entries (an empty object for anything else). */
+function jsonObject(text: string): Record<string, unknown> {
+  const parsed = parsedJson(text);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { ...parsed } : {};
+}
+
+/**
+ * The free-text programme of events becomes programme records (programme-upgrade.ts): per
+ * organisation, one programme per name (case and spaces aside), or 'Programma' when none was ever
+ * named; every event without a programme gets its `programmeId`; every community not in a programme
+ * is enrolled in the main one with the grant limit of its maturity. All written by the server with
+ * fresh seqs so devices pull them; what is written already (a rerun, another server) is left alone.
+ */
+const programmes: Migration = {
+  async up(db: AnyDb) {
+    const at = Date.now();
+    const organisations = await db.selectFrom('organisations').select('id').orderBy('id').execute();
+    for (const { id } of organisations) {
+      const orgId = String(id);
+      const read = async (table: string): Promise<(StoredFields & { clocks: string; fieldsText: string })[]> => {
+        const rows = await db.selectFrom('records').select(['id', 'fields', 'clocks']).where('org_id', '=', orgId).where('tbl', '=', table).orderBy('id').execute();
+        return rows.map((row: { id: string; fields: string; clocks: string }) => ({
+          id: String(row.id), fields: parsedJson(String(row.fields)), clocks: String(row.clocks), fieldsText: String(row.fields),
+        }));
+      };
+      const workshops = await read('workshops');
+      const plan = planProgrammeUpgrade({
+        orgId, at, communities: await read('communities'), workshops, programmes: await read('programmes'), enrolments: await read('enrolments'),
+      });
+      if (plan.programmes.length + plan.enrolments.length + plan.workshops.length === 0) continue;
+
+      const head = await db.selectFrom('org_heads').select('seq').where('org_id', '=', orgId).executeTakeFirst();
+      let seq = Number(head?.seq ?? 0);
+      const clock = upgradeClock(at);
+      for (const [table, records] of [['programmes', plan.programmes], ['enrolments', plan.enrolments]] as const) {
+        for (const record of records) {
+          const clocks = Object.fromEntries(Object.keys(record.fields).map((field) => [field, clock]));
+          await db.insertInto('records').values({
+            id: record.id, org_id: orgId, tbl: table, community_id: record.communityId, ref_id: null,
+            fields: JSON.stringify(record.fields), clocks: JSON.stringify(clocks), seq: ++seq, updated_at: at,
+          }).onConflict((oc) => oc.column('id').doNothing()).execute();
+        }
+      }
+      const stored = new Map(workshops.map((workshop) => [workshop.id, workshop]));
+      for (const { id: workshopId, programmeId } of plan.workshops) {
+        const workshop = stored.get(workshopId);
+        if (!workshop) continue;
+        const fields = { ...jsonObject(workshop.fieldsText), programmeId };
+        const clocks = jsonObject(workshop.clocks);
+        const previous = clocks.programmeId;
+        clocks.programmeId = upgradeClock(at, typeof previous === 'string' ? previous : undefined);
+        await db.updateTable('records')
+          .set({ fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq: ++seq, updated_at: at })
+          .where('id', '=', workshopId).where('org_id', '=', orgId)
+          .execute();
+      }
+      await db.insertInto('org_heads').values({ org_id: orgId, seq }).onConflict((oc) => oc.column('org_id').doUpdateSet({ seq })).execute();
+    }
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_login_attempts': loginAttempts,
@@ -247,6 +317,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_record_refs': recordRefs,
   '0006_assign_existing_facilitators': assignExistingFacilitators,
   '0007_members': members,
+  '0008_programmes': programmes,
 };
 
 const provider: MigrationProvider = {

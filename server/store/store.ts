@@ -72,6 +72,12 @@ export interface ChangeRow {
   seq: number;
 }
 
+/** A record's id and its fields as JSON text: what a report reads of it. */
+export interface RecordFieldsRow {
+  id: string;
+  fields: string;
+}
+
 export interface BlobOwnerRow {
   orgId: string;
   sha256: string;
@@ -204,6 +210,11 @@ export interface Store {
   findRecords(orgId: string, ids: readonly string[]): Promise<StoredRecord[]>;
   /** An organisation's records of one table whose ref is one of `refs`. */
   findRecordsByRef(orgId: string, table: string, refs: readonly string[]): Promise<StoredRecord[]>;
+  /**
+   * An organisation's records of each of these tables (deleted ones included), read in one transaction
+   * (one snapshot on PostgreSQL) with one query per table: each record's id and fields. For reports.
+   */
+  readTables(orgId: string, tables: readonly string[]): Promise<Map<string, RecordFieldsRow[]>>;
   /** Gives the database a new instance id, so every device's cursor resets (after restoring a backup). */
   renewInstanceId(instanceId: string): Promise<void>;
   /** Deletes applied mutation ids recorded before `before`; returns how many. */

@@ -336,6 +336,7 @@ describe.each(backends())('bad input on $name', (backend) => {
       ['GET', '/api/sync/pull', {}],
       ['PUT', `/api/blobs/${createHash('sha256').update('x').digest('hex')}`, { body: 'x' }],
       ['GET', `/api/blobs/${blobHash}`, {}],
+      ['GET', '/api/programmes/01968b12-fe80-7000-8000-0000000000aa/report?from=2026-01-01', {}],
     ];
     const authorizations: [string, string | undefined, string][] = [
       ['missing', undefined, 'unauthorized'],

@@ -19,7 +19,10 @@ import pg from 'pg';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { meResponseSchema } from '../../protocol/auth';
+import { enrolmentIdFor, programmeIdFor } from '../../protocol/ids';
 import { pullResponseSchema, pushResponseSchema } from '../../protocol/messages';
+import { programmeReportResponseSchema } from '../../protocol/programme-report-wire';
+import { enrolmentSchema, programmeSchema, workshopSchema } from '../../protocol/records';
 import { hashPassword } from '../../server/auth/password';
 import { hashToken } from '../../server/auth/tokens';
 import { encodeCursor } from '../../server/sync/cursor';
@@ -28,7 +31,7 @@ import { MIGRATIONS, migratorFor } from '../../server/store/migrations';
 import { openStore, type StoreTarget } from '../../server/store/open';
 import { openPostgres } from '../../server/store/postgres';
 import { openSqlite } from '../../server/store/sqlite';
-import { call, START_TIME, startServer, TEST_PASSWORD_COST, type TestServer } from './support/harness';
+import { call, pullAll, START_TIME, startServer, TEST_PASSWORD_COST, type TestServer } from './support/harness';
 
 // Migrations are written against Kysely<any>; so are the rows written into old schemas.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- old schemas have no types of today
@@ -108,11 +111,15 @@ const RECORDS = [
   },
 ];
 const HEAD_SEQ = 5;
-/** 0006 assigns the one active facilitator to the organisation's one community, at the next seq; 0007 makes its three users members. */
+/**
+ * 0006 assigns the one active facilitator to the organisation's one community, at the next seq; 0007 makes its three users
+ * members; 0008 gives it a programme (it never named one) and enrols its community.
+ */
 const ASSIGNMENT_SEQ = HEAD_SEQ + 1;
-const UPGRADED_HEAD = ASSIGNMENT_SEQ + 3;
-/** Records the upgrade itself wrote (0006, 0007). */
-const notAssignments = (change: { table: string }) => change.table !== 'assignments' && change.table !== 'members';
+const UPGRADED_HEAD = ASSIGNMENT_SEQ + 3 + 2;
+/** Records the upgrade itself wrote (0006, 0007, 0008). */
+const UPGRADE_TABLES = ['assignments', 'members', 'programmes', 'enrolments'];
+const notAssignments = (change: { table: string }) => !UPGRADE_TABLES.includes(change.table);
 
 async function populateInitial(db: AnyDb, fixture: Fixture): Promise<void> {
   const state = await db.selectFrom('sync_state').select(['instance_id']).executeTakeFirstOrThrow();
@@ -142,8 +149,9 @@ async function populateInitial(db: AnyDb, fixture: Fixture): Promise<void> {
 
 async function verifyInitial({ fixture, store, server }: VerifyContext): Promise<void> {
   // Accounts: the password hashes, tokens and deactivation survived.
-  expect(await store.countUsers()).toBe(3);
-  expect((await store.listOrganisations()).map((org) => org.name)).toEqual(['Cita biedrība', 'Vidzemes kopienu tīkls']);
+  // (The third organisation and its coordinator came before 0008, for its step.)
+  expect(await store.countUsers()).toBe(4);
+  expect((await store.listOrganisations()).map((org) => org.name)).toEqual(['Cita biedrība', 'Latgales kopienas', 'Vidzemes kopienu tīkls']);
   const signedIn = await call(server, 'POST', '/api/auth/login', { json: { email: 'koordinatore@vidzeme.lv', password: 'vecā parole' } });
   expect(signedIn.status).toBe(200);
   const me = await call(server, 'GET', '/api/auth/me', { token: LIVE_TOKEN });
@@ -208,8 +216,9 @@ async function populateCheckInOfOtherOrganisation(db: AnyDb): Promise<void> {
     ...COMMON, communityId: OTHER_ORG_COMMUNITY, workshopId: OTHER_ORG_COMMUNITY, participantId: PERSON, checkedInAt: T,
   }, clock(T, 4, 'tabletZ'));
   await db.insertInto('records').values({
-    id: CHECK_IN, org_id: OTHER_ORG, tbl: 'attendance', community_id: OTHER_ORG_COMMUNITY, fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq: 6, updated_at: T,
+    id: CHECK_IN, org_id: OTHER_ORG, tbl: 'attendance', community_id: OTHER_ORG_COMMUNITY, fields: JSON.stringify(fields), clocks: JSON.stringify(clocks), seq: HEAD_SEQ + 1, updated_at: T,
   }).execute();
+  await db.updateTable('org_heads').set({ seq: HEAD_SEQ + 1 }).where('org_id', '=', OTHER_ORG).execute();
 }
 
 async function verifyRecordRefs({ store }: VerifyContext): Promise<void> {
@@ -232,9 +241,9 @@ async function verifyDevices({ store }: VerifyContext): Promise<void> {
 
 async function verifyOrgHeads({ fixture, store, server }: VerifyContext): Promise<void> {
   // Both organisations' heads start at the old global head, so every device's cursor stays valid.
-  // (0006 then moved this organisation's head on by its facilitator's assignment.)
+  // (0006 to 0008 then moved this organisation's head on; the other's moved on by its check-in, then by 0008's programme and enrolment.)
   expect(await store.readHead(ORG)).toEqual({ instanceId: fixture.instanceId, seq: UPGRADED_HEAD });
-  expect(await store.readHead(OTHER_ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ });
+  expect(await store.readHead(OTHER_ORG)).toEqual({ instanceId: fixture.instanceId, seq: HEAD_SEQ + 1 + 2 });
   const atHead = await call(server, 'GET', `/api/sync/pull?since=${encodeCursor({ instanceId: fixture.instanceId, seq: HEAD_SEQ })}`, { token: LIVE_TOKEN });
   expect(v.parse(pullResponseSchema, atHead.body).changes.filter(notAssignments)).toEqual([]);
 }
@@ -296,6 +305,105 @@ async function verifyOldDevicePush({ server, round }: VerifyContext): Promise<vo
   expect(all.changes.filter((change) => [event, walkIn, checkIn].includes(change.recordId)).map((change) => change.fields.deleted)).toEqual([false, false, false]);
 }
 
+// ---- 0008_programmes: the free-text programme of events becomes programme records ---------------
+
+const THIRD_ORG = '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e';
+const THIRD_COORDINATOR = '77777777-8888-4999-8aaa-bbbbbbbbbbbb';
+const THIRD_TOKEN = Buffer.alloc(32, 11).toString('base64url');
+const EMERGING = '01968b12-fe80-7000-8000-0000000000f1';
+const ACTIVE = '01968b12-fe80-7000-8000-0000000000f2';
+const GONE_COMMUNITY = '01968b12-fe80-7000-8000-0000000000f3';
+const EVENTS = {
+  march: '01968b12-fe80-7000-8000-0000000000f4',
+  february: '01968b12-fe80-7000-8000-0000000000f5',
+  april: '01968b12-fe80-7000-8000-0000000000f6',
+  summer: '01968b12-fe80-7000-8000-0000000000f7',
+  unnamed: '01968b12-fe80-7000-8000-0000000000f8',
+  deleted: '01968b12-fe80-7000-8000-0000000000f9',
+};
+const THIRD_RECORDS = 9;
+const EMERGING_MADE = Date.UTC(2024, 10, 5, 23, 30);
+const ACTIVE_MADE = Date.UTC(2025, 0, 2, 8);
+
+/** An organisation as 0007 leaves it: two spellings of one programme, another programme, an event with none, one in the bin. */
+async function populateFreeTextProgrammes(db: AnyDb, fixture: Fixture): Promise<void> {
+  await db.insertInto('organisations').values({ id: THIRD_ORG, name: 'Latgales kopienas', created_at: T }).execute();
+  await db.insertInto('users').values({
+    id: THIRD_COORDINATOR, org_id: THIRD_ORG, email: 'koordinators@latgale.lv', name: 'Ilga Vanaga', role: 'coordinator', password_hash: fixture.passwordHash, active: 1, created_at: T,
+  }).execute();
+  await db.insertInto('tokens').values({ hash: hashToken(THIRD_TOKEN), user_id: THIRD_COORDINATOR, created_at: T, last_used_at: T, revoked_at: null }).execute();
+  const common = (at: number) => ({ createdAt: at, updatedAt: at, createdBy: THIRD_COORDINATOR, deleted: false });
+  const community = (id: string, maturity: string, at: number, deleted = false) => ({
+    id, table: 'communities', communityId: id, fields: { ...common(at), deleted, name: 'Kopiena', municipality: 'LV-066', parish: '', description: '', maturity, contacts: [] },
+  });
+  const event = (id: string, programme: string, date: string, deleted = false) => ({
+    id, table: 'workshops', communityId: EMERGING, fields: {
+      ...common(T), deleted, communityId: EMERGING, title: 'Sapulce', kind: 'workshop', date, startTime: '', endTime: '', place: '', programme,
+      facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
+    },
+  });
+  const records = [
+    community(EMERGING, 'emerging', EMERGING_MADE), community(ACTIVE, 'active', ACTIVE_MADE), community(GONE_COMMUNITY, 'active', T, true),
+    event(EVENTS.march, 'Drošas kopienas', '2025-03-10'), event(EVENTS.february, '  drošas   KOPIENAS ', '2025-02-01'),
+    event(EVENTS.april, 'Drošas kopienas', '2025-04-01'), event(EVENTS.summer, 'Jauniešu vasara', '2025-06-01'),
+    event(EVENTS.unnamed, '', '2025-01-20'), event(EVENTS.deleted, 'Vecs projekts', '2024-12-01', true),
+  ];
+  expect(records).toHaveLength(THIRD_RECORDS);
+  await db.insertInto('records').values(records.map((record, index) => ({
+    id: record.id, org_id: THIRD_ORG, tbl: record.table, community_id: record.communityId, ref_id: null,
+    fields: JSON.stringify(record.fields), clocks: JSON.stringify(fieldsAndClocks(record.fields, clock(T, index, 'tabletL')).clocks), seq: index + 1, updated_at: T,
+  }))).execute();
+  await db.insertInto('org_heads').values({ org_id: THIRD_ORG, seq: THIRD_RECORDS }).execute();
+}
+
+async function verifyProgrammes({ server, store, db, round }: VerifyContext): Promise<void> {
+  const main = programmeIdFor(THIRD_ORG, 'drošas kopienas');
+  const summer = programmeIdFor(THIRD_ORG, 'Jauniešu vasara');
+  // A device pulls what the upgrade wrote: programmes, every live event mapped, enrolments; all of it as the protocol's schemas say.
+  const { changes } = await pullAll(server, THIRD_TOKEN);
+  const of = (table: string) => changes.filter((change) => change.table === table);
+  const programmes = of('programmes').map((change) => v.parse(programmeSchema, { id: change.recordId, ...change.fields }));
+  expect(programmes.map((programme) => [programme.id, programme.name, programme.start, programme.end, programme.grantLimitEmergingCents, programme.grantLimitActiveCents]))
+    .toEqual(expect.arrayContaining([[main, 'Drošas kopienas', '2025-01-20', '', 100_000, 300_000], [summer, 'Jauniešu vasara', '2025-06-01', '', 100_000, 300_000]]));
+  expect(programmes).toHaveLength(2);
+  const events = new Map(of('workshops').map((change) => [change.recordId, v.parse(workshopSchema, { id: change.recordId, ...change.fields })]));
+  expect(Object.fromEntries(Object.entries(EVENTS).map(([name, id]) => [name, events.get(id)?.programmeId ?? null]))).toEqual({
+    march: main, february: main, april: main, summer, unnamed: main, deleted: null,
+  });
+  expect(events.get(EVENTS.february)?.programme).toBe('  drošas   KOPIENAS ');
+  const mapped = of('workshops').find((change) => change.recordId === EVENTS.march);
+  expect(mapped?.clocks.programmeId).toMatch(/^\d{13}:0000:server-upgrade$/);
+  expect(mapped?.clocks.title).toBe(clock(T, 3, 'tabletL'));
+  const enrolments = of('enrolments').map((change) => v.parse(enrolmentSchema, { id: change.recordId, ...change.fields }));
+  expect(enrolments.map((enrolment) => [enrolment.id, enrolment.communityId, enrolment.programmeId, enrolment.start, enrolment.end, enrolment.maturity, enrolment.grantCents]))
+    .toEqual(expect.arrayContaining([
+      [enrolmentIdFor(EMERGING, main), EMERGING, main, '2024-11-05', '', 'emerging', 100_000],
+      [enrolmentIdFor(ACTIVE, main), ACTIVE, main, '2025-01-02', '', 'active', 300_000],
+    ]));
+  expect(enrolments).toHaveLength(2);
+  // Every change moved to a seq past the old head, so a device at its old cursor pulls them all.
+  expect(await store.readHead(THIRD_ORG)).toMatchObject({ seq: THIRD_RECORDS + 2 + 2 + 5 });
+  // The server's report reads them like any programme.
+  const report = await call(server, 'GET', `/api/programmes/${main}/report`, { token: THIRD_TOKEN });
+  expect([report.status, v.parse(programmeReportResponseSchema, report.body).events]).toEqual([200, 4]);
+
+  // The organisations that never named a programme have one called Programma, their communities in it.
+  const firstOrg = v.parse(pullResponseSchema, (await call(server, 'GET', '/api/sync/pull', { token: LIVE_TOKEN })).body);
+  expect(firstOrg.changes.filter((change) => change.table === 'programmes').map((change) => [change.recordId, change.fields.name]))
+    .toEqual([[programmeIdFor(ORG, 'Programma'), 'Programma']]);
+  expect(firstOrg.changes.filter((change) => change.table === 'enrolments').map((change) => [change.recordId, change.fields.grantCents]))
+    .toEqual([[enrolmentIdFor(COMMUNITY, programmeIdFor(ORG, 'Programma')), 300_000]]);
+
+  // Run again by hand (another server, a restore): it finds its records and writes nothing.
+  if (round === 1) {
+    const before = await db.selectFrom('records').select(['id', 'seq', 'fields', 'clocks']).orderBy('id').execute();
+    const heads = await db.selectFrom('org_heads').selectAll().orderBy('org_id').execute();
+    await MIGRATIONS['0008_programmes']!.up(db);
+    expect(await db.selectFrom('records').select(['id', 'seq', 'fields', 'clocks']).orderBy('id').execute()).toEqual(before);
+    expect(await db.selectFrom('org_heads').selectAll().orderBy('org_id').execute()).toEqual(heads);
+  }
+}
+
 /** Every migration, oldest first, with the rows it is tested on. */
 const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
@@ -304,7 +412,8 @@ const STEPS: MigrationStep[] = [
   { name: '0004_devices', populate: populateCheckInOfOtherOrganisation, verify: verifyDevices },
   { name: '0005_record_refs', verify: verifyRecordRefs },
   { name: '0006_assign_existing_facilitators', verify: verifyFacilitatorsAssigned },
-  { name: '0007_members', verify: async (context) => { await verifyMembers(context); await verifyOldDevicePush(context); } },
+  { name: '0007_members', populate: populateFreeTextProgrammes, verify: verifyMembers },
+  { name: '0008_programmes', verify: async (context) => { await verifyProgrammes(context); await verifyOldDevicePush(context); } },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------
