@@ -28,6 +28,7 @@ import * as consent from './consent';
 import * as peopleImport from './people-import';
 import * as needsOrder from './needs-order';
 import * as followup from './followup';
+import * as programmes from './programmes';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
@@ -35,5 +36,5 @@ export const en: Translations<MessageKey> = {
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
   ...device.en, ...people.en, ...bin.en, ...held.en, ...replaced.en, ...signout.en, ...security.en,
-  ...consent.en, ...peopleImport.en, ...needsOrder.en, ...followup.en,
+  ...consent.en, ...peopleImport.en, ...needsOrder.en, ...followup.en, ...programmes.en,
 };
