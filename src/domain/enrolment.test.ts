@@ -4,7 +4,7 @@ import {
 } from './enrolment';
 
 const programme = { grantLimitEmergingCents: 100_000, grantLimitActiveCents: 300_000 };
-const person = (id: string, household = '', communityId: string | null = 'rauna') => ({ id, household, communityId });
+const person = (id: string, household = '') => ({ id, household });
 
 describe('defaultEnrolmentEnd', () => {
   it('ends twelve months on, less a day', () => {
@@ -52,8 +52,8 @@ describe('representativeWarnings', () => {
     expect(representativeWarnings([person('a'), person('b')])).toEqual([]);
     expect(householdKey(person('a'))).not.toBe(householdKey(person('b')));
   });
-  it('households of the same name in two communities are two', () => {
-    expect(representativeWarnings([person('a', 'Ozoli', 'rauna'), person('b', 'Ozoli', 'drabesi')])).toEqual([]);
+  it('a household is its name: one person at home in the community and one tied to it, both "Ozoli", are one', () => {
+    expect(representativeWarnings([{ ...person('a', 'Ozoli'), communityId: 'rauna' }, { ...person('b', 'Ozoli'), communityId: null }])).toEqual(['oneHousehold']);
   });
   it('counts a person picked twice once', () => {
     expect(representativeWarnings([person('a', 'Ozoli'), person('a', 'Ozoli')])).toEqual(['tooFew']);

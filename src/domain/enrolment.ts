@@ -39,15 +39,17 @@ export function grantWithinLimit(
   return grantCents <= grantLimitFor(programme, maturity);
 }
 
-type Representative = Pick<Participant, 'communityId' | 'household'> & { id: string };
+type Representative = Pick<Participant, 'household'> & { id: string };
 
 /**
- * The household a person belongs to, as the programme report counts it: their home community and the
- * household's name (ignoring case and spacing), or the person alone when no household is written.
+ * The household a representative belongs to: the household's name (ignoring case and spacing), or the
+ * person alone when no household is written. Unlike the programme report, which counts households of the
+ * whole register by home community and name, representatives all speak for one community: one of them at
+ * home there and another only tied to it, both of household "Ozoli", are one family.
  */
 export function householdKey(person: Representative): string {
   const household = person.household.trim().replace(/\s+/g, ' ');
-  return household === '' ? `person:${person.id}` : `${person.communityId ?? ''}:${household.toLocaleLowerCase('lv')}`;
+  return household === '' ? `person:${person.id}` : `household:${household.toLocaleLowerCase('lv')}`;
 }
 
 export type RepresentativeWarning = 'tooFew' | 'tooMany' | 'oneHousehold';
