@@ -53,7 +53,9 @@ describe('representativeWarnings', () => {
     expect(householdKey(person('a'))).not.toBe(householdKey(person('b')));
   });
   it('a household is its name: one person at home in the community and one tied to it, both "Ozoli", are one', () => {
-    expect(representativeWarnings([{ ...person('a', 'Ozoli'), communityId: 'rauna' }, { ...person('b', 'Ozoli'), communityId: null }])).toEqual(['oneHousehold']);
+    const atHome = { ...person('a', 'Ozoli'), communityId: 'rauna' };
+    const tied = { ...person('b', 'Ozoli'), communityId: null };
+    expect(representativeWarnings([atHome, tied])).toEqual(['oneHousehold']);
   });
   it('counts a person picked twice once', () => {
     expect(representativeWarnings([person('a', 'Ozoli'), person('a', 'Ozoli')])).toEqual(['tooFew']);
