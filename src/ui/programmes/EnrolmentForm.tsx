@@ -76,10 +76,16 @@ export function EnrolmentForm(props: EnrolmentFormProps) {
   const setStart = (start: string) => change((current) => ({
     ...current, start, end: current.end === defaultEnrolmentEnd(current.start) ? defaultEnrolmentEnd(start) : current.end,
   }));
-  const setCommunity = (communityId: string) => change((current) => ({
-    ...current, communityId, representativeIds: [],
-    maturity: communities.find((community) => community.id === communityId)?.maturity ?? current.maturity,
-  }));
+  // A grant still at the programme's limit follows the maturity to its limit; one typed stays.
+  const withMaturity = (current: Input, maturity: Maturity): Input => ({
+    ...current, maturity,
+    grant: programme && current.grant === centsToEuroInput(grantLimitFor(programme, current.maturity))
+      ? centsToEuroInput(grantLimitFor(programme, maturity)) : current.grant,
+  });
+  const setCommunity = (communityId: string) => change((current) => withMaturity(
+    { ...current, communityId, representativeIds: [] },
+    communities.find((community) => community.id === communityId)?.maturity ?? current.maturity,
+  ));
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -128,7 +134,7 @@ export function EnrolmentForm(props: EnrolmentFormProps) {
         <TextField label={t('enrolment.end')} type="date" hint={t('enrolment.endHint')} min={values.start || undefined} {...field('end')} />
       </div>
       <div class="form-grid">
-        <SelectField label={t('enrolment.maturity')} {...field('maturity')}
+        <SelectField label={t('enrolment.maturity')} value={values.maturity} onValue={(maturity) => change((current) => withMaturity(current, maturity))}
           options={MATURITIES.map((maturity) => ({ value: maturity, label: tLabel('maturity', maturity) }))} />
         <TextField label={t('enrolment.grant')} {...field('grant')} inputMode="decimal" autoComplete="off"
           hint={limit === null ? undefined : t('enrolment.grantHint', { limit: formatEuro(limit), maturity: maturityLabel })} />

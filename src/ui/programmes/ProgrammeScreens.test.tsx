@@ -124,13 +124,19 @@ describe('enrolment', () => {
     const ilze = await services.notebook.create('participants', participantFields(null, { name: 'Ilze Ozola', household: 'Ozoli' }));
     await services.notebook.create('ties', tieFields(ilze, rauna));
     const liga = await services.notebook.create('participants', participantFields(rauna, { name: 'Līga Ābele', household: 'Ābeles' }));
-    await services.notebook.create('communities', communityFields({ name: 'Drabešu kopiena', maturity: 'active' }));
+    const drabesi = await services.notebook.create('communities', communityFields({ name: 'Drabešu kopiena', maturity: 'active' }));
     renderAt(services, '/programmes/:id', `/programmes/${programmeId}`, ProgrammeScreen);
 
     fireEvent.click(await screen.findByRole('button', { name: '+ Pievienot kopienu' }));
     const form = await screen.findByRole('form', { name: 'Uzņemšana programmā' });
+    const grant = () => (within(form).getByLabelText('Grants, EUR') as HTMLInputElement).value;
+    // The maturity at entry is the community's; a grant not yet typed is the programme's limit for it.
+    fireEvent.change(within(form).getByLabelText('Kopiena'), { target: { value: drabesi } });
+    expect((within(form).getByLabelText('Brieduma pakāpe uzņemot') as HTMLSelectElement).value).toBe('active');
+    expect(grant()).toBe('3000');
     fireEvent.change(within(form).getByLabelText('Kopiena'), { target: { value: rauna } });
     expect((within(form).getByLabelText('Brieduma pakāpe uzņemot') as HTMLSelectElement).value).toBe('emerging');
+    expect(grant()).toBe('1000');
     // The end follows the start while it is still the default: twelve months on, less a day.
     fireEvent.input(within(form).getByLabelText('Sākums'), { target: { value: '2026-03-14' } });
     expect((within(form).getByLabelText('Beigas') as HTMLInputElement).value).toBe('2027-03-13');
