@@ -47,12 +47,6 @@ export type PhotoMime = (typeof PHOTO_MIMES)[number];
 export const PHOTO_PARENTS = ['workshops', 'needs', 'resources', 'swot', 'actions', 'spending', 'visits'] as const;
 export type PhotoParent = (typeof PHOTO_PARENTS)[number];
 
-/**
- * Grant limit of an action plan by community maturity, in euro cents: the default of a new programme
- * (programmes.grantLimitEmergingCents / grantLimitActiveCents), which is where the limit now lives.
- */
-export const GRANT_LIMIT_CENTS: Record<Maturity, number> = { emerging: 100_000, active: 300_000 };
-
 /** What a support measure offers (docs/protocol.md, Records: measures). */
 export const MEASURE_KINDS = ['grant', 'loan', 'training', 'advice', 'in_kind'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];

@@ -58,6 +58,9 @@ const ActionPlanScreen = screen(() => import('./ui/plan/ActionPlanScreen').then(
 const ActionProgressScreen = screen(() => import('./ui/progress/ActionProgressScreen').then((m) => m.ActionProgressScreen));
 const VisitsScreen = screen(() => import('./ui/progress/VisitsScreen').then((m) => m.VisitsScreen));
 const AssessmentScreen = screen(() => import('./ui/progress/AssessmentScreen').then((m) => m.AssessmentScreen));
+const ProgrammesScreen = screen(() => import('./ui/programmes/ProgrammesScreen').then((m) => m.ProgrammesScreen));
+const ProgrammeScreen = screen(() => import('./ui/programmes/ProgrammeScreen').then((m) => m.ProgrammeScreen));
+const ProgrammeFormScreen = screen(() => import('./ui/programmes/ProgrammeFormScreen').then((m) => m.ProgrammeFormScreen));
 const MeasuresScreen = screen(() => import('./ui/progress/MeasuresScreen').then((m) => m.MeasuresScreen));
 const LoginScreen = screen(() => import('./ui/account/LoginScreen').then((m) => m.LoginScreen));
 const SetupScreen = screen(() => import('./ui/account/SetupScreen').then((m) => m.SetupScreen));
@@ -99,6 +102,10 @@ export function Routes() {
       <Route path="/communities/:id/assessment" component={AssessmentScreen} />
       <Route path="/actions/:id" component={ActionProgressScreen} />
       <Route path="/measures" component={MeasuresScreen} />
+      <Route path="/programmes/new" component={ProgrammeFormScreen} />
+      <Route path="/programmes/:id/edit" component={ProgrammeFormScreen} />
+      <Route path="/programmes/:id" component={ProgrammeScreen} />
+      <Route path="/programmes" component={ProgrammesScreen} />
       <Route path="/workshops/:id/edit" component={WorkshopFormScreen} />
       <Route path="/workshops/:id/checkin" component={CheckInScreen} />
       <Route path="/workshops/:id/voting" component={VotingScreen} />

@@ -4,6 +4,7 @@
 import type { TableName } from '../../protocol';
 import { sortActions } from '../domain/action-plan';
 import { communitiesOf } from '../domain/events';
+import { isEventOf } from '../domain/programme';
 import { alive, byName } from '../domain/live-records';
 import type { ListExportInput, SpendingExportInput } from '../domain/export-lists';
 import type { ParticipantExportInput } from '../domain/export-rows';
@@ -50,11 +51,14 @@ export async function loadWorkshopExport(db: TalkaDatabase, workshopId: string):
   return { ...input, workshop, community: input.communities.find((c) => c.id === workshop.communityId) ?? null };
 }
 
-/** Workshops of a programme (compared trimmed, ignoring case) held from `from` to `to` inclusive, across every community. */
-export async function loadProgrammeExport(db: TalkaDatabase, programme: string, from: string, to: string): Promise<ParticipantExportRecords> {
-  const wanted = programme.trim().toLocaleLowerCase('lv');
+/**
+ * Events of a programme held from `from` to `to` inclusive, across every community: those naming it by id,
+ * and those written before events named one whose typed programme is its name (src/domain/programme.ts isEventOf).
+ */
+export async function loadProgrammeExport(db: TalkaDatabase, programmeId: string, from: string, to: string): Promise<ParticipantExportRecords> {
+  const programme = await db.programmes.get(programmeId);
   const inRange = await db.workshops.where('date').between(from, to, true, true).toArray();
-  const workshops = alive(inRange).filter((w) => w.programme.trim().toLocaleLowerCase('lv') === wanted);
+  const workshops = alive(inRange).filter((w) => isEventOf(w, programme ?? { id: programmeId, name: '' }));
   return participantInput(db, workshops);
 }
 
@@ -121,6 +125,8 @@ export interface WorkshopReportData {
   swot: Stored<'swot'>[];
   /** The community's action plan as it stands. */
   actions: Stored<'actions'>[];
+  /** The community's enrolments in programmes: the one running on the report's day sets the plan's grant. */
+  enrolments: Stored<'enrolments'>[];
   /** The workshop's photos, oldest first, each with its image when this device has it. */
   photos: { photo: Stored<'photos'>; image: Blob | null }[];
 }
@@ -129,7 +135,7 @@ export async function loadWorkshopReport(db: TalkaDatabase, workshopId: string):
   const workshop = await db.workshops.get(workshopId);
   if (!workshop || workshop.deleted) return null;
   const held = communitiesOf(workshop);
-  const [community, attendance, votes, swot, communityNeeds, actions, photos] = await Promise.all([
+  const [community, attendance, votes, swot, communityNeeds, actions, photos, enrolments] = await Promise.all([
     held[0] === undefined ? undefined : db.communities.get(held[0]),
     db.attendance.where('workshopId').equals(workshopId).toArray(),
     db.votes.where('workshopId').equals(workshopId).toArray().then(alive),
@@ -137,6 +143,7 @@ export async function loadWorkshopReport(db: TalkaDatabase, workshopId: string):
     db.needs.where('communityId').anyOf(held).toArray().then(alive),
     db.actions.where('communityId').anyOf(held).toArray().then(alive),
     db.photos.where('parentId').equals(workshopId).toArray().then(alive),
+    held[0] === undefined ? [] : db.enrolments.where('communityId').equals(held[0]).toArray().then(alive),
   ]);
   const present = alive(await db.participants.bulkGet(alive(attendance).map((a) => a.participantId)));
   const votedOn = new Set(votes.map((vote) => vote.needId));
@@ -147,7 +154,7 @@ export async function loadWorkshopReport(db: TalkaDatabase, workshopId: string):
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .map((photo) => ({ photo, image: images.get(photo.sha256)?.blob ?? null }));
   return {
-    workshop, community: community ?? null, attendanceCount: present.length, needs, votes, swot, actions: sortActions(actions), photos: withImages,
+    workshop, community: community ?? null, attendanceCount: present.length, needs, votes, swot, actions: sortActions(actions), enrolments, photos: withImages,
   };
 }
 

@@ -4,15 +4,6 @@ import { alive } from '../domain/live-records';
 import type { TalkaDatabase } from './database';
 import type { StoredRecord } from './notebook';
 
-/** Programme names used by earlier workshops on this device, for suggestions. */
-export async function listProgrammes(db: TalkaDatabase): Promise<string[]> {
-  const names = new Set<string>();
-  await db.workshops.each((workshop) => {
-    if (!workshop.deleted && workshop.programme.trim()) names.add(workshop.programme.trim());
-  });
-  return [...names].sort((a, b) => a.localeCompare(b, 'lv'));
-}
-
 /** One person checked in to a workshop, under the record that stands for them. */
 export interface Attendee {
   participantId: string;

@@ -1,19 +1,22 @@
-import { GRANT_LIMIT_CENTS, type Maturity } from '../../protocol';
+// An action plan's budget against the community's grant: the grant of its current enrolment in a
+// programme (src/domain/enrolment.ts currentGrantCents), or none when it is enrolled in none.
 
 export interface PlanTotal {
   totalCents: number;
-  limitCents: number;
-  remainingCents: number;
+  /** The grant the plan is held against, or null when no grant is set (the community is in no programme today). */
+  limitCents: number | null;
+  /** What is left of the grant (negative when over), or null without a grant. */
+  remainingCents: number | null;
   overLimit: boolean;
 }
 
-/** The action plan's budget against the grant limit for the community's maturity; dropped actions do not count. */
-export function planTotal(actions: readonly { budgetCents: number; status: string; deleted: boolean }[], maturity: Maturity): PlanTotal {
+/** The action plan's budget against the community's grant; dropped and deleted actions do not count. */
+export function planTotal(actions: readonly { budgetCents: number; status: string; deleted: boolean }[], grantCents: number | null): PlanTotal {
   const totalCents = actions
     .filter((action) => !action.deleted && action.status !== 'dropped')
     .reduce((sum, action) => sum + action.budgetCents, 0);
-  const limitCents = GRANT_LIMIT_CENTS[maturity];
-  return { totalCents, limitCents, remainingCents: limitCents - totalCents, overLimit: totalCents > limitCents };
+  if (grantCents === null) return { totalCents, limitCents: null, remainingCents: null, overLimit: false };
+  return { totalCents, limitCents: grantCents, remainingCents: grantCents - totalCents, overLimit: totalCents > grantCents };
 }
 
 /** Parses an amount typed in euro ("1 250,50", "1250.5", "€ 30") into cents; null when it is not one. */

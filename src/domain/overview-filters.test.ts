@@ -40,11 +40,12 @@ describe('programmes', () => {
     expect(programmeKey('  Drošas   Kopienas ')).toBe(programmeKey('drošas kopienas'));
   });
 
-  it('are offered once each, spelt as most workshops spell them, in Latvian order, deleted and blank left out', () => {
-    const workshop = (programme: string, deleted = false) => ({ programme, deleted });
+  it('are offered as the organisation\'s live programmes, by name in Latvian order, each by its id', () => {
     expect(programmeChoices([
-      workshop('KOPA'), workshop('kopa'), workshop('KOPA '), workshop('Drošas kopienas'), workshop(''), workshop('   '),
-      workshop('Ābeļdārzs'), workshop('Zaļā skola', true),
-    ])).toEqual(['Ābeļdārzs', 'Drošas kopienas', 'KOPA']);
+      { id: 'p-kopa', name: 'KOPA', deleted: false }, { id: 'p-drosas', name: 'Drošas kopienas', deleted: false },
+      { id: 'p-abele', name: 'Ābeļdārzs', deleted: false }, { id: 'p-zala', name: 'Zaļā skola', deleted: true },
+    ])).toEqual([
+      { value: 'p-abele', label: 'Ābeļdārzs' }, { value: 'p-drosas', label: 'Drošas kopienas' }, { value: 'p-kopa', label: 'KOPA' },
+    ]);
   });
 });

@@ -1,11 +1,12 @@
 // The overview's filters: read from and written to the URL query, so a
 // coordinator can bookmark "Madonas novads, KOPA, this quarter".
 import { MATURITIES, type Maturity } from '../../protocol';
+import { programmeOptions } from './programme';
 
 export interface OverviewFilters {
   /** ISO 3166-2:LV code, '' for every municipality. */
   municipality: string;
-  /** A workshop programme as typed, '' for every programme. */
+  /** A programme's id (programmes), '' for every programme. */
   programme: string;
   maturity: Maturity | '';
   /** `YYYY-MM-DD` or '' (open). */
@@ -68,28 +69,9 @@ export function isInRange(day: string, filters: Pick<OverviewFilters, 'from' | '
   return (filters.from === '' || day >= filters.from) && (filters.to === '' || day <= filters.to);
 }
 
-/** Programme names are free text: "KOPA", "Kopa " and "kopa" are one programme. */
-export function programmeKey(programme: string): string {
-  return programme.trim().replace(/\s+/g, ' ').toLocaleLowerCase('lv');
-}
+export { programmeKey } from './programme';
 
-/**
- * The programmes to choose from: one entry per programme, spelt the way most
- * workshops spell it (ties: the first in Latvian order), sorted.
- */
-export function programmeChoices(workshops: readonly { programme: string; deleted: boolean }[]): string[] {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const workshop of workshops) {
-    if (workshop.deleted) continue;
-    const spelt = workshop.programme.trim().replace(/\s+/g, ' ');
-    if (spelt === '') continue;
-    const key = programmeKey(spelt);
-    const counts = spellings.get(key) ?? new Map<string, number>();
-    counts.set(spelt, (counts.get(spelt) ?? 0) + 1);
-    spellings.set(key, counts);
-  }
-  const collator = new Intl.Collator('lv');
-  return [...spellings.values()]
-    .map((counts) => [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))[0]![0])
-    .sort(collator.compare);
+/** The programmes to choose from: the organisation's live programmes by name, each by its id. */
+export function programmeChoices(programmes: readonly { id: string; name: string; deleted: boolean }[]): { value: string; label: string }[] {
+  return programmeOptions(programmes).map((programme) => ({ value: programme.id, label: programme.name }));
 }

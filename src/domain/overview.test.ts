@@ -12,8 +12,11 @@ const LAZDONA = { id: 'lazdona', deleted: false, name: 'Lazdonas kopiena', munic
 const PIEBALGA = { id: 'piebalga', deleted: false, name: 'Vecpiebalgas kopiena', municipality: 'LV-022', maturity: 'emerging' as const };
 const GONE = { id: 'gone', deleted: true, name: 'Dzēstā kopiena', municipality: 'LV-059', maturity: 'emerging' as const };
 
+/** An event of a programme: by its id (`#drosas`), or as typed before events named one by id. */
 function workshop(wid: string, communityId: string, date: string, programme: string, status: 'held' | 'planned' = 'held', deleted = false) {
-  return { id: wid, deleted, communityId, date, programme, status };
+  return programme.startsWith('#')
+    ? { id: wid, deleted, communityId, date, programme: '', programmeId: programme.slice(1), status }
+    : { id: wid, deleted, communityId, date, programme, programmeId: null, status };
 }
 function participant(pid: string, communityId: string, role: OverviewData['participants'][number]['role'], deleted = false) {
   return { id: pid, deleted, communityId, role };
@@ -34,19 +37,21 @@ function votes(count: number, needId: string, workshopId: string, deleted = fals
 /**
  * Two live communities and a deleted one. Lazdona (Madona, active) held w1 in
  * January (Drošas kopienas) and w2 in March (KOPA); Vecpiebalga (Cēsis,
- * emerging) held w3 in February (spelt "drošas  kopienas ") and plans w4 in
- * April. w5 was deleted; w6 belongs to the deleted community.
+ * emerging) held w3 in February (spelt "drošas  kopienas " before events named
+ * their programme by id) and plans w4 in April. w5 was deleted; w6 belongs to
+ * the deleted community. Lazdona is enrolled in KOPA with a 3 000 € grant,
+ * Vecpiebalga in Drošas kopienas with 1 000 € (an earlier enrolment ended).
  */
 function organisation(): OverviewData {
   return {
     communities: [PIEBALGA, LAZDONA, GONE],
     workshops: [
-      workshop('w1', 'lazdona', '2026-01-15', 'Drošas kopienas'),
-      workshop('w2', 'lazdona', '2026-03-10', 'KOPA'),
+      workshop('w1', 'lazdona', '2026-01-15', '#drosas'),
+      workshop('w2', 'lazdona', '2026-03-10', '#kopa'),
       workshop('w3', 'piebalga', '2026-02-20', 'drošas  kopienas '),
-      workshop('w4', 'piebalga', '2026-04-01', 'KOPA', 'planned'),
+      workshop('w4', 'piebalga', '2026-04-01', '#kopa', 'planned'),
       workshop('w5', 'lazdona', '2026-02-01', 'KOPA', 'held', true),
-      workshop('w6', 'gone', '2026-01-20', 'KOPA'),
+      workshop('w6', 'gone', '2026-01-20', '#kopa'),
     ],
     participants: [
       participant('janis', 'lazdona', 'resident'),
@@ -98,10 +103,22 @@ function organisation(): OverviewData {
       { id: 'a5', deleted: false, communityId: 'piebalga', budgetCents: 40_000, status: 'done' },
       { id: 'a6', deleted: false, communityId: 'gone', budgetCents: 999_000, status: 'planned' },
     ],
+    programmes: [
+      { id: 'drosas', deleted: false, name: 'Drošas kopienas' }, { id: 'kopa', deleted: false, name: 'KOPA' },
+    ],
+    enrolments: [
+      { id: 'e1', deleted: false, communityId: 'lazdona', start: '2026-01-01', end: '2026-12-31', grantCents: 300_000 },
+      { id: 'e2', deleted: false, communityId: 'piebalga', start: '2025-01-01', end: '2025-12-31', grantCents: 500_000 },
+      { id: 'e3', deleted: false, communityId: 'piebalga', start: '2026-02-01', end: '', grantCents: 100_000 },
+      { id: 'e4', deleted: true, communityId: 'piebalga', start: '2026-03-01', end: '', grantCents: 900_000 },
+    ],
   };
 }
 
-const filtered = (filters: Partial<OverviewFilters>) => computeOverview(organisation(), { ...NO_FILTERS, ...filters });
+/** The day the figures are worked out on: the enrolments above that run on it are the communities' current ones. */
+const TODAY = '2026-05-01';
+
+const filtered = (filters: Partial<OverviewFilters>) => computeOverview(organisation(), { ...NO_FILTERS, ...filters }, TODAY);
 const counts = <K extends string>(rows: { key: K; count: number }[]) => Object.fromEntries(rows.filter((row) => row.count > 0).map((row) => [row.key, row.count]));
 
 describe('computeOverview without filters', () => {
@@ -181,7 +198,7 @@ describe('computeOverview without filters', () => {
     const many = Array.from({ length: 12 }, (_, i) => need(`n${i}`, 'lazdona', 'w1', { createdAt: noon('2026-01-15') + i }));
     const result = computeOverview({
       ...data, needs: [...data.needs, ...many], votes: [...data.votes, ...many.flatMap((n, i) => votes(i + 4, n.id, 'w1'))],
-    }, NO_FILTERS);
+    }, NO_FILTERS, TODAY);
     expect(result.topNeeds).toHaveLength(TOP_NEEDS);
     expect(result.topNeeds.map((row) => row.votes)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
     expect(filtered({ municipality: 'LV-007' }).topNeeds).toEqual([]);
@@ -192,12 +209,19 @@ describe('computeOverview without filters', () => {
     expect(overview.totals.resources).toBe(3);
   });
 
-  it('sets each action plan against its grant limit with planTotal, and sums them', () => {
+  it('sets each action plan against the grant of its current enrolment with planTotal, and sums them', () => {
     expect(overview.budgets).toEqual([
       { communityId: 'lazdona', communityName: 'Lazdonas kopiena', maturity: 'active', totalCents: 200_000, limitCents: 300_000, remainingCents: 100_000, overLimit: false },
       { communityId: 'piebalga', communityName: 'Vecpiebalgas kopiena', maturity: 'emerging', totalCents: 120_000, limitCents: 100_000, remainingCents: -20_000, overLimit: true },
     ]);
-    expect(overview.budgetTotals).toEqual({ totalCents: 320_000, limitCents: 400_000, overLimit: 1 });
+    expect(overview.budgetTotals).toEqual({ totalCents: 320_000, limitCents: 400_000, overLimit: 1, withoutGrant: 0 });
+  });
+
+  it('a community in no programme today has no grant set, and is not over one', () => {
+    const data = organisation();
+    const result = computeOverview({ ...data, enrolments: data.enrolments.filter((enrolment) => enrolment.communityId !== 'piebalga') }, NO_FILTERS, TODAY);
+    expect(result.budgets[1]).toMatchObject({ communityId: 'piebalga', totalCents: 120_000, limitCents: null, remainingCents: null, overLimit: false });
+    expect(result.budgetTotals).toEqual({ totalCents: 320_000, limitCents: 300_000, overLimit: 0, withoutGrant: 1 });
   });
 
   it('gives attendance month by month, with the months between and a month of only planned workshops', () => {
@@ -224,16 +248,23 @@ describe('computeOverview with filters', () => {
     expect(filtered({ maturity: 'emerging' }).communities.map((community) => community.id)).toEqual(['piebalga']);
   });
 
-  it('by programme, however it was spelt: workshops of it, the communities that held them, needs raised at them or between workshops', () => {
-    const overview = filtered({ programme: 'DROŠAS KOPIENAS' });
+  it('by programme, its id or its name as once typed: workshops of it, the communities that held them, needs raised at them or between workshops', () => {
+    const overview = filtered({ programme: 'drosas' });
     expect(overview.communities.map((community) => community.id)).toEqual(['lazdona', 'piebalga']);
     expect(overview.totals).toMatchObject({ workshopsHeld: 2, workshopsPlanned: 0, attendance: 6, uniqueParticipants: 5 });
     // Raised at w1 and w3; the library need (no workshop) and the benches (their workshop deleted) go by their date, open here.
     // The playground, raised at a KOPA workshop, is out.
     expect(overview.needsByCategory.filter((row) => row.count > 0).map((row) => row.key).sort()).toEqual(['culture', 'infrastructure', 'mobility', 'safety']);
     expect(overview.topNeeds.map((row) => [row.id, row.votes])).toEqual([['lights', 3], ['bus', 3]]);
-    expect(filtered({ programme: 'KOPA' }).communities.map((community) => community.id)).toEqual(['lazdona', 'piebalga']);
-    expect(filtered({ programme: 'KOPA' }).totals).toMatchObject({ workshopsHeld: 1, workshopsPlanned: 1, attendance: 2 });
+    expect(filtered({ programme: 'kopa' }).communities.map((community) => community.id)).toEqual(['lazdona', 'piebalga']);
+    expect(filtered({ programme: 'kopa' }).totals).toMatchObject({ workshopsHeld: 1, workshopsPlanned: 1, attendance: 2 });
+  });
+
+  it('an event that names its programme by id is of that programme whatever text it once had; an unknown id matches nothing', () => {
+    const data = organisation();
+    const renamed = { ...data, workshops: data.workshops.map((w) => (w.id === 'w2' ? { ...w, programme: 'Drošas kopienas' } : w)) };
+    expect(computeOverview(renamed, { ...NO_FILTERS, programme: 'drosas' }, TODAY).totals.workshopsHeld).toBe(2);
+    expect(filtered({ programme: 'missing' }).totals).toMatchObject({ communities: 0, workshopsHeld: 0 });
   });
 
   it('by date range, ends included: only communities with a workshop in it', () => {
@@ -264,11 +295,13 @@ describe('computeOverview with filters', () => {
     expect(none.communities).toEqual([]);
     expect(none.totals).toMatchObject({ allCommunities: 2, communities: 0, attendance: 0, needs: 0, votes: 0 });
     expect(none.attendanceByMonth).toEqual([]);
-    expect(none.budgetTotals).toEqual({ totalCents: 0, limitCents: 0, overLimit: 0 });
+    expect(none.budgetTotals).toEqual({ totalCents: 0, limitCents: 0, overLimit: 0, withoutGrant: 0 });
   });
 
   it('an empty device gives zeros, not errors', () => {
-    const empty = computeOverview({ communities: [], workshops: [], participants: [], attendance: [], needs: [], votes: [], resources: [], actions: [] }, NO_FILTERS);
+    const empty = computeOverview({
+      communities: [], workshops: [], participants: [], attendance: [], needs: [], votes: [], resources: [], actions: [], programmes: [], enrolments: [],
+    }, NO_FILTERS, TODAY);
     expect(empty.totals).toEqual({ allCommunities: 0, communities: 0, workshopsHeld: 0, workshopsPlanned: 0, uniqueParticipants: 0, attendance: 0, needs: 0, votes: 0, resources: 0 });
     expect(empty.needsByCategory.every((row) => row.count === 0)).toBe(true);
   });

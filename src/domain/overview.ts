@@ -4,25 +4,30 @@
 // What the filters mean:
 // - municipality and maturity choose communities;
 // - programme and the date range choose workshops (by programme and date), and
-//   then only communities that held such a workshop stay in view;
+//   then only communities that held such a workshop stay in view; a workshop is
+//   of a programme by its `programmeId`, or, written before it had one, by its
+//   programme's name as once typed (any case and spacing);
 // - attendance and votes count at the chosen workshops; needs count when raised
 //   at one of them, or, raised between workshops, when written in the date range;
 // - resources and action plans belong to a community, not to a period: they
-//   count for every community in view.
+//   count for every community in view; a plan is held against the grant of the
+//   community's enrolment that runs `today` (none: no grant is set).
 // Deleted records never count; nor does anything below a deleted record (a
 // deleted workshop's attendance, a deleted participant's check-ins, a deleted
 // need's votes). An erased participant still counts, anonymously.
 import {
   resolveSurvivors, survivorOf,
   NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, keyed,
-  type Action, type Attendance, type Community, type Maturity, type Need, type NeedCategory, type NeedStatus,
-  type Participant, type ParticipantRole, type Resource, type ResourceKind, type Vote, type Workshop,
+  type Action, type Attendance, type Community, type Enrolment, type Maturity, type Need, type NeedCategory, type NeedStatus,
+  type Participant, type ParticipantRole, type Programme, type Resource, type ResourceKind, type Vote, type Workshop,
 } from '../../protocol';
 import { localDay, monthParts } from './days';
+import { currentGrantCents } from './enrolment';
 import { communitiesOf, type EventCommunities } from './events';
 import { planTotal, type PlanTotal } from './grant';
 import { countsAsHeld } from './held';
-import { hasPeriodFilter, isInRange, programmeKey, type OverviewFilters } from './overview-filters';
+import { hasPeriodFilter, isInRange, type OverviewFilters } from './overview-filters';
+import { isEventOf } from './programme';
 import { tallyVotes } from './votes';
 
 type Live = { id: string; deleted: boolean };
@@ -30,13 +35,15 @@ type Live = { id: string; deleted: boolean };
 /** The records the overview reads, deleted ones included (they are left out here). */
 export interface OverviewData {
   communities: readonly (Live & Pick<Community, 'name' | 'municipality' | 'maturity'>)[];
-  workshops: readonly (Live & Pick<Workshop, 'communityId' | 'date' | 'programme' | 'status'>)[];
+  workshops: readonly (Live & Pick<Workshop, 'communityId' | 'date' | 'programme' | 'programmeId' | 'status'>)[];
   participants: readonly (Live & Pick<Participant, 'communityId' | 'role' | 'mergedInto'>)[];
   attendance: readonly (Live & Pick<Attendance, 'workshopId' | 'participantId'>)[];
   needs: readonly (Live & Pick<Need, 'communityId' | 'workshopId' | 'title' | 'category' | 'status' | 'createdAt'>)[];
   votes: readonly (Live & Pick<Vote, 'workshopId' | 'needId' | 'participantId'>)[];
   resources: readonly (Live & Pick<Resource, 'communityId' | 'kind'>)[];
   actions: readonly (Live & Pick<Action, 'communityId' | 'budgetCents' | 'status'>)[];
+  programmes: readonly (Live & Pick<Programme, 'name'>)[];
+  enrolments: readonly (Live & Pick<Enrolment, 'communityId' | 'start' | 'end' | 'grantCents'>)[];
 }
 
 export interface Count<K extends string> {
@@ -102,7 +109,8 @@ export interface Overview {
   topNeeds: TopNeed[];
   resourcesByKind: Count<ResourceKind>[];
   budgets: CommunityBudget[];
-  budgetTotals: { totalCents: number; limitCents: number; overLimit: number };
+  /** `limitCents` adds the grants that are set; `withoutGrant` counts the communities in view with none. */
+  budgetTotals: { totalCents: number; limitCents: number; overLimit: number; withoutGrant: number };
   /** Every month from the first workshop in view to the last, empty months included. */
   attendanceByMonth: MonthFigures[];
 }
@@ -144,7 +152,9 @@ export function monthsBetween(first: string, last: string): string[] {
  */
 export function computeOverview(data: OverviewData, filters: OverviewFilters, today: string = localDay(Date.now())): Overview {
   const period = hasPeriodFilter(filters);
-  const wantedProgramme = programmeKey(filters.programme);
+  const wantedProgramme = filters.programme.trim();
+  // An unknown id (a bookmark of a programme deleted since) matches only events that name it.
+  const wanted = data.programmes.find((programme) => programme.id === wantedProgramme) ?? { id: wantedProgramme, name: '' };
 
   // 1. Communities by place and maturity; workshops of those by programme and date.
   const liveCommunities = data.communities.filter((community) => !community.deleted);
@@ -161,7 +171,7 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters, to
   };
   const workshops = new Map(data.workshops
     .filter((workshop) => !workshop.deleted && inPlace(workshop)
-      && (wantedProgramme === '' || programmeKey(workshop.programme) === wantedProgramme)
+      && (wantedProgramme === '' || isEventOf(workshop, wanted))
       && isInRange(workshop.date, filters))
     .map((workshop) => [workshop.id, workshop]));
 
@@ -269,7 +279,7 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters, to
   }
   const budgets = communities.map((community) => ({
     communityId: community.id, communityName: community.name, maturity: community.maturity,
-    ...planTotal(actionsOf.get(community.id) ?? [], community.maturity),
+    ...planTotal(actionsOf.get(community.id) ?? [], currentGrantCents(data.enrolments, community.id, today)),
   }));
 
   const communityFigures = [...perCommunity.values()];
@@ -295,8 +305,9 @@ export function computeOverview(data: OverviewData, filters: OverviewFilters, to
     budgets,
     budgetTotals: {
       totalCents: budgets.reduce((total, budget) => total + budget.totalCents, 0),
-      limitCents: budgets.reduce((total, budget) => total + budget.limitCents, 0),
+      limitCents: budgets.reduce((total, budget) => total + (budget.limitCents ?? 0), 0),
       overLimit: budgets.filter((budget) => budget.overLimit).length,
+      withoutGrant: budgets.filter((budget) => budget.limitCents === null).length,
     },
     attendanceByMonth: [...byMonth.values()],
   };

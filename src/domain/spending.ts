@@ -1,6 +1,5 @@
 // Spent against planned, per action and for the plan, against the grant (docs/protocol.md, Records:
 // spending). All in integer cents; dropped actions plan nothing, but money spent on them still counts.
-import { GRANT_LIMIT_CENTS, type Maturity } from '../../protocol';
 
 export interface ActionMoney {
   actionId: string;
@@ -16,7 +15,8 @@ export interface PlanMoney {
   actions: ActionMoney[];
   plannedCents: number;
   spentCents: number;
-  grantCents: number;
+  /** The community's grant (its current enrolment's), or null when none is set. */
+  grantCents: number | null;
   /** Spent passes the grant. */
   overGrant: boolean;
   /** Actions whose spending passes their budget. */
@@ -27,7 +27,7 @@ interface ActionLike { id: string; budgetCents: number; status: string; deleted:
 interface SpendingLike { actionId: string; amountCents: number; deleted: boolean }
 
 /** The plan's money: per action (in the order given) and in total, with the warnings. */
-export function planMoney(actions: readonly ActionLike[], spending: readonly SpendingLike[], maturity: Maturity): PlanMoney {
+export function planMoney(actions: readonly ActionLike[], spending: readonly SpendingLike[], grantCents: number | null): PlanMoney {
   const spent = new Map<string, { cents: number; lines: number }>();
   for (const line of spending) {
     if (line.deleted) continue;
@@ -41,13 +41,12 @@ export function planMoney(actions: readonly ActionLike[], spending: readonly Spe
   });
   const plannedCents = rows.reduce((total, row) => total + row.plannedCents, 0);
   const spentCents = rows.reduce((total, row) => total + row.spentCents, 0);
-  const grantCents = GRANT_LIMIT_CENTS[maturity];
   return {
     actions: rows,
     plannedCents,
     spentCents,
     grantCents,
-    overGrant: spentCents > grantCents,
+    overGrant: grantCents !== null && spentCents > grantCents,
     overBudgetCount: rows.filter((row) => row.overBudget).length,
   };
 }

@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import { get, set } from 'idb-keyval';
 import {
   ACTION_STATUSES, MATURITIES, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, RESOURCE_KINDS, SWOT_QUADRANTS, WORKSHOP_KINDS,
-  WORKSHOP_STATUSES, MEASURE_KINDS,
+  WORKSHOP_STATUSES, MEASURE_KINDS, TARGET_INDICATORS,
 } from '../../protocol/enums';
 import { loadEnglish, loadLatvianRest, lvFirst, type Catalogue, type MessageKey } from './messages';
 import * as format from './format';
@@ -83,7 +83,7 @@ export function tLabel(group: string, value: string): string {
 const CHOICE_GROUPS = new Map<readonly string[], string>([
   [MATURITIES, 'maturity'], [WORKSHOP_KINDS, 'workshopKind'], [WORKSHOP_STATUSES, 'workshopStatus'], [PARTICIPANT_ROLES, 'role'],
   [NEED_CATEGORIES, 'needCategory'], [NEED_STATUSES, 'needStatus'], [RESOURCE_KINDS, 'resourceKind'], [ACTION_STATUSES, 'actionStatus'],
-  [SWOT_QUADRANTS, 'swot'], [MEASURE_KINDS, 'measureKind'],
+  [SWOT_QUADRANTS, 'swot'], [MEASURE_KINDS, 'measureKind'], [TARGET_INDICATORS, 'targetIndicator'],
 ]);
 
 /** A value of a closed set (protocol/enums.ts) in the user's language; the value itself for a set without labels. */

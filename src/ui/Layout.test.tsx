@@ -30,7 +30,7 @@ const navLinks = () => within(screen.getByRole('navigation', { name: 'Galvenā n
 describe('Layout', () => {
   it('offers sign-in when nobody is signed in, in the header and in the sync bar', async () => {
     renderLayout();
-    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Pārskats', 'Iestatījumi', 'Pieslēgties']);
+    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Programmas', 'Pārskats', 'Iestatījumi', 'Pieslēgties']);
     expect(within(screen.getByRole('status', { name: 'Sinhronizācijas stāvoklis' })).getByRole('link', { name: 'Pieslēgties, lai sinhronizētu' })).toBeTruthy();
     expect(await screen.findByTestId('pending-count')).toBeTruthy();
   });
@@ -38,7 +38,7 @@ describe('Layout', () => {
   it('shows conflicts, the bin and users to coordinators, with who is signed in and "Sign out"', () => {
     session.value = COORDINATOR;
     renderLayout();
-    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Pārskats', 'Eksports', 'Konflikti', 'Atkritne', 'Lietotāji', 'Iestatījumi']);
+    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Programmas', 'Pārskats', 'Eksports', 'Konflikti', 'Atkritne', 'Lietotāji', 'Iestatījumi']);
     expect(screen.getByText('Anna Bērziņa')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Iziet' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Kopienas' }).getAttribute('aria-current')).toBe('page');
@@ -47,7 +47,7 @@ describe('Layout', () => {
   it('keeps conflicts and users out of a facilitator’s navigation', () => {
     session.value = { ...COORDINATOR, user: { ...COORDINATOR.user, role: 'facilitator' } };
     renderLayout();
-    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Pārskats', 'Iestatījumi']);
+    expect(navLinks()).toEqual(['Kopienas', 'Pasākumi', 'Cilvēki', 'Programmas', 'Pārskats', 'Iestatījumi']);
   });
 
   it('folds the navigation behind a menu button that says whether it is open', () => {

@@ -23,6 +23,7 @@ interface NavLink {
 const COMMUNITIES: NavLink = { href: '/', label: 'nav.communities', matches: (path) => path === '/' || path.startsWith('/communities') || path.startsWith('/workshops') };
 const PEOPLE: NavLink = { href: '/people', label: 'nav.people', matches: (path) => path.startsWith('/people') };
 const EVENTS: NavLink = { href: '/events', label: 'nav.events', matches: (path) => path.startsWith('/events') };
+const PROGRAMMES: NavLink = { href: '/programmes', label: 'programmes.nav', matches: (path) => path.startsWith('/programmes') };
 const OVERVIEW: NavLink = { href: '/overview', label: 'overview.nav', matches: (path) => path === '/overview' };
 const EXPORTS: NavLink = { href: '/exports', label: 'reports.nav', matches: (path) => path === '/exports' };
 const CONFLICTS: NavLink = { href: '/conflicts', label: 'header.conflicts', matches: (path) => path === '/conflicts' };
@@ -40,8 +41,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { db } = useServices();
   const holdsData = useLiveQuery(async () => (await db.outbox.count()) + (await db.communities.count()) > 0, [db]);
   const links = isCoordinator
-    ? [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, EXPORTS, CONFLICTS, BIN, USERS, SETTINGS]
-    : [COMMUNITIES, EVENTS, PEOPLE, OVERVIEW, SETTINGS];
+    ? [COMMUNITIES, EVENTS, PEOPLE, PROGRAMMES, OVERVIEW, EXPORTS, CONFLICTS, BIN, USERS, SETTINGS]
+    : [COMMUNITIES, EVENTS, PEOPLE, PROGRAMMES, OVERVIEW, SETTINGS];
 
   // A narrow screen's menu closes once a link has been followed.
   useEffect(() => setMenuOpen(false), [path]);

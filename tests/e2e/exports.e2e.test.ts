@@ -11,7 +11,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   STEP_TIMEOUT_MS, addDot, addNeedCard, addParticipant, addWalkIn, checkInBySearch, chooseVoter, communitySection, createCommunity,
-  createWorkshop, expectScreen, expectText, openCommunity, openWorkshop, typeNotes, visible,
+  createProgramme, createWorkshop, expectScreen, expectText, openCommunity, openWorkshop, typeNotes, visible,
 } from './support/notebook-steps';
 import {
   UTF8_BOM, downloadBy, eraseOnDataPage, inkShare, openExportsFromReport, openParticipantData, openSignInSheet, openWorkshopReport,
@@ -68,6 +68,9 @@ describe('exports, print and a personal data request', () => {
     await laptop.getByRole('navigation', { name: 'Galvenā navigācija' }).getByRole('link', { name: 'Kopienas', exact: true }).click();
     await laptop.getByRole('link', { name: /Jauna kopiena/ }).click();
     await createCommunity(laptop, COMMUNITY);
+    // The workshop is of a programme the coordinator writes down first: the programme export chooses it by name.
+    await createProgramme(laptop, { name: WORKSHOP.programme, start: '2026-01-01' });
+    await openCommunity(laptop, COMMUNITY.name);
     await createWorkshop(laptop, WORKSHOP);
     await typeNotes(laptop, NOTES);
 

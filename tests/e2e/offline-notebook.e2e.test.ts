@@ -177,14 +177,14 @@ describe('offline workshop notebook', () => {
     await expectText(resourceCard(page, TRACTOR.name).getByRole('list'), PLAYGROUND.title);
     await expectText(page.getByRole('heading', { name: /^Aprīkojums/ }), 'Aprīkojums (1)');
 
-    // The action plan, with a budget counted against the active community's 3,000 EUR grant limit.
+    // The action plan, with its budget total; the new community is in no programme yet, so no grant is set.
     await openCommunity(page, COMMUNITY.name);
     await communitySection(page, COMMUNITY.name, 'Rīcības plāns').click();
     await expectScreen(page, 'Rīcības plāns');
-    await expectText(budget(page).locator('p').first(), /^0,00 € no 3\s?000,00 €$/);
+    await expectText(budget(page).locator('p').first(), /^0,00 €$/);
     await addAction(page, STREETLIGHTS);
-    await expectText(budget(page).locator('p').first(), /^1\s?250,50 € no 3\s?000,00 €$/);
-    await expectText(budget(page), /Granta limits kopienai ar brieduma pakāpi “Aktīva”: 3\s?000,00 €\. Vēl pieejams: 1\s?749,50 €\./);
+    await expectText(budget(page).locator('p').first(), /^1\s?250,50 €$/);
+    await expectText(budget(page).getByTestId('no-grant'), /^Granta apjoms nav noteikts/);
 
     // Notes typed on the workshop's page, saved keystroke by keystroke.
     await openWorkshop(page, COMMUNITY.name, WORKSHOP.title);
@@ -237,7 +237,7 @@ describe('offline workshop notebook', () => {
     await expectScreen(page, 'Rīcības plāns');
     await expectText(actionCard(page, STREETLIGHTS.what).locator('dd').last(), /^1\s?250,50 €$/);
     await visible(actionCard(page, STREETLIGHTS.what).getByText(STREETLIGHTS.who, { exact: true }));
-    await expectText(budget(page).locator('p').first(), /^1\s?250,50 € no 3\s?000,00 €$/);
+    await expectText(budget(page).locator('p').first(), /^1\s?250,50 €$/);
 
     // Check-in and the vote tally at the workshop.
     await openWorkshop(page, COMMUNITY.name, WORKSHOP.title);

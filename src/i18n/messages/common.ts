@@ -12,6 +12,7 @@ export const lv = {
   // The navigation's labels of later screens: the header shows them with the first screen.
   'overview.nav': 'Pārskats',
   'reports.nav': 'Eksports',
+  'programmes.nav': 'Programmas',
   'action.save': 'Saglabāt',
   'action.cancel': 'Atcelt',
   'action.edit': 'Labot',

@@ -29,13 +29,14 @@ import type * as peopleImport from './people-import';
 import type * as needsOrder from './needs-order';
 import type * as followup from './followup';
 import type * as programmeReport from './programme-report';
+import type * as programmes from './programmes';
 import type { Message } from '../types';
 
 type AllLatvian = typeof common.lv & typeof communities.lv & typeof header.lv & typeof arrival.lv & typeof account.lv & typeof syncui.lv &
   typeof workshops.lv & typeof checkin.lv & typeof needs.lv & typeof resources.lv &
   typeof plan.lv & typeof settings.lv & typeof conflicts.lv & typeof overview.lv & typeof reports.lv & typeof privacy.lv &
   typeof photos.lv & typeof device.lv & typeof people.lv & typeof bin.lv & typeof held.lv & typeof replaced.lv & typeof signout.lv & typeof security.lv &
-  typeof consent.lv & typeof peopleImport.lv & typeof needsOrder.lv & typeof followup.lv & typeof programmeReport.lv;
+  typeof consent.lv & typeof peopleImport.lv & typeof needsOrder.lv & typeof followup.lv & typeof programmeReport.lv & typeof programmes.lv;
 export type MessageKey = keyof AllLatvian;
 export type Catalogue = Record<MessageKey, Message>;
 

@@ -22,11 +22,12 @@ import * as peopleImport from './people-import';
 import * as needsOrder from './needs-order';
 import * as followup from './followup';
 import * as programmeReport from './programme-report';
+import * as programmes from './programmes';
 
 /** Latvian strings of the screens after the first one. */
 export const lvRest = {
   ...account.lv, ...syncui.lv, ...workshops.lv, ...checkin.lv, ...needs.lv, ...resources.lv, ...plan.lv, ...settings.lv, ...conflicts.lv,
   ...overview.lv, ...reports.lv, ...privacy.lv, ...photos.lv,
   ...device.lv, ...people.lv, ...bin.lv, ...held.lv, ...replaced.lv, ...signout.lv,
-  ...consent.lv, ...peopleImport.lv, ...needsOrder.lv, ...followup.lv, ...programmeReport.lv,
+  ...consent.lv, ...peopleImport.lv, ...needsOrder.lv, ...followup.lv, ...programmeReport.lv, ...programmes.lv,
 };

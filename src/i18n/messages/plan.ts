@@ -33,7 +33,7 @@ export const lv = {
   'plan.status': 'Statuss',
   'plan.total': 'Budžets pret granta limitu',
   'plan.totalOfLimit': '{total} no {limit}',
-  'plan.limitFor': 'Granta limits kopienai ar brieduma pakāpi “{maturity}”: {limit}.',
+  'plan.limitFor': 'Grants programmā “{programme}”: {limit}.',
   'plan.remaining': 'Vēl pieejams: {amount}.',
   'plan.overLimit': 'Budžets pārsniedz granta limitu par {amount}. Samaziniet izmaksas vai atmetiet kādu darbību.',
   'plan.meterLabel': 'Budžeta izlietojums pret granta limitu',

@@ -11,7 +11,6 @@ export const lv = {
   'workshop.place': 'Vieta',
   'workshop.placeHint': 'Piemēram, tautas nams vai skola',
   'workshop.programme': 'Programma',
-  'workshop.programmeHint': 'Brīvs teksts; tiek piedāvātas zināmās un agrāk ievadītās programmas',
   'workshop.facilitators': 'Fasilitatori',
   'workshop.facilitatorsHint': 'Vārdi, atdalīti ar komatiem',
   'workshop.agenda': 'Darba kārtība',

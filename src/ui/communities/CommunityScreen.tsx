@@ -18,6 +18,7 @@ import { useConflictedIds } from '../conflicts/use-conflicted-ids';
 import { useRouteRecord } from '../components/use-route-record';
 import { AssignmentsSection } from './AssignmentsSection';
 import { EventList } from '../workshops/EventList';
+import { CommunityEnrolments } from '../programmes/CommunityEnrolments';
 
 interface SectionLink {
   href: string;
@@ -120,6 +121,7 @@ export function CommunityScreen() {
           </a>
         ))}
       </nav>
+      <CommunityEnrolments community={community} />
       {session.value?.user.role === 'coordinator' && <AssignmentsSection communityId={id} />}
     </Page>
   );

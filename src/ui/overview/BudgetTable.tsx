@@ -2,11 +2,12 @@ import type { Overview } from '../../domain/overview';
 import { formatEuro, t, tLabel } from '../../i18n';
 import { DataTable } from './DataTable';
 
-/** Each community's action plan (planTotal) against the grant limit of its maturity, over-limit plans said in words. */
+/** Each community's action plan (planTotal) against the grant of its current enrolment, over-grant plans said in words. */
 export function BudgetTable({ budgets, totals }: { budgets: Overview['budgets']; totals: Overview['budgetTotals'] }) {
-  const remaining = (cents: number) => (cents < 0
+  const remaining = (cents: number | null) => (cents === null ? t('money.noGrant') : cents < 0
     ? <strong class="overview-over">{t('overview.budgetOver', { amount: formatEuro(-cents) })}</strong>
     : formatEuro(cents));
+  const granted = (cents: number | null) => (cents === null ? t('money.noGrant') : formatEuro(cents));
   return (
     <section class="card overview-wide" aria-labelledby="overview-budgets-title" data-testid="overview-budgets">
       <h2 id="overview-budgets-title">{t('overview.budgets')}</h2>
@@ -24,12 +25,14 @@ export function BudgetTable({ budgets, totals }: { budgets: Overview['budgets'];
         rows={budgets.map((budget) => ({
           key: budget.communityId,
           header: <a href={`/communities/${budget.communityId}/plan`}>{budget.communityName}</a>,
-          cells: [tLabel('maturity', budget.maturity), formatEuro(budget.totalCents), formatEuro(budget.limitCents), remaining(budget.remainingCents)],
+          cells: [tLabel('maturity', budget.maturity), formatEuro(budget.totalCents), granted(budget.limitCents), remaining(budget.remainingCents)],
           class: budget.overLimit ? 'is-over' : undefined,
         }))}
         foot={{
           header: t('overview.total'),
-          cells: ['', formatEuro(totals.totalCents), formatEuro(totals.limitCents), remaining(totals.limitCents - totals.totalCents)],
+          // Without a grant a plan has nothing left of one: the total's remainder is of the plans that have a grant.
+          cells: ['', formatEuro(totals.totalCents), formatEuro(totals.limitCents),
+            remaining(totals.limitCents - budgets.reduce((sum, budget) => sum + (budget.limitCents === null ? 0 : budget.totalCents), 0))],
         }} />
     </section>
   );

@@ -9,7 +9,8 @@ export interface FilterBarProps {
   filters: OverviewFilters;
   /** Municipality codes of the organisation's communities. */
   municipalities: readonly string[];
-  programmes: readonly string[];
+  /** The organisation's programmes, by id. */
+  programmes: readonly { value: string; label: string }[];
   onChange: (filters: OverviewFilters) => void;
 }
 
@@ -36,7 +37,10 @@ export function FilterBar({ filters, municipalities, programmes, onChange }: Fil
           onValue={(municipality) => set({ municipality })} />
         <SelectField label={t('overview.filter.programme')} value={filters.programme}
           options={[{ value: '', label: t('overview.filter.allProgrammes') },
-            ...withChosen(programmes, filters.programme).map((programme) => ({ value: programme, label: programme }))]}
+            ...programmes,
+            // A bookmark of a programme this device does not hold (or deleted since) still shows what it asks for.
+            ...(filters.programme === '' || programmes.some((programme) => programme.value === filters.programme)
+              ? [] : [{ value: filters.programme, label: t('overview.filter.unknownProgramme') }])]}
           onValue={(programme) => set({ programme })} />
         <SelectField label={t('overview.filter.maturity')} value={filters.maturity}
           options={[{ value: '' as const, label: t('overview.filter.allMaturities') },

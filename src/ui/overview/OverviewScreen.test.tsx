@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EditableFields } from '../../../protocol';
-import { actionFields, communityFields, needFields, participantFields, resourceFields, workshopFields } from '../../../testing/fixtures';
+import {
+  actionFields, communityFields, enrolmentFields, needFields, participantFields, programmeFields, resourceFields, workshopFields,
+} from '../../../testing/fixtures';
 import type { Notebook } from '../../db';
 import { setLanguage } from '../../i18n';
 import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
@@ -13,8 +15,10 @@ async function community(notebook: Notebook, name: string, municipality: string,
   return notebook.create('communities', communityFields({ name, municipality, maturity }));
 }
 
-async function workshop(notebook: Notebook, communityId: string, date: string, programme: string, status: 'held' | 'planned' = 'held') {
-  return { id: await notebook.create('workshops', workshopFields(communityId, { date, programme, status })), communityId };
+/** An event of a programme: by id (`{ id }`), or by its name as typed before events named one by id. */
+async function workshop(notebook: Notebook, communityId: string, date: string, programme: string | { id: string }, status: 'held' | 'planned' = 'held') {
+  const named = typeof programme === 'string' ? { programme } : { programme: '', programmeId: programme.id };
+  return { id: await notebook.create('workshops', workshopFields(communityId, { date, status, ...named })), communityId };
 }
 
 async function person(notebook: Notebook, communityId: string, name: string, role: EditableFields<'participants'>['role']) {
@@ -27,16 +31,22 @@ async function need(notebook: Notebook, communityId: string, workshopId: string 
 
 /**
  * Lazdona (Madonas novads, active): two workshops held, three people and one
- * erased, one deleted; Vecpiebalga (Cēsu novads, emerging): one held, one
- * planned, two people. Needs, dots, resources and action plans in both.
+ * erased, one deleted; Vecpiebalga (Cēsu novads, emerging): one held (its
+ * programme typed, before events named one by id), one planned, two people.
+ * Needs, dots, resources and action plans in both; each community enrolled
+ * (since 2020, open-ended) with the grant of its maturity.
  */
 async function seedOrganisation(notebook: Notebook) {
   const lazdona = await community(notebook, 'Lazdonas kopiena', 'LV-059', 'active');
   const piebalga = await community(notebook, 'Vecpiebalgas kopiena', 'LV-022', 'emerging');
-  const january = await workshop(notebook, lazdona, '2026-01-15', 'Drošas kopienas');
-  const march = await workshop(notebook, lazdona, '2026-03-10', 'KOPA');
+  const drosas = await notebook.create('programmes', programmeFields({ name: 'Drošas kopienas', start: '2020-01-01', end: '' }));
+  const kopa = await notebook.create('programmes', programmeFields({ name: 'KOPA', start: '2020-01-01', end: '' }));
+  await notebook.create('enrolments', enrolmentFields(lazdona, kopa, { start: '2020-01-01', end: '', maturity: 'active', grantCents: 300_000 }));
+  await notebook.create('enrolments', enrolmentFields(piebalga, drosas, { start: '2020-01-01', end: '', grantCents: 100_000 }));
+  const january = await workshop(notebook, lazdona, '2026-01-15', { id: drosas });
+  const march = await workshop(notebook, lazdona, '2026-03-10', { id: kopa });
   const february = await workshop(notebook, piebalga, '2026-02-20', 'Drošas kopienas');
-  await workshop(notebook, piebalga, '2026-04-01', 'KOPA', 'planned');
+  await workshop(notebook, piebalga, '2026-04-01', { id: kopa }, 'planned');
 
   const janis = await person(notebook, lazdona, 'Jānis Bērziņš', 'resident');
   const anna = await person(notebook, lazdona, 'Anna Ozoliņa', 'youth');
@@ -64,7 +74,7 @@ async function seedOrganisation(notebook: Notebook) {
   await notebook.create('resources', resourceFields(piebalga, { kind: 'equipment', name: 'Traktors' }));
   await notebook.create('actions', actionFields(lazdona, { needId: lights, what: 'Laternas', budgetCents: 250_000 }));
   await notebook.create('actions', actionFields(piebalga, { needId: bus, what: 'Reiss', budgetCents: 120_000 }));
-  return { lazdona, piebalga };
+  return { lazdona, piebalga, drosas };
 }
 
 const figure = (key: string) => screen.getByTestId(`figure-${key}`).querySelector('.figure__value')?.textContent;
@@ -74,9 +84,11 @@ function tableRows(container: HTMLElement): string[][] {
   return [...container.querySelectorAll('tbody tr')].map((row) => [...row.children].map(text));
 }
 
+let seeded: Awaited<ReturnType<typeof seedOrganisation>>;
+
 beforeEach(async () => {
   services = openTestNotebook();
-  await seedOrganisation(services.notebook);
+  seeded = await seedOrganisation(services.notebook);
 });
 
 afterEach(async () => {
@@ -163,9 +175,11 @@ describe('overview screen', () => {
   });
 
   it('opens a bookmarked programme and date range, and says when the range is reversed', async () => {
-    renderAt(services, '/overview', '/overview?programme=Dro%C5%A1as+kopienas&from=2026-01-01&to=2026-01-31', OverviewScreen);
+    renderAt(services, '/overview', `/overview?programme=${seeded.drosas}&from=2026-01-01&to=2026-01-31`, OverviewScreen);
     await screen.findByTestId('figure-workshopsHeld');
-    expect((screen.getByLabelText('Programma') as HTMLSelectElement).value).toBe('Drošas kopienas');
+    const programme = screen.getByLabelText('Programma') as HTMLSelectElement;
+    expect(programme.value).toBe(seeded.drosas);
+    expect(programme.selectedOptions[0]?.textContent).toBe('Drošas kopienas');
     expect((screen.getByLabelText('Pasākumi no') as HTMLInputElement).value).toBe('2026-01-01');
     expect(text(screen.getByTestId('overview-shown'))).toBe('Atlasei atbilst 1 kopiena no 2');
     expect(figure('workshopsHeld')).toBe('1');

@@ -33,7 +33,7 @@ export function OverviewScreen() {
   const overview = useMemo(() => (records ? computeOverview(records, filters) : undefined), [records, filterKey]);
   const choices = useMemo(() => records && {
     municipalities: [...new Set(records.communities.filter((community) => !community.deleted).map((community) => community.municipality))],
-    programmes: programmeChoices(records.workshops),
+    programmes: programmeChoices(records.programmes),
   }, [records]);
 
   const title = t('overview.title');

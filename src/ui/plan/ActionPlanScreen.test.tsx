@@ -1,15 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionFields, communityFields } from '../../../testing/fixtures';
+import { actionFields, communityFields, enrolmentFields, programmeFields } from '../../../testing/fixtures';
 import { ActionPlanScreen } from './ActionPlanScreen';
 import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
 
 let services: TestServices;
 let communityId: string;
+let enrolmentId: string;
 
 beforeEach(async () => {
   services = openTestNotebook();
   communityId = await services.notebook.create('communities', communityFields({ maturity: 'emerging' }));
+  // Enrolled in a programme since 2020, open-ended, with a 1 000 € grant: the plan is held against it today.
+  const programmeId = await services.notebook.create('programmes', programmeFields({ start: '2020-01-01', end: '' }));
+  enrolmentId = await services.notebook.create('enrolments', enrolmentFields(communityId, programmeId, { start: '2020-01-01', end: '', grantCents: 100_000 }));
   renderAt(services, '/communities/:id/plan', `/communities/${communityId}/plan`, ActionPlanScreen);
 });
 
@@ -48,7 +52,7 @@ describe('action plan form', () => {
     expect(outbox.filter((entry) => entry.table === 'actions')).toEqual([]);
   });
 
-  it('saves a valid action and sets its budget against the grant limit: 1 200 EUR is over an emerging community\'s 1 000', async () => {
+  it('saves a valid action and sets its budget against the grant of the community\'s enrolment: 1 200 EUR is over its 1 000', async () => {
     const budgetPanel = await screen.findByTestId('budget');
     expect(within(budgetPanel).queryByRole('alert')).toBeNull();
 
@@ -67,6 +71,15 @@ describe('action plan form', () => {
     expect(await services.db.outbox.where('recordId').equals(saved!.id).count()).toBe(1);
     expect(screen.queryByRole('form', { name: 'Jauna darbība' })).toBeNull();
     expect(await screen.findByRole('heading', { name: 'Sporta laukuma apgaismojums' })).toBeTruthy();
+  });
+
+  it('names the programme whose grant it is, and says no grant is set once the community is in no programme', async () => {
+    const budgetPanel = await screen.findByTestId('budget');
+    expect(within(budgetPanel).getByText(/Grants programmā “Drošas kopienas”: 1\s?000,00\s€/)).toBeTruthy();
+    await services.notebook.remove('enrolments', enrolmentId);
+    expect((await within(budgetPanel).findByTestId('no-grant')).textContent).toMatch(/Granta apjoms nav noteikts/);
+    expect(within(budgetPanel).queryByRole('meter')).toBeNull();
+    expect(within(budgetPanel).getByRole('link', { name: 'Uzņemt programmā' }).getAttribute('href')).toBe(`/communities/${communityId}#enrolments`);
   });
 
   it('soft-deletes an action and brings it back with undo', async () => {

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQuery, type StoredRecord } from '../../db';
 import { listActions, listNeedChoices } from '../../db/plan-queries';
+import { loadCurrentGrant } from '../../db/programme-queries';
 import { listSpendingInCommunity } from '../../db/progress-queries';
 import { planMoney } from '../../domain/spending';
 import { MoneySummary } from '../progress/MoneySummary';
 import { EMPTY_ACTION_INPUT, actionToInput, type ActionFields } from '../../domain/action-plan';
 import { changedFields } from '../../domain/changed-fields';
+import { localDay } from '../../domain/days';
 import { planTotal } from '../../domain/grant';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
@@ -34,6 +36,9 @@ export function ActionPlanScreen() {
   const actions = useLiveQuery(() => listActions(db, communityId), [db, communityId]);
   const needs = useLiveQuery(() => listNeedChoices(db, communityId), [db, communityId]);
   const spending = useLiveQuery(() => listSpendingInCommunity(db, communityId), [db, communityId]);
+  // The grant of the enrolment that runs today (src/domain/enrolment.ts), or null without one.
+  const today = localDay(Date.now());
+  const grant = useLiveQuery(() => loadCurrentGrant(db, communityId, today), [db, communityId, today]);
   const [editing, setEditing] = useState<Editing>(null);
   // The editor that closed last: focus goes back to the button that opened it.
   const [closed, setClosed] = useState<Editing>(null);
@@ -47,7 +52,7 @@ export function ActionPlanScreen() {
   }, [editing, closed]);
 
   const title = t('plan.title');
-  if (community === undefined || actions === undefined || needs === undefined || spending === undefined) return <Page title={title} back={back}><Loading /></Page>;
+  if (community === undefined || actions === undefined || needs === undefined || spending === undefined || grant === undefined) return <Page title={title} back={back}><Loading /></Page>;
   if (community === null) return <Page title={title} back={back}><NotFoundMessage /></Page>;
 
   const saveWith = (write: (fields: ActionFields) => Promise<unknown>) => (fields: ActionFields) => attemptSave(async () => {
@@ -65,7 +70,7 @@ export function ActionPlanScreen() {
     await notebook.remove('actions', action.id);
     showUndo(action.what, () => notebook.restore('actions', action.id));
   };
-  const money = planMoney(actions, spending, community.maturity);
+  const money = planMoney(actions, spending, grant?.grantCents ?? null);
   const spentOn = (actionId: string) => money.actions.find((row) => row.actionId === actionId)?.spentCents;
   const needTitle = (needId: string | null) => needs.find((need) => need.id === needId)?.title;
 
@@ -74,7 +79,7 @@ export function ActionPlanScreen() {
       <button ref={newButton} type="button" class="button button--primary" onClick={() => open({ kind: 'new' })}>+ {t('plan.new')}</button>
     )}>
       <p class="plan-community">{community.name}</p>
-      <BudgetMeter total={planTotal(actions, community.maturity)} maturity={community.maturity} />
+      <BudgetMeter total={planTotal(actions, grant?.grantCents ?? null)} programmeName={grant?.programmeName ?? ''} enrolHref={`/communities/${communityId}#enrolments`} />
       {spending.length > 0 && <MoneySummary money={money} />}
       {editing?.kind === 'new' && (
         <ActionForm title={t('plan.new')} initial={EMPTY_ACTION_INPUT} needs={needs} onSave={create} onCancel={() => open(null)} />

@@ -30,7 +30,8 @@ export function ActionProgressScreen() {
   if (action === undefined || spending === undefined || notes === undefined || measures === undefined) return <Page title={title} back="/"><Loading /></Page>;
   if (action === null) return <Page title={title} back="/"><NotFoundMessage /></Page>;
   const back = `/communities/${action.communityId}/plan`;
-  const money = planMoney([action], spending, community?.maturity ?? 'emerging').actions[0];
+  // One action's money: the grant is the plan's concern, not the action's.
+  const money = planMoney([action], spending, null).actions[0];
 
   const removeLine = async (line: StoredRecord<'spending'>) => {
     await notebook.remove('spending', line.id);

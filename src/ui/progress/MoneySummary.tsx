@@ -10,9 +10,11 @@ export function MoneySummary({ money }: { money: PlanMoney }) {
       <dl class="money-figures">
         <div><dt>{t('money.planned')}</dt><dd>{formatEuro(money.plannedCents)}</dd></div>
         <div><dt>{t('money.spent')}</dt><dd data-testid="money-spent">{formatEuro(money.spentCents)}</dd></div>
-        <div><dt>{t('money.grant')}</dt><dd>{formatEuro(money.grantCents)}</dd></div>
+        <div><dt>{t('money.grant')}</dt><dd>{money.grantCents === null ? t('money.noGrant') : formatEuro(money.grantCents)}</dd></div>
       </dl>
-      {money.overGrant && <p class="notice notice--warning" role="alert">{t('money.overGrant', { amount: formatEuro(money.spentCents - money.grantCents) })}</p>}
+      {money.overGrant && money.grantCents !== null && (
+        <p class="notice notice--warning" role="alert">{t('money.overGrant', { amount: formatEuro(money.spentCents - money.grantCents) })}</p>
+      )}
       {money.overBudgetCount > 0 && <p class="notice notice--warning">{t('money.overBudgetCount', { count: money.overBudgetCount })}</p>}
     </Card>
   );

@@ -14,8 +14,10 @@ export function SpentVsGranted({ budgets }: { budgets: readonly CommunityBudget[
   for (const line of spending) spent.set(line.communityId, (spent.get(line.communityId) ?? 0) + line.amountCents);
   const rows = budgets.map((budget) => ({ budget, spentCents: spent.get(budget.communityId) ?? 0 }));
   const total = rows.reduce((sum, row) => sum + row.spentCents, 0);
-  const granted = rows.reduce((sum, row) => sum + row.budget.limitCents, 0);
-  const cell = (spentCents: number, grantCents: number) => (spentCents > grantCents
+  const granted = rows.reduce((sum, row) => sum + (row.budget.limitCents ?? 0), 0);
+  // What is spent where no grant is set passes no grant.
+  const spentAgainstGrants = rows.reduce((sum, row) => sum + (row.budget.limitCents === null ? 0 : row.spentCents), 0);
+  const cell = (spentCents: number, grantCents: number | null) => (grantCents === null ? t('money.noGrant') : spentCents > grantCents
     ? <strong class="overview-over">{t('money.overGrant', { amount: formatEuro(spentCents - grantCents) })}</strong>
     : formatEuro(grantCents - spentCents));
   return (
@@ -32,10 +34,11 @@ export function SpentVsGranted({ budgets }: { budgets: readonly CommunityBudget[
         rows={rows.map(({ budget, spentCents }) => ({
           key: budget.communityId,
           header: <a href={`/communities/${budget.communityId}/plan`}>{budget.communityName}</a>,
-          cells: [formatEuro(budget.totalCents), formatEuro(spentCents), formatEuro(budget.limitCents), cell(spentCents, budget.limitCents)],
-          class: spentCents > budget.limitCents ? 'is-over' : undefined,
+          cells: [formatEuro(budget.totalCents), formatEuro(spentCents), budget.limitCents === null ? t('money.noGrant') : formatEuro(budget.limitCents),
+            cell(spentCents, budget.limitCents)],
+          class: budget.limitCents !== null && spentCents > budget.limitCents ? 'is-over' : undefined,
         }))}
-        foot={{ header: t('overview.total'), cells: [formatEuro(budgets.reduce((sum, b) => sum + b.totalCents, 0)), formatEuro(total), formatEuro(granted), cell(total, granted)] }} />
+        foot={{ header: t('overview.total'), cells: [formatEuro(budgets.reduce((sum, b) => sum + b.totalCents, 0)), formatEuro(total), formatEuro(granted), cell(spentAgainstGrants, granted)] }} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { programmeFields } from '../../../testing/fixtures';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { ExportsScreen } from './ExportsScreen';
 
@@ -59,8 +60,12 @@ describe('exports', () => {
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
   });
 
-  it('offers the programme of the workshops, and the community lists', async () => {
+  it('offers the organisation\'s programmes, counting an event that typed its name before events named one by id, and the community lists', async () => {
+    await services.notebook.create('programmes', programmeFields({ name: 'Drošas kopienas', start: '2026-01-01' }));
     expect(await screen.findByRole('option', { name: 'Drošas kopienas' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('No'), { target: { value: '2026-11-01' } });
+    fireEvent.input(screen.getByLabelText('Līdz'), { target: { value: '2026-11-30' } });
+    await waitFor(() => expect(screen.getByTestId('programme-export-summary').textContent).toMatch(/1 pasākums/));
     expect(screen.getByRole('button', { name: 'Vajadzības ar balsīm — XLSX' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resursi — XLSX' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Rīcības plāns — XLSX' })).toBeTruthy();

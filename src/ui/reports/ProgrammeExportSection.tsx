@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from '../../db';
 import { loadProgrammeExport } from '../../db/report-queries';
-import { listProgrammes } from '../../db/workshop-queries';
+import { listProgrammes } from '../../db/programme-queries';
 import { localDay } from '../../domain/days';
 import { isPeriod, quarterOf } from '../../domain/export-period';
 import {
@@ -25,7 +25,7 @@ export function ProgrammeExportSection() {
   const state = useExport();
 
   useEffect(() => {
-    if (programmes && !programmes.includes(programme)) setProgramme(programmes[0] ?? '');
+    if (programmes && !programmes.some((row) => row.id === programme)) setProgramme(programmes[0]?.id ?? '');
   }, [programmes, programme]);
 
   const validRange = isPeriod(range.from, range.to);
@@ -38,11 +38,12 @@ export function ProgrammeExportSection() {
 
   if (programmes === undefined) return null;
   const period = `${range.from}-${range.to}`;
-  const fileName = (extension: 'xlsx' | 'csv') => exportFileName(t('reports.file.participants'), programme, period, extension);
+  const programmeName = programmes.find((row) => row.id === programme)?.name ?? '';
+  const fileName = (extension: 'xlsx' | 'csv') => exportFileName(t('reports.file.participants'), programmeName, period, extension);
   const tables = () => {
     const labels = participantLabels();
     const facts: [string, string | number][] = [
-      [t('reports.summary.programme'), programme],
+      [t('reports.summary.programme'), programmeName],
       [t('reports.summary.period'), `${range.from} – ${range.to}`],
       [t('reports.summary.workshops'), summary?.workshops ?? 0],
       [t('reports.summary.participants'), summary?.uniqueParticipants ?? 0],
@@ -65,7 +66,7 @@ export function ProgrammeExportSection() {
         <>
           <div class="form-grid">
             <SelectField label={t('reports.programme.choose')} value={programme}
-              options={programmes.map((name) => ({ value: name, label: name }))} onValue={setProgramme} />
+              options={programmes.map((row) => ({ value: row.id, label: row.name }))} onValue={setProgramme} />
             <TextField label={t('reports.from')} type="date" value={range.from} onValue={(from) => setRange({ ...range, from })}
               error={validRange ? undefined : t('reports.rangeInvalid')} />
             <TextField label={t('reports.to')} type="date" value={range.to} onValue={(to) => setRange({ ...range, to })} />

@@ -1,5 +1,6 @@
 import { SWOT_QUADRANTS } from '../../../protocol';
 import type { WorkshopReportData } from '../../db/report-queries';
+import { currentGrantCents } from '../../domain/enrolment';
 import { planTotal } from '../../domain/grant';
 import { groupByQuadrant } from '../../domain/swot-board';
 import { tallyVotes } from '../../domain/votes';
@@ -21,7 +22,7 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
   const dots = tally.reduce((sum, row) => sum + row.votes, 0);
   const swot = groupByQuadrant(data.swot);
   const needTitles = new Map(data.needs.map((need) => [need.id, need.title]));
-  const total = community ? planTotal(data.actions, community.maturity) : null;
+  const total = community ? planTotal(data.actions, currentGrantCents(data.enrolments, community.id, today)) : null;
 
   return (
     <article class="print-sheet workshop-report" aria-label={t('reports.report.sheetLabel')}>
@@ -123,8 +124,8 @@ export function WorkshopReport({ data, today }: WorkshopReportProps) {
                 <tfoot>
                   <tr>
                     <th scope="row" colSpan={4}>
-                      {t('reports.report.planTotal', { limit: formatEuro(total.limitCents) })}
-                      {total.overLimit && <> {t('reports.report.overLimit', { amount: formatEuro(-total.remainingCents) })}</>}
+                      {total.limitCents === null ? t('reports.report.planTotalNoGrant') : t('reports.report.planTotal', { limit: formatEuro(total.limitCents) })}
+                      {total.overLimit && total.remainingCents !== null && <> {t('reports.report.overLimit', { amount: formatEuro(-total.remainingCents) })}</>}
                     </th>
                     <td class="col-figure">{formatEuro(total.totalCents)}</td>
                     <td />

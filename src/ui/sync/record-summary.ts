@@ -101,6 +101,8 @@ export function recordHref(table: string, recordId: string, fields: Fields): str
     case 'assessmentRounds': return inCommunity('assessment');
     case 'visits': return inCommunity('visits');
     case 'measures': return '/measures';
+    case 'programmes': return `/programmes/${encodeURIComponent(recordId)}`;
+    case 'enrolments': return str(fields.programmeId) ? `/programmes/${encodeURIComponent(str(fields.programmeId) ?? '')}` : null;
     default: return null;
   }
 }

@@ -4,35 +4,50 @@ import { FormActions, SelectField, TextAreaField, TextField } from '../component
 import { useEditForm } from '../form-state';
 import type { SaveFailure } from '../save-error';
 
-/** What the form edits: everything but the community (fixed) and the notes (saved as typed on the workshop page). */
-export type WorkshopFields = Omit<EditableFields<'workshops'>, 'communityId' | 'notes'>;
-
-/** Programmes the organisation runs; earlier-used ones are added to these. */
-export const KNOWN_PROGRAMMES = ['Drošas kopienas', 'KOPA'] as const;
+/**
+ * What the form edits: everything but the communities (chosen beside it), the notes (saved as typed on the
+ * workshop page) and the programme as free text, which the form no longer writes (old devices still read it):
+ * the programme is chosen from the organisation's programmes, by id.
+ */
+export type WorkshopFields = Omit<EditableFields<'workshops'>, 'communityId' | 'communityIds' | 'notes' | 'programme' | 'programmeId'> & {
+  programmeId: string | null;
+};
 
 export const DEFAULT_DOTS_PER_PERSON = 3;
 
 export function emptyWorkshop(date: string): WorkshopFields {
   return {
-    title: '', kind: 'workshop', date, startTime: '', endTime: '', place: '', programme: '', facilitators: '',
+    title: '', kind: 'workshop', date, startTime: '', endTime: '', place: '', programmeId: null, facilitators: '',
     agenda: '', status: 'planned', dotsPerPerson: DEFAULT_DOTS_PER_PERSON,
   };
 }
 
-// The dots field holds what was typed, so a half-typed number is not turned into something else.
-type FormValues = Omit<WorkshopFields, 'dotsPerPerson'> & { dotsPerPerson: string };
+// The dots field holds what was typed, so a half-typed number is not turned into something else;
+// the programme is '' for none.
+type FormValues = Omit<WorkshopFields, 'dotsPerPerson' | 'programmeId'> & { dotsPerPerson: string; programmeId: string };
 
 export interface WorkshopFormProps {
   initial: WorkshopFields;
-  programmeSuggestions: readonly string[];
+  /** The organisation's programmes to choose from (src/db/programme-queries.ts listProgrammes). */
+  programmes: readonly { id: string; name: string }[];
+  /** The programme as once typed on an event written before events named one by id: shown until one is chosen. */
+  legacyProgramme?: string;
   onSave: (fields: WorkshopFields) => Promise<SaveFailure | null>;
   onCancel: () => void;
 }
 
 /** Create or edit a workshop. Errors appear beside their fields; what was typed stays. */
-export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }: WorkshopFormProps) {
+export function WorkshopForm({ initial, programmes, legacyProgramme = '', onSave, onCancel }: WorkshopFormProps) {
   const { values, field, failure, setFailure, saving, submit: runSave } =
-    useEditForm<FormValues>(() => ({ ...initial, dotsPerPerson: String(initial.dotsPerPerson) }));
+    useEditForm<FormValues>(() => ({ ...initial, dotsPerPerson: String(initial.dotsPerPerson), programmeId: initial.programmeId ?? '' }));
+  const programmeOptions = [
+    { value: '', label: t('workshop.noProgramme') },
+    ...programmes.map((programme) => ({ value: programme.id, label: programme.name })),
+    // A programme deleted since (or not on this device) stays the event's until another is chosen.
+    ...(values.programmeId === '' || programmes.some((programme) => programme.id === values.programmeId)
+      ? [] : [{ value: values.programmeId, label: t('overview.filter.unknownProgramme') }]),
+  ];
+  const legacy = legacyProgramme.trim();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -64,7 +79,8 @@ export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }
       </div>
       <div class="form-grid">
         <TextField label={t('workshop.place')} {...field('place')} hint={t('workshop.placeHint')} />
-        <TextField label={t('workshop.programme')} {...field('programme')} hint={t('workshop.programmeHint')} suggestions={programmeSuggestions} autoComplete="off" />
+        <SelectField label={t('workshop.programme')} {...field('programmeId')} options={programmeOptions}
+          hint={legacy !== '' && values.programmeId === '' ? t('workshop.legacyProgramme', { programme: legacy }) : t('workshop.chooseProgrammeHint')} />
       </div>
       <div class="form-grid">
         <TextField label={t('workshop.facilitators')} {...field('facilitators')} hint={t('workshop.facilitatorsHint')} />
@@ -81,7 +97,7 @@ export function WorkshopForm({ initial, programmeSuggestions, onSave, onCancel }
 function toWorkshopFields(values: FormValues): WorkshopFields {
   const dots = values.dotsPerPerson.trim();
   // Anything but a whole number goes to the schema as NaN, which it refuses beside the field.
-  return { ...values, dotsPerPerson: /^\d+$/.test(dots) ? Number(dots) : Number.NaN };
+  return { ...values, dotsPerPerson: /^\d+$/.test(dots) ? Number(dots) : Number.NaN, programmeId: values.programmeId === '' ? null : values.programmeId };
 }
 
 /** The schema calls a blank or garbled number just "invalid"; say what to type instead. */

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { participantFields } from '../../../testing/fixtures';
+import { participantFields, programmeFields } from '../../../testing/fixtures';
 import { closeTestNotebook, openTestNotebook, renderAt, seedWorkshop, type TestServices } from '../test-support';
 import { WorkshopScreen } from './WorkshopScreen';
 
@@ -35,6 +35,13 @@ describe('workshop page', () => {
     const participantId = await services.notebook.create('participants', participantFields(workshop.communityId, { name: 'Anna Ozoliņa' }));
     await services.notebook.checkIn(workshop, participantId);
     await waitFor(() => expect(screen.getByTestId('attendance-count').textContent).toBe('1 dalībnieks'));
+  });
+
+  it('names the programme the event chose by id, rather than the name typed on it earlier', async () => {
+    expect((await screen.findByTestId('workshop-programme')).textContent).toBe('Drošas kopienas');
+    const programmeId = await services.notebook.create('programmes', programmeFields({ name: 'Kopienu stiprināšana' }));
+    await services.notebook.update('workshops', workshopId, { programmeId });
+    await waitFor(() => expect(screen.getByTestId('workshop-programme').textContent).toBe('Kopienu stiprināšana'));
   });
 
   it('notes save as you type: the database holds the full text and the record has one outbox entry', async () => {

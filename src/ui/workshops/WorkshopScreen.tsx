@@ -16,6 +16,7 @@ import { DeleteDialog } from '../bin/DeleteDialog';
 import { PhotoStrip } from '../photos/PhotoStrip';
 import { NotesEditor } from './NotesEditor';
 import { localDraft } from './notes-draft';
+import { useProgrammeName } from './use-programme-name';
 import './workshops.css';
 
 /** A workshop's page: what, when and where; the way to check-in and voting; notes saved as typed. */
@@ -119,6 +120,7 @@ interface WorkshopDetailsProps {
 
 function WorkshopDetails({ workshop, communities }: WorkshopDetailsProps) {
   const times = [workshop.startTime, workshop.endTime].filter(Boolean).join('–');
+  const programme = useProgrammeName(workshop);
   return (
     <section aria-label={t('workshop.details')}>
       <p class="workshop-tags">
@@ -136,10 +138,10 @@ function WorkshopDetails({ workshop, communities }: WorkshopDetailsProps) {
             <dd>{workshop.place}</dd>
           </div>
         )}
-        {workshop.programme && (
+        {programme && (
           <div>
             <dt>{t('workshop.programme')}</dt>
-            <dd>{workshop.programme}</dd>
+            <dd data-testid="workshop-programme">{programme}</dd>
           </div>
         )}
         {workshop.facilitators && (

@@ -104,6 +104,30 @@ export async function createCommunity(page: Page, community: CommunityInput): Pr
   await visible(page.getByText(`${community.parish}, ${community.municipality} · ${community.maturity}`));
 }
 
+// ── Programme ─────────────────────────────────────────────────────────────
+
+/** A coordinator's: "Programmas", "Jauna programma", its name and start, save; ends on the programme's page. */
+export async function createProgramme(page: Page, programme: { name: string; start: string }): Promise<void> {
+  await page.getByRole('navigation', { name: 'Galvenā navigācija' }).getByRole('link', { name: 'Programmas', exact: true }).click();
+  await expectScreen(page, 'Programmas');
+  await page.getByRole('link', { name: /Jauna programma/ }).click();
+  await expectScreen(page, 'Jauna programma');
+  await page.getByLabel('Nosaukums', { exact: true }).fill(programme.name);
+  await page.getByLabel('Sākums', { exact: true }).fill(programme.start);
+  await page.getByRole('button', { name: 'Saglabāt' }).click();
+  await expectScreen(page, programme.name);
+}
+
+/**
+ * Chooses an event's programme from the organisation's programmes, when the device holds one of that name;
+ * an event of a programme nobody has written down yet is saved without one.
+ */
+export async function chooseProgramme(page: Page, name: string): Promise<void> {
+  const select = page.getByLabel('Programma', { exact: true });
+  const offered = await select.locator('option').allTextContents();
+  await select.selectOption({ label: offered.includes(name) ? name : 'Bez programmas' });
+}
+
 // ── Workshop ──────────────────────────────────────────────────────────────
 
 export interface WorkshopInput {
@@ -127,7 +151,7 @@ export async function createWorkshop(page: Page, workshop: WorkshopInput): Promi
   await page.getByLabel('Sākums', { exact: true }).fill(workshop.startTime);
   await page.getByLabel('Beigas', { exact: true }).fill(workshop.endTime);
   await page.getByLabel('Vieta', { exact: true }).fill(workshop.place);
-  await page.getByLabel('Programma', { exact: true }).fill(workshop.programme);
+  await chooseProgramme(page, workshop.programme);
   await page.getByLabel('Fasilitatori', { exact: true }).fill(workshop.facilitators);
   await page.getByRole('button', { name: 'Saglabāt' }).click();
   await expectScreen(page, workshop.title);

@@ -5,7 +5,7 @@
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { STEP_TIMEOUT_MS, expectScreen, visible, type WorkshopInput } from './notebook-steps';
+import { STEP_TIMEOUT_MS, chooseProgramme, expectScreen, visible, type WorkshopInput } from './notebook-steps';
 
 function mainNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Galvenā navigācija' });
@@ -33,7 +33,7 @@ export async function createEventOfCommunities(page: Page, event: EventInput, op
   await page.getByLabel('Sākums', { exact: true }).fill(event.startTime);
   await page.getByLabel('Beigas', { exact: true }).fill(event.endTime);
   await page.getByLabel('Vieta', { exact: true }).fill(event.place);
-  await page.getByLabel('Programma', { exact: true }).fill(event.programme);
+  await chooseProgramme(page, event.programme);
   await page.getByLabel('Fasilitatori', { exact: true }).fill(event.facilitators);
   await page.getByRole('button', { name: 'Saglabāt' }).click();
   await expectScreen(page, event.title);

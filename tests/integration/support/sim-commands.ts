@@ -22,7 +22,8 @@ export type Fault =
 
 export const FAULTS: readonly Fault[] = ['none', 'drop-request', 'drop-response', 'duplicate', 'http-503', 'http-502-after-commit', 'delay'];
 
-export const EDITED_TABLES = ['communities', 'workshops', 'needs', 'participants', 'spending', 'visits', 'enrolments'] as const;
+/** `programmes` are the organisation's and coordinator-written: only a device signed in as the coordinator (user 0) changes them. */
+export const EDITED_TABLES = ['communities', 'workshops', 'needs', 'participants', 'spending', 'visits', 'enrolments', 'programmes'] as const;
 export type EditedTable = (typeof EDITED_TABLES)[number];
 
 /** A change a person makes on a device. */

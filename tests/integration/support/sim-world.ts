@@ -22,7 +22,7 @@ import { USERS, type Command, type DeviceSpec, type EditedTable, type LocalComma
 import { SimNetwork, type AppliedMutation } from './sim-network';
 import { seededBytes, seededRandom } from '../../../testing/seeded-random';
 import {
-  assignmentFields, communityFields, enrolmentFields, needFields, participantFields, spendingFields, visitFields, workshopFields,
+  assignmentFields, communityFields, enrolmentFields, needFields, participantFields, programmeFields, spendingFields, visitFields, workshopFields,
 } from '../../../testing/fixtures';
 import { assignmentId, derivedId } from '../../../protocol/ids';
 import { TestDevice } from './device';
@@ -75,7 +75,13 @@ const EDITABLE: Record<EditedTable, [string, FieldKind][]> = {
   spending: [['what', 'required'], ['supplier', 'text'], ['amountCents', 'cents']],
   visits: [['attendees', 'text'], ['discussed', 'text']],
   enrolments: [['grantCents', 'cents'], ['maturity', MATURITIES]],
+  programmes: [['name', 'required'], ['funder', 'text'], ['grantLimitEmergingCents', 'cents'], ['grantLimitActiveCents', 'cents']],
 };
+
+/** As in the app and on the server: only a coordinator writes a programme. */
+function mayWrite(table: EditedTable, user: number): boolean {
+  return table !== 'programmes' || user === 0;
+}
 
 function pickFrom<T>(items: readonly T[], pick: number): T | undefined {
   return items.length === 0 ? undefined : items[pick % items.length];
@@ -256,6 +262,11 @@ export class SimWorld {
           const id = await notebook.create('communities', communityFields({ name: this.text(device, command.text), parish: command.text }));
           return { table: 'communities', id, before: undefined };
         }
+        if (command.table === 'programmes') {
+          if (!mayWrite('programmes', device.spec.user)) return null;
+          const id = await notebook.create('programmes', programmeFields({ name: this.text(device, command.text), grantLimitActiveCents: command.pick2 * 1_00 }));
+          return { table: 'programmes', id, before: undefined };
+        }
         const community = pickFrom(communities, command.pick);
         if (!community) return null;
         const communityId = community.id;
@@ -297,6 +308,7 @@ export class SimWorld {
         const focused = found && found.deleted !== true ? found : undefined;
         const last = focused ? focus : undefined;
         const table = last?.table ?? command.table;
+        if (!mayWrite(table, device.spec.user)) return null;
         const before = focused ?? pickFrom((await this.rows(device, table)).filter((row) => row.deleted !== true), command.pick);
         if (!before) return null;
         const [field, kind] = last ? EDITABLE[table].find(([name]) => name === last.field)! : pickFrom(EDITABLE[table], command.field)!;
@@ -312,6 +324,7 @@ export class SimWorld {
       case 'undelete': {
         // As in the app: only a coordinator (user 0) deletes or restores a community.
         if (command.table === 'communities' && device.spec.user !== 0) return null;
+        if (!mayWrite(command.table, device.spec.user)) return null;
         const wanted = command.kind === 'undelete';
         // A deletion picks a live record, a restore one in the bin.
         const before = pickFrom((await this.rows(device, command.table)).filter((row) => row.deleted === wanted), command.pick);

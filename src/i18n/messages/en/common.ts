@@ -13,6 +13,7 @@ export const en: Translations<keyof typeof lv> = {
   'nav.main': 'Main navigation',
   'overview.nav': 'Overview',
   'reports.nav': 'Exports',
+  'programmes.nav': 'Programmes',
   'action.save': 'Save',
   'action.cancel': 'Cancel',
   'action.edit': 'Edit',

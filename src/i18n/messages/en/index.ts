@@ -29,6 +29,7 @@ import * as peopleImport from './people-import';
 import * as needsOrder from './needs-order';
 import * as followup from './followup';
 import * as programmeReport from './programme-report';
+import * as programmes from './programmes';
 
 /** Every Latvian key has its English message (the type checks it). */
 export const en: Translations<MessageKey> = {
@@ -36,5 +37,5 @@ export const en: Translations<MessageKey> = {
   ...account.en, ...conflicts.en, ...syncui.en,
   ...overview.en, ...reports.en, ...privacy.en, ...photos.en,
   ...device.en, ...people.en, ...bin.en, ...held.en, ...replaced.en, ...signout.en, ...security.en,
-  ...consent.en, ...peopleImport.en, ...needsOrder.en, ...followup.en, ...programmeReport.en,
+  ...consent.en, ...peopleImport.en, ...needsOrder.en, ...followup.en, ...programmeReport.en, ...programmes.en,
 };

@@ -36,7 +36,7 @@ export const en: Translations<keyof typeof lv> = {
   'plan.status': 'Status',
   'plan.total': 'Budget against the grant limit',
   'plan.totalOfLimit': '{total} of {limit}',
-  'plan.limitFor': 'Grant limit for a community of maturity “{maturity}”: {limit}.',
+  'plan.limitFor': 'Grant in the programme “{programme}”: {limit}.',
   'plan.remaining': 'Still available: {amount}.',
   'plan.overLimit': 'The budget is over the grant limit by {amount}. Cut costs or drop an action.',
   'plan.meterLabel': 'Budget used against the grant limit',

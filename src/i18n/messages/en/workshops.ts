@@ -14,7 +14,6 @@ export const en: Translations<keyof typeof lv> = {
   'workshop.place': 'Place',
   'workshop.placeHint': 'For example, the community house or the school',
   'workshop.programme': 'Programme',
-  'workshop.programmeHint': 'Free text; known and earlier programmes are suggested',
   'workshop.facilitators': 'Facilitators',
   'workshop.facilitatorsHint': 'Names, separated by commas',
   'workshop.agenda': 'Agenda',
