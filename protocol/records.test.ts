@@ -61,9 +61,10 @@ describe('programmes and enrolments', () => {
     expect(issuesOf(v.safeParse(PATCH_SCHEMAS.workshops, { programmeId: 'KOPA' }))).toEqual(['programmeId: invalid_id']);
   });
 
-  it('programmes are the organisation\'s and coordinators\' alone; enrolments are filed under a community', () => {
+  it('programmes are the organisation\'s and coordinators\' alone; enrolments are filed under a community, and written by coordinators', () => {
     expect(ORGANISATION_TABLES).toContain('programmes');
     expect(COORDINATOR_TABLES).toContain('programmes');
     expect(COMMUNITY_TABLES).toContain('enrolments');
+    expect(COORDINATOR_TABLES).toContain('enrolments');
   });
 });

@@ -465,7 +465,7 @@ export function isTableName(name: string): name is TableName {
 export const ORGANISATION_TABLES: readonly TableName[] = ['communities', 'conflicts', 'members', 'assignments', 'settings', 'measures', 'programmes'];
 
 /** Tables only a coordinator writes (the server refuses anyone else). */
-export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings', 'measures', 'programmes'];
+export const COORDINATOR_TABLES: readonly TableName[] = ['conflicts', 'assignments', 'settings', 'measures', 'programmes', 'enrolments'];
 
 /** Tables below a community: every record in them carries `communityId`. */
 export const COMMUNITY_TABLES = TABLES.filter((table) => !ORGANISATION_TABLES.includes(table));

@@ -12,7 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../testing/browser';
-import { actionFields, communityFields, needFields, participantFields, resourceFields, voteFields, workshopFields } from '../../testing/fixtures';
+import {
+  actionFields, communityFields, enrolmentFields, needFields, participantFields, programmeFields, resourceFields, voteFields, workshopFields,
+} from '../../testing/fixtures';
 import { SeedBatch, pushBatch, setUpThroughApi } from '../../testing/seed';
 import { startServer, type RunningServer } from '../../testing/server';
 import { STEP_TIMEOUT_MS, expectText } from './support/notebook-steps';
@@ -29,14 +31,21 @@ interface Seeded {
   communityId: string;
   workshopId: string;
   participantId: string;
+  programmeId: string;
 }
 
 function seedCommunity(author: string): { batch: SeedBatch; ids: Seeded } {
   const batch = new SeedBatch('seed-tablet', author);
   const communityId = batch.create('communities', communityFields({ name: 'Rēzeknes novada Kaunatas pagasta iedzīvotāju kopiena', municipality: 'LV-069', maturity: 'active' }));
-  const workshopId = batch.create('workshops', workshopFields(communityId, {
-    title: 'Kopienas vajadzību darbnīca ar garu nosaukumu, kas neietilpst vienā rindā', date: '2026-11-21', programme: 'Drošas kopienas', status: 'held',
+  const programmeId = batch.create('programmes', programmeFields({
+    name: 'Drošas kopienas — Latgales reģiona kopienu stiprināšanas programma', targets: [
+      { indicator: 'events', target: 14, cumulative: false }, { indicator: 'uniquePeople', target: 300, cumulative: true },
+    ],
   }));
+  const workshopId = batch.create('workshops', workshopFields(communityId, {
+    title: 'Kopienas vajadzību darbnīca ar garu nosaukumu, kas neietilpst vienā rindā', date: '2026-11-21', programmeId, status: 'held',
+  }));
+  batch.create('enrolments', enrolmentFields(communityId, programmeId, { start: '2026-01-01', end: '2026-12-31', maturity: 'active', grantCents: 250_000 }));
   const workshop = { id: workshopId, communityId };
   const people: string[] = [];
   for (let i = 1; i <= PEOPLE; i++) {
@@ -52,17 +61,19 @@ function seedCommunity(author: string): { batch: SeedBatch; ids: Seeded } {
   for (let i = 0; i < 3; i++) batch.create('votes', voteFields({ communityId, workshopId, needId: lights }, { participantId: people[i]!, castAt: Date.now() }));
   batch.create('resources', resourceFields(communityId, { kind: 'place' }));
   batch.create('actions', actionFields(communityId, { needId: lights, budgetCents: 123_450 }));
-  return { batch, ids: { communityId, workshopId, participantId: people[0]! } };
+  return { batch, ids: { communityId, workshopId, participantId: people[0]!, programmeId } };
 }
 
 /** Every screen of the app, with the seeded records' ids. */
-function screens({ communityId, workshopId, participantId }: Seeded): string[] {
+function screens({ communityId, workshopId, participantId, programmeId }: Seeded): string[] {
   return [
     '/', '/communities/new', `/communities/${communityId}`, `/communities/${communityId}/edit`, `/communities/${communityId}/participants`,
     `/communities/${communityId}/needs`, `/communities/${communityId}/resources`, `/communities/${communityId}/swot`, `/communities/${communityId}/plan`,
     `/communities/${communityId}/workshops/new`, `/workshops/${workshopId}`, `/workshops/${workshopId}/edit`, `/workshops/${workshopId}/checkin`,
     `/workshops/${workshopId}/voting`, `/workshops/${workshopId}/sign-in-sheet`, `/workshops/${workshopId}/report`, '/overview', '/exports',
     `/participants/${participantId}/data`, '/settings', '/login', '/users', '/conflicts', '/changes', '/people', '/events', '/bin', '/measures',
+    '/programmes', '/programmes/new', `/programmes/${programmeId}`, `/programmes/${programmeId}/edit`, `/programmes/${programmeId}/report`,
+    `/programmes/${programmeId}/summary`,
   ];
 }
 

@@ -300,7 +300,7 @@ describe.each(backends())('tenancy on $name', (backend) => {
     expect(await stateOfA()).toEqual(before);
   });
 
-  it('another organisation\'s programmes are invisible and out of reach; only a coordinator writes one', async () => {
+  it('another organisation\'s programmes are invisible and out of reach; only a coordinator writes one or enrols a community', async () => {
     const before = await stateOfA();
     for (const token of [orgB.coordinator.token, facilitatorB]) {
       expect((await pullAll(server, token)).changes.map((c) => c.recordId)).not.toContain(idsA.programmes);
@@ -310,7 +310,9 @@ describe.each(backends())('tenancy on $name', (backend) => {
     expect((await attacker.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden']);
     const facilitator = new TestDevice('tablet-b-facilitator', () => server.time.now + 60_000, facilitatorB);
     facilitator.create('programmes', programmeFields({ name: 'Vadītāja programma' }));
-    expect((await facilitator.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden']);
+    // Nor does a facilitator enrol a community (their own organisation's programme or any other).
+    facilitator.create('enrolments', enrolmentFields(idsA.communities!, idsA.programmes!));
+    expect((await facilitator.sync(server)).rejected.map((r) => r.code)).toEqual(['forbidden', 'forbidden']);
     expect(await stateOfA()).toEqual(before);
   });
 

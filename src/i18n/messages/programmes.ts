@@ -52,7 +52,7 @@ export const lv = {
   'programmes.target.repeated': 'Šis rādītājs jau ir citā rindā',
   'programmes.target.allUsed': 'Mērķi noteikti visiem rādītājiem.',
   'programmes.target.line': '{indicator}: {target}',
-  'programmes.report': 'Pārskats',
+  'programmes.report': 'Rādītāju pārskats',
   'programmes.summary': 'Reģiona kopsavilkums',
   'programmes.enrolled': 'Uzņemtās kopienas',
   'programmes.noEnrolments': 'Programmā vēl nav uzņemta neviena kopiena.',

@@ -99,7 +99,7 @@ describe('programmes for everyone', () => {
     const enrolled = await screen.findByTestId('enrolments');
     expect(within(enrolled).getByRole('link', { name: 'Raunas kopiena' })).toBeTruthy();
     expect(within(enrolled).getByText(/Grants: 900,00\s€/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Pārskats' }).getAttribute('href')).toBe(`/programmes/${programmeId}/report`);
+    expect(screen.getByRole('link', { name: 'Rādītāju pārskats' }).getAttribute('href')).toBe(`/programmes/${programmeId}/report`);
     expect(screen.getByRole('link', { name: 'Reģiona kopsavilkums' }).getAttribute('href')).toBe(`/programmes/${programmeId}/summary`);
     expect(within(screen.getByTestId('programme-targets')).getByText('Pasākumi: 14')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Labot programmu' })).toBeNull();

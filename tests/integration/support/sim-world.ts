@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  FLAG_TABLES, MATURITIES, MAX_CLOCK_SKEW_MS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, QUIET_FIELDS, TABLES, WORKSHOP_STATUSES,
+  COORDINATOR_TABLES, FLAG_TABLES, MATURITIES, MAX_CLOCK_SKEW_MS, NEED_CATEGORIES, NEED_STATUSES, PARTICIPANT_ROLES, QUIET_FIELDS, TABLES, WORKSHOP_STATUSES,
   attendanceId, compareHlc, hlcWall, uuidv7, type Clocks, type Fields, type Hlc, type TableName,
 } from '../../../protocol';
 import { TalkaDatabase } from '../../../src/db/database';
@@ -79,8 +79,9 @@ const EDITABLE: Record<EditedTable, [string, FieldKind][]> = {
 };
 
 /** As in the app and on the server: only a coordinator writes a programme. */
+/** As the server has it: only a coordinator (user 0) writes coordinators' tables. */
 function mayWrite(table: EditedTable, user: number): boolean {
-  return table !== 'programmes' || user === 0;
+  return !COORDINATOR_TABLES.includes(table) || user === 0;
 }
 
 function pickFrom<T>(items: readonly T[], pick: number): T | undefined {
@@ -287,6 +288,7 @@ export class SimWorld {
           return { table: 'spending', id, before: undefined };
         }
         if (command.table === 'enrolments') {
+          if (!mayWrite('enrolments', device.spec.user)) return null;
           // The programme (coordinator-written, organisation-wide) need not be on the device either.
           const programmeId = derivedId('sim-programme', String(command.pick2 % 2));
           const id = await notebook.create('enrolments', enrolmentFields(communityId, programmeId, { grantCents: command.pick2 * 1_00 }));

@@ -54,7 +54,7 @@ export const en: Translations<keyof typeof lv> = {
   'programmes.target.repeated': 'This indicator is already in another row',
   'programmes.target.allUsed': 'Every indicator has a target.',
   'programmes.target.line': '{indicator}: {target}',
-  'programmes.report': 'Report',
+  'programmes.report': 'Indicator report',
   'programmes.summary': 'Regional summary',
   'programmes.enrolled': 'Enrolled communities',
   'programmes.noEnrolments': 'No community is enrolled in the programme yet.',
