@@ -59,7 +59,7 @@ export interface ReportPerson {
   name: string | null;
   role: ParticipantRole | null;
   household: string;
-  /** The event ids they attended in the range. */
+  /** The event ids they attended in the range, by date. */
   eventIds: string[];
   firstTime: boolean;
 }
@@ -180,8 +180,6 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
     .filter((event) => counts(event) && event.programmeId === programmeId && inRange(event.date))
     .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
   const eventIds = new Set(events.map((event) => event.id));
-  const eventDate = new Map<string, string>();
-  for (const event of input.workshops) if (counts(event)) eventDate.set(event.id, event.date);
 
   // Communities reached (known and alive) and their municipalities.
   const communityById = new Map(input.communities.map((community) => [community.id, community]));
@@ -199,33 +197,45 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
     if (community) municipalities.add(community.municipality);
   }
 
-  // People, by their survivor. Check-ins are tens of thousands: events and people are numbered once and
-  // each (person, event) pair kept as one number, so the loop below makes no strings and no per-person sets.
+  // People, by their survivor. Check-ins are tens of thousands: events and people are numbered once, so each
+  // check-in costs two lookups, and each (person, event) pair is kept as one number — no strings, no per-person sets.
+  const eventCount = events.length;
+  /** A counting event's slot: its index among the range's events, or BEFORE when held before `from`, or OTHER. */
+  const BEFORE = -1;
+  const OTHER = -2;
+  const eventSlot = new Map<string, number>();
+  for (const event of input.workshops) if (counts(event)) eventSlot.set(event.id, event.date < from ? BEFORE : OTHER);
+  events.forEach((event, index) => eventSlot.set(event.id, index));
   const survivors = resolveSurvivors(input.participants);
   const personById = new Map(input.participants.map((person) => [person.id, person]));
-  const eventIndex = new Map(events.map((event, index) => [event.id, index]));
-  const eventCount = events.length;
+  /** Each person (survivor) counted, by number; a record's slot is its survivor's, or GONE when the survivor is in the bin. */
+  const GONE = -1;
   const personIds: string[] = [];
-  const personIndex = new Map<string, number>();
-  const cameBefore = new Set<string>();
+  const survivorSlot = new Map<string, number>();
+  const personSlot = new Map<string, number>();
+  const slotOf = (participantId: string): number => {
+    const known = personSlot.get(participantId);
+    if (known !== undefined) return known;
+    // Counted for the person it stands for: a merged-away record put in the bin afterwards still counts for its survivor.
+    const survivor = survivorOf(survivors, participantId);
+    let slot = survivorSlot.get(survivor);
+    if (slot === undefined) {
+      slot = personById.get(survivor)?.deleted === true ? GONE : personIds.push(survivor) - 1;
+      survivorSlot.set(survivor, slot);
+    }
+    personSlot.set(participantId, slot);
+    return slot;
+  };
+  const cameBefore = new Set<number>();
   const pairs = new Set<number>();
   for (const checkIn of input.attendance) {
     if (checkIn.deleted) continue;
-    const date = eventDate.get(checkIn.workshopId);
-    if (date === undefined) continue;
-    // Counted for the person it stands for: a merged-away record put in the bin afterwards still counts for its survivor.
-    const survivor = survivorOf(survivors, checkIn.participantId);
-    if (personById.get(survivor)?.deleted === true) continue;
-    if (date < from) cameBefore.add(survivor);
-    const event = eventIndex.get(checkIn.workshopId);
-    if (event === undefined) continue;
-    let index = personIndex.get(survivor);
-    if (index === undefined) {
-      index = personIds.length;
-      personIds.push(survivor);
-      personIndex.set(survivor, index);
-    }
-    pairs.add(index * eventCount + event);
+    const event = eventSlot.get(checkIn.workshopId);
+    if (event === undefined || event === OTHER) continue;
+    const person = slotOf(checkIn.participantId);
+    if (person === GONE) continue;
+    if (event === BEFORE) cameBefore.add(person);
+    else pairs.add(person * eventCount + event);
   }
   const attendedEvents: number[][] = personIds.map(() => []);
   const perEvent = new Map<string, number>();
@@ -240,7 +250,9 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
   const peopleByRole = zeroes(PARTICIPANT_ROLES);
   const households = new Map<string, ReportHousehold>();
   const people: ReportPerson[] = [];
-  for (const id of sortedIds(personIds)) {
+  const attended = personIds.map((id, slot) => ({ id, slot })).filter(({ slot }) => attendedEvents[slot]!.length > 0);
+  attended.sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const { id, slot } of attended) {
     const person = personById.get(id);
     const household = person?.household.trim() ?? '';
     // Latvian has no casing rule of its own, so the plain lower case folds "Kalniņi" and "kalniņi" alike, and fast.
@@ -254,8 +266,9 @@ function compute(input: ProgrammeReportInput, programmeId: string, from: string,
       name: person && !person.erased ? person.name : null,
       role: person?.role ?? null,
       household: person && !person.erased ? household : '',
-      eventIds: sortedIds(attendedEvents[personIndex.get(id)!]!.map((event) => events[event]!.id)),
-      firstTime: !cameBefore.has(id),
+      // By date: the range's events are numbered in date order.
+      eventIds: attendedEvents[slot]!.sort((a, b) => a - b).map((event) => events[event]!.id),
+      firstTime: !cameBefore.has(slot),
     });
   }
   const firstTimePersonIds = people.filter((person) => person.firstTime).map((person) => person.id);

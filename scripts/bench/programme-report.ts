@@ -4,7 +4,8 @@
 // profile does). Measured in the production build served by the real server, its IndexedDB
 // seeded by programme-report-entry.ts: a coordinator on the programme's page taps the report and
 // the clock runs until its figures are painted. The programme's page has read the records into
-// memory by then, as it does while a coordinator looks at it. Beside it, the report's parts alone:
+// memory and counted the report over the programme's period by then, as it does while a coordinator
+// looks at it (src/db/programme-report-queries.ts warmProgrammeReport). Beside it, the report's parts alone:
 // reading every record cold (a first read, as after the app starts) and counting them (programmeReport).
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -77,7 +78,7 @@ async function reportRun(ctx: BenchContext, serverUrl: string, code: string): Pr
 
     await page.goto(`/programmes/${seeded.programmeId}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
-    // The programme's page reads the report's records into memory while the device is idle
+    // The programme's page reads the report's records and counts the report while the device is idle
     // (src/db/programme-report-queries.ts); a coordinator's tap comes after that.
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, REPORT_INPUT_WARM_MARK, { timeout: 120_000 });
     await page.waitForTimeout(500);

@@ -29,8 +29,11 @@ describe('the programme report\'s records on the device', () => {
     cache.subscribe(() => { told += 1; });
     const communityId = await t.notebook.create('communities', communityFields());
     const anna = await t.notebook.create('participants', participantFields(communityId, { name: 'Anna Liepa' }));
-    expect(names((await cache.read()).participants)).toEqual(['Anna Liepa']);
+    const first = await cache.read();
+    expect(names(first.participants)).toEqual(['Anna Liepa']);
     expect(cache.warm).toBe(true);
+    // Nothing written since: the same records, so what was counted from them need not be counted again.
+    expect(await cache.read()).toBe(first);
 
     const janis = await t.notebook.create('participants', participantFields(communityId, { name: 'Jānis Bērziņš' }));
     await t.notebook.update('participants', anna, { name: 'Anna Kalniņa' });

@@ -12,6 +12,7 @@
 // The regional summary (src/domain/regional-summary.ts) reads what the enrolled communities gathered.
 import Dexie, { type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
 import type { TableName } from '../../protocol';
+import { memoisedProgrammeReport } from '../domain/programme-report-memo';
 import type { RegionalSummaryInput } from '../domain/regional-summary';
 import type { Stored, TalkaDatabase } from './database';
 import type { RecordTypes } from '../../protocol';
@@ -25,7 +26,7 @@ type ReportTable = (typeof REPORT_TABLES)[number];
 const PAGE = 2_000;
 /** More changed keys than this in one table: read the table again rather than key by key. */
 const MAX_KEYS = 500;
-/** Marked (performance.mark) when the records are first in memory: the bench waits for it. */
+/** Marked (performance.mark) when the records are in memory and the report counted: the bench waits for it. */
 export const REPORT_INPUT_WARM_MARK = 'talka:report-input-warm';
 
 type Rows<T extends ReportTable> = Map<string, Stored<RecordTypes[T]>>;
@@ -66,6 +67,8 @@ export class ReportInputCache {
   private readonly changed = new Map<ReportTable, Set<string> | 'all'>();
   private readonly listeners = new Set<() => void>();
   private reading: Promise<ProgrammeReportRecords> | null = null;
+  /** The last records handed out: the same object until a write changes them, so what was counted from them stays counted. */
+  private snapshotValue: ProgrammeReportRecords | null = null;
   private readonly onMutated = (parts: ObservabilitySet) => {
     let any = false;
     for (const table of REPORT_TABLES) {
@@ -81,7 +84,9 @@ export class ReportInputCache {
         this.changed.set(table, pending ? new Set([...pending, ...keys]) : keys);
       }
     }
-    if (any) for (const listener of this.listeners) listener();
+    if (!any) return;
+    this.snapshotValue = null;
+    for (const listener of this.listeners) listener();
   };
 
   constructor(private readonly db: TalkaDatabase) {
@@ -92,6 +97,7 @@ export class ReportInputCache {
   close(): void {
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
     this.loaded = {};
+    this.snapshotValue = null;
     this.listeners.clear();
   }
 
@@ -115,6 +121,7 @@ export class ReportInputCache {
   }
 
   private async readNow(): Promise<ProgrammeReportRecords> {
+    if (this.snapshotValue && this.warm) return this.snapshotValue;
     const tables = REPORT_TABLES.map((name) => this.db.table(name));
     await this.db.transaction('r', tables, async () => {
       const loaded = this.loaded;
@@ -149,6 +156,12 @@ export class ReportInputCache {
   }
 
   private snapshot(): ProgrammeReportRecords {
+    if (this.snapshotValue && this.changed.size === 0) return this.snapshotValue;
+    this.snapshotValue = this.freshSnapshot();
+    return this.snapshotValue;
+  }
+
+  private freshSnapshot(): ProgrammeReportRecords {
     const rows = <T extends ReportTable>(name: T): Stored<RecordTypes[T]>[] => [...(this.loaded[name]?.values() ?? [])];
     return {
       programmes: rows('programmes'), enrolments: rows('enrolments'), communities: rows('communities'), workshops: rows('workshops'),
@@ -174,13 +187,16 @@ export function loadProgrammeReportInput(db: TalkaDatabase): Promise<ProgrammeRe
 }
 
 /**
- * Reads the report's records into memory while the device is idle, so a coordinator's tap on the
- * report counts at once: called where the report is one tap away (a programme's page).
+ * Reads the report's records into memory and counts the programme's report over its whole period while the
+ * device is idle, so a coordinator's tap on the report shows it at once: called where the report is one tap
+ * away (a programme's page).
  */
-export function warmProgrammeReportInput(db: TalkaDatabase): void {
+export function warmProgrammeReport(db: TalkaDatabase, programmeId: string): void {
   const cache = reportInputCache(db);
-  if (cache.warm) return;
-  const start = () => void cache.read().then(() => performance.mark(REPORT_INPUT_WARM_MARK), () => {});
+  const start = () => void cache.read().then((records) => {
+    memoisedProgrammeReport(records, { programmeId, from: '', to: '' });
+    performance.mark(REPORT_INPUT_WARM_MARK);
+  }, () => {});
   if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2_000 });
   else setTimeout(start, 0);
 }

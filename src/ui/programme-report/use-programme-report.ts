@@ -1,10 +1,11 @@
 // The programme report on this device: the records read once (and again when they change), the report
 // computed from them for the range asked. Changing the range computes again without reading Dexie.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { programmeReport, type ProgrammeReport } from '../../../protocol';
+import type { ProgrammeReport } from '../../../protocol';
 import { reportInputCache, type ProgrammeReportRecords } from '../../db/programme-report-queries';
 import type { TalkaDatabase } from '../../db';
 import { reportLookup, type ReportLookup } from '../../domain/programme-report-export';
+import { memoisedProgrammeReport } from '../../domain/programme-report-memo';
 import { useServices } from '../app-context';
 
 export interface ReportRange {
@@ -55,7 +56,7 @@ export function useProgrammeReport(programmeId: string, range: ReportRange): Pro
   const records = useReportRecords(db);
   const lookup = useMemo(() => records && reportLookup(records), [records]);
   const report = useMemo(
-    () => (records ? programmeReport(records, { programmeId, from: range.from, to: range.to }) : undefined),
+    () => (records ? memoisedProgrammeReport(records, { programmeId, from: range.from, to: range.to }) : undefined),
     [records, programmeId, range.from, range.to],
   );
   return { records, lookup, report };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { session } from '../../account/session';
 import { listCommunities, useLiveQuery } from '../../db';
 import { listProgrammeEnrolments, type EnrolmentRow } from '../../db/programme-queries';
-import { warmProgrammeReportInput } from '../../db/programme-report-queries';
+import { warmProgrammeReport } from '../../db/programme-report-queries';
 import { localDay } from '../../domain/days';
 import { grantLimitFor } from '../../domain/enrolment';
 import { isMoneyIndicator } from '../../domain/programme';
@@ -31,10 +31,10 @@ export function ProgrammeScreen() {
   const [editing, setEditing] = useState<Editing>(null);
   const coordinator = session.value?.user.role === 'coordinator';
   const today = localDay(Date.now());
-  // The report is one tap away: a coordinator's device reads what it counts while this page is idle.
+  // The report is one tap away: a coordinator's device reads and counts it while this page is idle.
   useEffect(() => {
-    if (coordinator) warmProgrammeReportInput(db);
-  }, [db, coordinator]);
+    if (coordinator) warmProgrammeReport(db, id);
+  }, [db, coordinator, id]);
 
   const title = t('programmes.title');
   if (programme === undefined || enrolments === undefined || communities === undefined) return <Page title={title} back="/programmes"><Loading /></Page>;
