@@ -56,7 +56,8 @@ async function buildApp() {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
   if (!existsSync(vite)) cannotBuild(APP);
   console.error('Building the app…');
-  const build = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // A production build whoever asks: a test runner's NODE_ENV=test would otherwise bring Preact's debug JSX along.
+  const build = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   // Stopped while building: the build stops too, rather than running on unowned.
   const forward = (signal) => build.kill(signal);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);

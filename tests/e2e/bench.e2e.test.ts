@@ -38,6 +38,6 @@ describe('npm run bench', () => {
   it('refuses an unknown section with a clear message and measures nothing', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/index.ts', '--only', 'speed', '--no-build'], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Sections are size, lighthouse, device, sync, pull50k, rural, server');
+    expect(run.stderr).toContain('Sections are size, lighthouse, device, report, sync, pull50k, rural, server');
   });
 });

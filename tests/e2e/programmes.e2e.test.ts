@@ -7,7 +7,9 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { assignmentId } from '../../protocol/ids';
-import { assignmentFields, attendanceFields, communityFields, participantFields, workshopFields } from '../../testing/fixtures';
+import {
+  assignmentFields, attendanceFields, communityFields, needFields, participantFields, resourceFields, swotFields, voteFields, workshopFields,
+} from '../../testing/fixtures';
 import { attendanceId } from '../../protocol';
 import { TestDevice } from '../integration/support/device';
 import { useDeviceLab } from './support/device-lab';
@@ -96,6 +98,11 @@ describe('a programme: targets, an enrolment, two months offline, and the funder
     seed.create('participants', participantFields(community, { name: 'Marta Kalniņa', household: 'Kalniņi', ...consent }));
     const june = seed.create('workshops', workshopFields(community, { title: 'Jāņu sanāksme', date: '2026-06-10', status: 'held' }));
     seed.create('attendance', attendanceFields({ communityId: community, workshopId: june, participantId: janis }), attendanceId(june, janis));
+    // What the June evening gathered: the raw material of the regional summary.
+    const lights = seed.create('needs', needFields(community, { workshopId: june, title: 'Apgaismojums pie skolas', category: 'safety' }));
+    for (let dot = 0; dot < 3; dot++) seed.create('votes', voteFields({ communityId: community, workshopId: june, needId: lights }));
+    seed.create('resources', resourceFields(community, { kind: 'place', name: 'Sēlpils tautas nams' }));
+    seed.create('swot', swotFields(community, { quadrant: 'strengths', text: 'Aktīvi kaimiņi' }));
     const users = await (await fetch(`${lab.server.url}/api/users`, { headers: { authorization: `Bearer ${coordinatorToken}` } })).json() as { users: { id: string; email: string }[] };
     const facilitatorId = users.users.find((user) => user.email === FACILITATOR.email)!.id;
     seed.create('assignments', assignmentFields(facilitatorId, { communityId: community }), assignmentId(facilitatorId, { communityId: community }));
@@ -227,6 +234,19 @@ describe('a programme: targets, an enrolment, two months offline, and the funder
     expect(value('grantsAwardedCents')).toBe(900);
     const people = sheets.get('Cilvēki')!;
     expect(people.slice(1).map((row) => row[0]).sort()).toEqual(['Anna Liepa', 'Jānis Bērziņš', 'Līga Zariņa', 'Pēteris Ozols']);
+  });
+
+  it('the regional summary gathers the enrolled community\'s needs with their votes, resources and SWOT, and its XLSX reads back', async () => {
+    await laptop.getByRole('link', { name: 'Reģionālais kopsavilkums', exact: true }).click();
+    await expectScreen(laptop, new RegExp('Reģionālais kopsavilkums'));
+    await visible(laptop.getByTestId('summary-needs').getByText('Apgaismojums pie skolas'));
+    await visible(laptop.getByTestId('summary-resources').getByText('Sēlpils tautas nams'));
+    await visible(laptop.getByTestId('summary-swot').getByText('Aktīvi kaimiņi'));
+    const file = await downloadBy(laptop, laptop.getByRole('button', { name: 'Reģionālais kopsavilkums — XLSX' }));
+    const sheets = await readWorkbook(file.bytes);
+    expect([...sheets.keys()]).toEqual(['Vajadzības', 'Resursi', 'SVID']);
+    const need = sheets.get('Vajadzības')!.find((row) => row[1] === 'Apgaismojums pie skolas');
+    expect([need?.[2], need?.[4]]).toEqual([COMMUNITY, 3]);
   });
 
   it('no device threw an uncaught error', () => {
