@@ -5,6 +5,8 @@ import { fireEvent, render } from '@testing-library/preact';
 import type { ComponentChildren, ComponentType } from 'preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { communityFields, participantFields, workshopFields } from '../../testing/fixtures';
+import type { Role } from '../../protocol';
+import { session } from '../account/session';
 import { Notebook, TalkaDatabase } from '../db';
 import { AppContext } from './app-context';
 import { ToastHost } from './components/toast';
@@ -22,6 +24,13 @@ export function openTestNotebook(deviceId = 'test-device'): TestServices {
 export async function closeTestNotebook({ db }: { db: TalkaDatabase }): Promise<void> {
   db.close();
   await db.delete();
+}
+
+/** Signs the screens in as Dace Priede of Vidzemes kopienu centrs in `role` (no server is asked). */
+export function signInAs(role: Role): void {
+  session.value = {
+    token: 'tok', user: { id: `user-${role}`, name: 'Dace Priede', email: 'dace@example.lv', role }, organisation: { id: 'org-1', name: 'Vidzemes kopienu centrs' },
+  };
 }
 
 /** Renders `ui` with the app's services, as the app's shell would provide them. */

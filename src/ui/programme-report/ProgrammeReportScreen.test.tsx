@@ -2,15 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../account/session';
 import { communityFields, enrolmentFields, participantFields, programmeFields, workshopFields } from '../../../testing/fixtures';
-import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
+import { closeTestNotebook, openTestNotebook, renderAt, signInAs, type TestServices } from '../test-support';
 import { ProgrammeReportScreen } from './ProgrammeReportScreen';
 
-const COORDINATOR = {
-  token: 'tok',
-  user: { id: 'user-1', name: 'Dace Priede', email: 'dace@example.lv', role: 'coordinator' as const },
-  organisation: { id: 'org-1', name: 'Vidzemes kopienu centrs' },
-};
-const FACILITATOR = { ...COORDINATOR, user: { ...COORDINATOR.user, id: 'user-2', role: 'facilitator' as const } };
 
 let services: TestServices;
 let programmeId: string;
@@ -18,7 +12,7 @@ let programmeId: string;
 // Drošas kopienas 2026 in Rauna: a meeting in February (Anna), a workshop in March (Anna, Juris and a person
 // since erased) and a forum in March (Juris). In March Anna returns; Juris and the erased person come first.
 beforeEach(async () => {
-  session.value = COORDINATOR;
+  signInAs('coordinator');
   services = openTestNotebook();
   const { notebook } = services;
   const communityId = await notebook.create('communities', communityFields({ name: 'Raunas kopiena', municipality: 'LV-094' }));
@@ -132,7 +126,7 @@ describe('the programme report', () => {
   });
 
   it('tells a facilitator that only coordinators see it', async () => {
-    session.value = FACILITATOR;
+    signInAs('facilitator');
     open();
     expect((await screen.findByTestId('only-coordinators')).textContent).toBe('Programmas pārskatu un reģionālo kopsavilkumu var skatīt tikai koordinators.');
     expect(screen.queryByTestId('figure-events')).toBeNull();

@@ -4,21 +4,16 @@ import { session } from '../../account/session';
 import {
   communityFields, enrolmentFields, needFields, programmeFields, resourceFields, swotFields, voteFields, workshopFields,
 } from '../../../testing/fixtures';
-import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
+import { closeTestNotebook, openTestNotebook, renderAt, signInAs, type TestServices } from '../test-support';
 import { RegionalSummaryScreen } from './RegionalSummaryScreen';
 
-const COORDINATOR = {
-  token: 'tok',
-  user: { id: 'user-1', name: 'Dace Priede', email: 'dace@example.lv', role: 'coordinator' as const },
-  organisation: { id: 'org-1', name: 'Vidzemes kopienu centrs' },
-};
 
 let services: TestServices;
 let programmeId: string;
 
 // Rauna and Ērgļi are in the programme, Ape is not. Rauna's two lighting needs are one group (2 + 1 dots).
 beforeEach(async () => {
-  session.value = COORDINATOR;
+  signInAs('coordinator');
   services = openTestNotebook();
   const { notebook } = services;
   programmeId = await notebook.create('programmes', programmeFields());
@@ -70,7 +65,7 @@ describe('the regional summary', () => {
   });
 
   it('tells a facilitator that only coordinators see it', async () => {
-    session.value = { ...COORDINATOR, user: { ...COORDINATOR.user, role: 'facilitator' as const } };
+    signInAs('facilitator');
     open();
     expect(await screen.findByTestId('only-coordinators')).toBeTruthy();
   });

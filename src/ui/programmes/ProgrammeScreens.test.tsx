@@ -2,18 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { session } from '../../account/session';
 import { communityFields, enrolmentFields, participantFields, programmeFields, tieFields } from '../../../testing/fixtures';
-import { closeTestNotebook, openTestNotebook, renderAt, type TestServices } from '../test-support';
+import { closeTestNotebook, openTestNotebook, renderAt, signInAs, type TestServices } from '../test-support';
 import { ProgrammeFormScreen } from './ProgrammeFormScreen';
 import { ProgrammeScreen } from './ProgrammeScreen';
 import { ProgrammesScreen } from './ProgrammesScreen';
 
-const USER = {
-  token: 'tok',
-  user: { id: 'user-1', name: 'Anna Bērziņa', email: 'anna@example.lv', role: 'coordinator' as const },
-  organisation: { id: 'org-1', name: 'Latgales kopienu centrs' },
-};
-const asCoordinator = () => { session.value = USER; };
-const asFacilitator = () => { session.value = { ...USER, user: { ...USER.user, role: 'facilitator' } }; };
+const asCoordinator = () => signInAs('coordinator');
+const asFacilitator = () => signInAs('facilitator');
 
 let services: TestServices;
 beforeEach(() => {
