@@ -96,6 +96,19 @@ export function figureNumber(key: FigureKey | TargetIndicator, value: number): n
   return value;
 }
 
+/** The records of `ids` that `rows` holds, in the order of `ids`. */
+function held<T>(ids: readonly string[], rows: ReadonlyMap<string, T>): T[] {
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row === undefined ? [] : [row];
+  });
+}
+
+/** Spending lines by date, then by what was bought. */
+function byDay(a: { date: string; what: string }, b: { date: string; what: string }): number {
+  return a.date.localeCompare(b.date) || collator.compare(a.what, b.what);
+}
+
 function communityNames(ids: readonly string[], lookup: ReportLookup): string {
   return ids.map((id) => lookup.communities.get(id)?.name ?? '').filter((name) => name !== '').sort(collator.compare).join(', ');
 }
@@ -223,20 +236,15 @@ export function needsTable(report: ProgrammeReport, lookup: ReportLookup, labels
       column(labels.text('need'), 'text', 34), column(labels.text('community'), 'text', 22), column(labels.text('category'), 'text', 18),
       column(labels.text('status'), 'text', 14),
     ],
-    rows: ids.flatMap((id) => {
-      const need = lookup.needs.get(id);
-      if (!need) return [];
-      return [[need.title, lookup.communities.get(need.communityId)?.name ?? '', labels.value('needCategory', need.category), labels.value('needStatus', need.status)]];
-    }),
+    rows: held(ids, lookup.needs).map((need) => (
+      [need.title, lookup.communities.get(need.communityId)?.name ?? '', labels.value('needCategory', need.category), labels.value('needStatus', need.status)]
+    )),
   };
 }
 
 /** Rīcības: the planned actions (done ones among them) by due day, budgets in euro. */
 export function actionsTable(report: ProgrammeReport, lookup: ReportLookup, labels: ProgrammeExportLabels, only?: readonly string[]): ExportTable {
-  const actions = (only ?? report.lists.plannedActionIds).flatMap((id) => {
-    const action = lookup.actions.get(id);
-    return action ? [action] : [];
-  }).sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999') || collator.compare(a.what, b.what));
+  const actions = held(only ?? report.lists.plannedActionIds, lookup.actions).sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999') || collator.compare(a.what, b.what));
   return {
     sheet: labels.text('sheetActions'),
     columns: [
@@ -254,20 +262,15 @@ export function grantsTable(report: ProgrammeReport, lookup: ReportLookup, label
   return {
     sheet: labels.text('sheetFinance'),
     columns: [column(labels.text('community'), 'text', 24), column(labels.text('from'), 'day', 12), column(labels.text('to'), 'day', 12), column(labels.text('grant'), 'euro', 12)],
-    rows: report.lists.enrolmentIds.flatMap((id) => {
-      const enrolment = lookup.enrolments.get(id);
-      if (!enrolment) return [];
-      return [[lookup.communities.get(enrolment.communityId)?.name ?? '', enrolment.start, enrolment.end, euros(enrolment.grantCents)]];
-    }),
+    rows: held(report.lists.enrolmentIds, lookup.enrolments).map((enrolment) => (
+      [lookup.communities.get(enrolment.communityId)?.name ?? '', enrolment.start, enrolment.end, euros(enrolment.grantCents)]
+    )),
   };
 }
 
 /** The spending lines counted, by date. */
 export function spendingTable(report: ProgrammeReport, lookup: ReportLookup, labels: ProgrammeExportLabels): ExportTable {
-  const lines = report.lists.spendingIds.flatMap((id) => {
-    const line = lookup.spending.get(id);
-    return line ? [line] : [];
-  }).sort((a, b) => a.date.localeCompare(b.date) || collator.compare(a.what, b.what));
+  const lines = held(report.lists.spendingIds, lookup.spending).sort(byDay);
   return {
     sheet: labels.text('sheetFinance'),
     columns: [
@@ -285,14 +288,8 @@ export function spendingTable(report: ProgrammeReport, lookup: ReportLookup, lab
  * then the three totals: grants awarded, budget planned and spent.
  */
 export function financeTable(report: ProgrammeReport, lookup: ReportLookup, labels: ProgrammeExportLabels): ExportTable {
-  const grants = report.lists.enrolmentIds.flatMap((id) => {
-    const enrolment = lookup.enrolments.get(id);
-    return enrolment ? [enrolment] : [];
-  });
-  const spending = report.lists.spendingIds.flatMap((id) => {
-    const line = lookup.spending.get(id);
-    return line ? [line] : [];
-  }).sort((a, b) => a.date.localeCompare(b.date) || collator.compare(a.what, b.what));
+  const grants = held(report.lists.enrolmentIds, lookup.enrolments);
+  const spending = held(report.lists.spendingIds, lookup.spending).sort(byDay);
   const community = (id: string) => lookup.communities.get(id)?.name ?? '';
   return {
     sheet: labels.text('sheetFinance'),
@@ -345,10 +342,8 @@ export function programmeReportTables(report: ProgrammeReport, lookup: ReportLoo
 
 /** Communities reached, with their municipality. */
 export function communitiesTable(report: ProgrammeReport, lookup: ReportLookup, labels: ProgrammeExportLabels): ExportTable {
-  const rows = report.lists.communityIds.flatMap((id) => {
-    const community = lookup.communities.get(id);
-    return community ? [[community.name, municipalityName(community.municipality)]] : [];
-  }).sort((a, b) => collator.compare(a[0] ?? '', b[0] ?? ''));
+  const rows = held(report.lists.communityIds, lookup.communities).map((community) => [community.name, municipalityName(community.municipality)])
+    .sort((a, b) => collator.compare(a[0] ?? '', b[0] ?? ''));
   return {
     sheet: labels.text('communities'),
     columns: [column(labels.text('community'), 'text', 24), column(labels.text('municipality'), 'text', 24)],
