@@ -11,7 +11,7 @@ import type { PushCommitter } from './group-commit';
 import { checkMutation, checkNewRecord, reject, type CheckedMutation, type MutationCheck } from './check-mutation';
 import { encodeCursor, type CursorPosition } from './cursor';
 import { communityOf, parseStoredRecord, toStoredRecord, type WorkingRecord } from './record-state';
-import { assignmentId } from '../../protocol/ids';
+import { assignmentId, programmeIdFor } from '../../protocol/ids';
 import { reachOf, VisibilityJudge, type Reach, type RecordSource } from './visibility';
 import type { ServerClock } from './server-clock';
 
@@ -254,6 +254,10 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     if (!state.movedEvents.has(existing.id)) state.movedEvents.set(existing.id, filedUnder);
   }
 
+  // 4e'''. An app from before programmes names an event's programme in free text: the event joins the
+  // programme the upgrade made of that name (migration 0008), so nothing it typed offline falls out of a report.
+  const joined = await joinTypedProgramme(state, table, existing, fields);
+
   // 4f. Clamp a clock from a device whose calendar runs ahead, and advance the server's clock past it.
   const hlc = deps.clock.accept(mutation.hlc);
   const record: WorkingRecord = existing ?? { id: mutation.recordId, orgId, table, values: {}, clocks: {}, seq: 0, dirty: false };
@@ -296,7 +300,7 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     fileConflict(state, record, { field: 'deleted', winnerValue: false, winnerClock: resolution, loserValue: true, loserClock: deletionClock }, authors);
     conflicts++;
   }
-  const asSent = verdict.kind === 'merge' && hlc === mutation.hlc && !lostField && merged.lost.length === 0
+  const asSent = verdict.kind === 'merge' && hlc === mutation.hlc && !lostField && merged.lost.length === 0 && !joined
     && Object.keys(fields).every((field) => merged.state.clocks[field] === hlc);
   // 4i. No typed value is discarded silently: each lost value becomes a conflict record.
   // (Two coordinators resolving one conflict differently settle by clock alone.)
@@ -309,6 +313,22 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     }
   }
   return { rejection: null, asSent, conflicts };
+}
+
+/**
+ * Sets `programmeId` on an event whose free-text `programme` (sent by an app from before programmes, which
+ * never sends `programmeId`) names a programme of the organisation made by the upgrade, and the event has none yet.
+ */
+async function joinTypedProgramme(state: BatchState, table: string, existing: WorkingRecord | undefined, fields: Fields): Promise<boolean> {
+  const typed = fields.programme;
+  if (table !== 'workshops' || 'programmeId' in fields || typeof typed !== 'string' || typed.trim() === '') return false;
+  if (typeof existing?.values.programmeId === 'string') return false;
+  const id = programmeIdFor(state.orgId, typed);
+  const programme = state.records.get(id) ?? state.intended.get(id)
+    ?? (await state.tx.findRecords([id])).map(parseStoredRecord).find((record) => record.orgId === state.orgId);
+  if (!programme || programme.table !== 'programmes' || programme.values.deleted === true) return false;
+  fields.programmeId = id;
+  return true;
 }
 
 /** Assigns the caller to a community they are creating, as a record the server writes at its own clock. */

@@ -404,6 +404,32 @@ async function verifyProgrammes({ server, store, db, round }: VerifyContext): Pr
   }
 }
 
+/**
+ * After the upgrade, an app from before programmes sends events it typed offline with the programme's name:
+ * one naming a programme the upgrade made joins it; one naming no programme of the organisation stays as typed.
+ */
+async function verifyOldAppProgrammeText({ server, round }: VerifyContext): Promise<void> {
+  if (round !== 2) return;
+  const at = clock(START_TIME - 500, 0, 'tabletLatgale');
+  const event = (n: number, programme: string) => {
+    const fields = {
+      createdAt: START_TIME - 500, updatedAt: START_TIME - 500, createdBy: THIRD_COORDINATOR, deleted: false, communityId: EMERGING,
+      title: 'Vakars bezsaistē', kind: 'workshop', date: '2026-11-20', startTime: '', endTime: '', place: '', programme,
+      facilitators: '', agenda: '', notes: '', status: 'held', dotsPerPerson: 3,
+    };
+    return {
+      id: `01968b12-fe80-7000-8000-0000000000c${n}`, table: 'workshops', recordId: `01968b12-fe80-7000-8000-0000000000b${n}`, op: 'put', fields,
+      base: Object.fromEntries(Object.keys(fields).map((field) => [field, null])), hlc: at,
+    };
+  };
+  const mutations = [event(1, 'JAUNIEŠU  vasara'), event(2, 'Projekts, ko neviens nepierakstīja')];
+  const reply = await call(server, 'POST', '/api/sync/push', { token: THIRD_TOKEN, json: { protocol: 1, deviceId: 'tabletLatgale', mutations } });
+  expect(v.parse(pushResponseSchema, reply.body)).toMatchObject({ acked: mutations.map((mutation) => mutation.id), rejected: [] });
+  const { changes } = await pullAll(server, THIRD_TOKEN);
+  const programmeOf = (recordId: string) => changes.find((change) => change.recordId === recordId)?.fields.programmeId ?? null;
+  expect(mutations.map((mutation) => programmeOf(mutation.recordId))).toEqual([programmeIdFor(THIRD_ORG, 'Jauniešu vasara'), null]);
+}
+
 /** Every migration, oldest first, with the rows it is tested on. */
 const STEPS: MigrationStep[] = [
   { name: '0001_initial', populate: populateInitial, verify: verifyInitial },
@@ -413,7 +439,14 @@ const STEPS: MigrationStep[] = [
   { name: '0005_record_refs', verify: verifyRecordRefs },
   { name: '0006_assign_existing_facilitators', verify: verifyFacilitatorsAssigned },
   { name: '0007_members', populate: populateFreeTextProgrammes, verify: verifyMembers },
-  { name: '0008_programmes', verify: async (context) => { await verifyProgrammes(context); await verifyOldDevicePush(context); } },
+  {
+    name: '0008_programmes',
+    verify: async (context) => {
+      await verifyProgrammes(context);
+      await verifyOldDevicePush(context);
+      await verifyOldAppProgrammeText(context);
+    },
+  },
 ];
 
 // ---- the databases ---------------------------------------------------------------------------
