@@ -187,13 +187,14 @@ export function loadProgrammeReportInput(db: TalkaDatabase): Promise<ProgrammeRe
 }
 
 /**
- * Reads the report's records into memory and counts the programme's report over its whole period while the
- * device is idle, so a coordinator's tap on the report shows it at once: called where the report is one tap
- * away (a programme's page).
+ * Reads the report's records into memory while the device is idle and, given a programme, counts its report
+ * over its whole period, so a coordinator's tap on the report shows it at once: called where the report is
+ * one or two taps away (the programmes list, a programme's page).
  */
-export function warmProgrammeReport(db: TalkaDatabase, programmeId: string): void {
+export function warmProgrammeReport(db: TalkaDatabase, programmeId?: string): void {
   const cache = reportInputCache(db);
   const start = () => void cache.read().then((records) => {
+    if (programmeId === undefined) return;
     memoisedProgrammeReport(records, { programmeId, from: '', to: '' });
     performance.mark(REPORT_INPUT_WARM_MARK);
   }, () => {});

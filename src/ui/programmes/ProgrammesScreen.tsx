@@ -1,6 +1,8 @@
+import { useEffect } from 'preact/hooks';
 import { session } from '../../account/session';
 import { useLiveQuery } from '../../db';
 import { listProgrammeRows } from '../../db/programme-queries';
+import { warmProgrammeReport } from '../../db/programme-report-queries';
 import { t } from '../../i18n';
 import { useServices } from '../app-context';
 import { Loading, Page } from '../components/page';
@@ -12,6 +14,10 @@ export function ProgrammesScreen() {
   const { db } = useServices();
   const rows = useLiveQuery(() => listProgrammeRows(db), [db]);
   const coordinator = session.value?.user.role === 'coordinator';
+  // A programme's report is two taps away: a coordinator's device starts reading what it counts while idle.
+  useEffect(() => {
+    if (coordinator) warmProgrammeReport(db);
+  }, [db, coordinator]);
   const title = t('programmes.title');
   if (rows === undefined) return <Page title={title}><Loading /></Page>;
   return (
