@@ -39,10 +39,13 @@ export function ProgrammeScreen() {
     <Page title={programme.name} back="/programmes" actions={coordinator && (
       <a class="button" href={`/programmes/${id}/edit`}>{t('programmes.edit')}</a>
     )}>
-      <nav class="programme-links" aria-label={programme.name}>
-        <a class="button button--primary" href={`/programmes/${id}/report`}>{t('programmes.report')}</a>
-        <a class="button" href={`/programmes/${id}/summary`}>{t('programmes.summary')}</a>
-      </nav>
+      {/* The report and the summary are a coordinator's (the server answers nobody else). */}
+      {coordinator && (
+        <nav class="programme-links" aria-label={programme.name}>
+          <a class="button button--primary" href={`/programmes/${id}/report`}>{t('programmes.report')}</a>
+          <a class="button" href={`/programmes/${id}/summary`}>{t('programmes.summary')}</a>
+        </nav>
+      )}
       <Card title={t('programmes.facts')}>
         <dl class="programme-facts">
           {programme.funder && <><dt>{t('programmes.funder')}</dt><dd>{programme.funder}</dd></>}

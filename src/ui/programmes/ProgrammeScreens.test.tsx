@@ -94,9 +94,10 @@ describe('programmes for everyone', () => {
     const enrolled = await screen.findByTestId('enrolments');
     expect(within(enrolled).getByRole('link', { name: 'Raunas kopiena' })).toBeTruthy();
     expect(within(enrolled).getByText(/Grants: 900,00\s€/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Rādītāju pārskats' }).getAttribute('href')).toBe(`/programmes/${programmeId}/report`);
-    expect(screen.getByRole('link', { name: 'Reģiona kopsavilkums' }).getAttribute('href')).toBe(`/programmes/${programmeId}/summary`);
     expect(within(screen.getByTestId('programme-targets')).getByText('Pasākumi: 14')).toBeTruthy();
+    // The report and the regional summary are a coordinator's.
+    expect(screen.queryByRole('link', { name: 'Rādītāju pārskats' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Reģiona kopsavilkums' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Labot programmu' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Pievienot kopienu/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Labot dalību/ })).toBeNull();
@@ -123,6 +124,8 @@ describe('enrolment', () => {
     renderAt(services, '/programmes/:id', `/programmes/${programmeId}`, ProgrammeScreen);
 
     fireEvent.click(await screen.findByRole('button', { name: '+ Pievienot kopienu' }));
+    expect(screen.getByRole('link', { name: 'Rādītāju pārskats' }).getAttribute('href')).toBe(`/programmes/${programmeId}/report`);
+    expect(screen.getByRole('link', { name: 'Reģiona kopsavilkums' }).getAttribute('href')).toBe(`/programmes/${programmeId}/summary`);
     const form = await screen.findByRole('form', { name: 'Uzņemšana programmā' });
     const grant = () => (within(form).getByLabelText('Grants, EUR') as HTMLInputElement).value;
     // The maturity at entry is the community's; a grant not yet typed is the programme's limit for it.
