@@ -32,6 +32,8 @@ export const MUTATION_ERROR_CODES = [
   'forbidden', 'erased',
   /** An edit of a record its device knew was in the bin (restore it first). */
   'record_deleted',
+  /** An enrolment's grant above its programme's limit for the community's maturity at entry. */
+  'over_grant_limit',
 ] as const;
 export type MutationErrorCode = (typeof MUTATION_ERROR_CODES)[number];
 

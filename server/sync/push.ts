@@ -240,8 +240,7 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
     // guessed or remembered from before an assignment was taken away does not reach anyone.
     const personId = after.values.participantId;
     if (!existing && (table === 'attendance' || table === 'ties' || table === 'votes') && typeof personId === 'string') {
-      const person = records.get(personId) ?? state.intended.get(personId)
-        ?? (await state.tx.findRecords([personId])).map(parseStoredRecord).find((record) => record.orgId === orgId);
+      const person = await ownRecord(state, personId);
       const withoutThis = new Map([...extra].filter(([id]) => id !== mutation.recordId));
       if (person && person.table === 'participants' && !(await state.judge.visibleIds([person], withoutThis)).has(personId)) {
         return refuse(reject(mutation.id, 'forbidden', `participantId: person ${personId} is outside the communities and events you are assigned to`));
@@ -252,6 +251,14 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
   if (existing && table === 'workshops' && ('communityId' in fields || 'communityIds' in fields)) {
     const filedUnder = typeof existing.values.communityId === 'string' ? existing.values.communityId : null;
     if (!state.movedEvents.has(existing.id)) state.movedEvents.set(existing.id, filedUnder);
+  }
+
+  // 4e''''. A grant within the programme's limit for the community's maturity at entry, as the enrolment form has it.
+  if (table === 'enrolments' && ('grantCents' in fields || 'maturity' in fields || 'programmeId' in fields)) {
+    const limit = await grantOverLimit(state, { ...existing?.values, ...fields });
+    if (limit !== null) {
+      return refuse(reject(mutation.id, 'over_grant_limit', `grantCents: above the programme's limit of ${String(limit)} cents for the community's maturity`));
+    }
   }
 
   // 4e'''. An app from before programmes names an event's programme in free text: the event joins the
@@ -315,6 +322,24 @@ async function applyMutation(check: MutationCheck, state: BatchState): Promise<O
   return { rejection: null, asSent, conflicts };
 }
 
+/** A record of the caller's organisation, as this batch has it, or as stored. */
+async function ownRecord(state: BatchState, id: string): Promise<WorkingRecord | undefined> {
+  return state.records.get(id) ?? state.intended.get(id)
+    ?? (await state.tx.findRecords([id])).map(parseStoredRecord).find((record) => record.orgId === state.orgId);
+}
+
+/**
+ * The programme's grant limit an enrolment's grant is above (for its maturity at entry), or null when it is
+ * within it — or when the programme is not known here, as references are not checked.
+ */
+async function grantOverLimit(state: BatchState, enrolment: Fields): Promise<number | null> {
+  if (typeof enrolment.programmeId !== 'string' || typeof enrolment.grantCents !== 'number') return null;
+  const programme = await ownRecord(state, enrolment.programmeId);
+  if (!programme || programme.table !== 'programmes') return null;
+  const limit = enrolment.maturity === 'active' ? programme.values.grantLimitActiveCents : programme.values.grantLimitEmergingCents;
+  return typeof limit === 'number' && enrolment.grantCents > limit ? limit : null;
+}
+
 /**
  * Sets `programmeId` on an event whose free-text `programme` (sent by an app from before programmes, which
  * never sends `programmeId`) names a programme of the organisation made by the upgrade, and the event has none yet.
@@ -324,8 +349,7 @@ async function joinTypedProgramme(state: BatchState, table: string, existing: Wo
   if (table !== 'workshops' || 'programmeId' in fields || typeof typed !== 'string' || typed.trim() === '') return false;
   if (typeof existing?.values.programmeId === 'string') return false;
   const id = programmeIdFor(state.orgId, typed);
-  const programme = state.records.get(id) ?? state.intended.get(id)
-    ?? (await state.tx.findRecords([id])).map(parseStoredRecord).find((record) => record.orgId === state.orgId);
+  const programme = await ownRecord(state, id);
   if (!programme || programme.table !== 'programmes' || programme.values.deleted === true) return false;
   fields.programmeId = id;
   return true;

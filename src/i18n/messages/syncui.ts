@@ -32,6 +32,7 @@ export const lv = {
   'changes.reason.unknown_community': 'Serverī nav kopienas, kurai šis ieraksts pieder. Vispirms jānosūta vai jāatjauno kopiena.',
   'changes.reason.erased': 'Šī dalībnieka personas dati ir dzēsti pēc pieprasījuma; tos vairs nevar ierakstīt.',
   'changes.reason.record_deleted': 'Ieraksts ir atkritnē. Vispirms to atjaunojiet, tad labojiet.',
+  'changes.reason.over_grant_limit': 'Grants pārsniedz programmas limitu kopienai ar šo brieduma pakāpi. Labojiet grantu (vai koordinators — programmas limitu) un saglabājiet vēlreiz.',
   'changes.reason.unknown': 'Serveris šo izmaiņu noraidīja.',
 
   'recordTable.communities': 'Kopiena',

@@ -36,6 +36,7 @@ export const en: Translations<keyof typeof lv> = {
   'changes.reason.unknown_community': 'The server has no community this record belongs to. The community must be sent or restored first.',
   'changes.reason.erased': 'This participant\'s personal data was erased on request; it cannot be written again.',
   'changes.reason.record_deleted': 'The record is in the bin. Restore it first, then edit it.',
+  'changes.reason.over_grant_limit': 'The grant is above the programme’s limit for a community of this maturity. Correct the grant (or a coordinator the programme’s limit) and save again.',
   'changes.reason.unknown': 'The server refused this change.',
 
   'recordTable.communities': 'Community',
