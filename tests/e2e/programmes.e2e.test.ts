@@ -128,7 +128,7 @@ describe('a programme: targets, an enrolment, two months offline, and the funder
     await laptop.getByLabel('Rādītājs', { exact: true }).nth(0).selectOption({ label: 'Pasākumi' });
     await laptop.getByLabel('Skaitlis', { exact: true }).nth(0).fill('14');
     await laptop.getByRole('button', { name: /Pievienot mērķi/ }).click();
-    await laptop.getByLabel('Rādītājs', { exact: true }).nth(1).selectOption({ label: 'Dalībnieki (katrs vienreiz)' });
+    await laptop.getByLabel('Rādītājs', { exact: true }).nth(1).selectOption({ label: 'Dažādi cilvēki' });
     await laptop.getByLabel('Skaitlis', { exact: true }).nth(1).fill('300');
     await laptop.getByRole('radio', { name: 'Kopš programmas sākuma' }).nth(1).check();
     await laptop.getByRole('button', { name: 'Saglabāt' }).click();

@@ -1,7 +1,7 @@
 // Strings of the programme report (/programmes/:id/report) and the regional summary (/programmes/:id/summary).
 export const lv = {
   'programmeReport.title': 'Programmas pārskats',
-  'programmeReport.titleOf': 'Pārskats: {name}',
+  'programmeReport.titleOf': 'Rādītāju pārskats: {name}',
   'programmeReport.onlyCoordinators': 'Programmas pārskatu un reģionālo kopsavilkumu var skatīt tikai koordinators.',
   'programmeReport.funder': 'Finansētājs',
   'programmeReport.organiser': 'Īstenotājs',
@@ -33,8 +33,8 @@ export const lv = {
   'programmeReport.figure.municipalities': 'Novadi un valstspilsētas',
   'programmeReport.figure.participations': 'Apmeklējumi',
   'programmeReport.figure.uniquePeople': 'Dažādi cilvēki',
-  'programmeReport.figure.firstTimePeople': 'Pirmo reizi',
-  'programmeReport.figure.returningPeople': 'Atkārtoti',
+  'programmeReport.figure.firstTimePeople': 'Cilvēki pirmo reizi',
+  'programmeReport.figure.returningPeople': 'Cilvēki atkārtoti',
   'programmeReport.figure.households': 'Mājsaimniecības',
   'programmeReport.figure.peopleByRole': 'Cilvēki pa lomām',
   'programmeReport.figure.averageAttendance': 'Vidēji uz pasākumu',

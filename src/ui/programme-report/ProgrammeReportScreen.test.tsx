@@ -52,7 +52,7 @@ function open() {
 describe('the programme report', () => {
   it('shows the programme, its period and its figures from this device, never synced', async () => {
     open();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Pārskats: Drošas kopienas' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rādītāju pārskats: Drošas kopienas' })).toBeTruthy();
     expect(screen.getByText('Sabiedrības integrācijas fonds')).toBeTruthy();
     expect((screen.getByLabelText('No') as HTMLInputElement).value).toBe('2026-01-01');
     expect((screen.getByLabelText('Līdz') as HTMLInputElement).value).toBe('2026-12-31');
@@ -96,7 +96,7 @@ describe('the programme report', () => {
     await waitFor(() => expect(figure('firstTimePeople')).toBe('2'));
     fireEvent.click(screen.getByTestId('figure-firstTimePeople'));
     const list = within(await screen.findByTestId('report-list'));
-    expect(list.getByRole('heading', { name: 'Saraksts: Pirmo reizi' })).toBeTruthy();
+    expect(list.getByRole('heading', { name: 'Saraksts: Cilvēki pirmo reizi' })).toBeTruthy();
     const names = list.getAllByRole('row').slice(1).map((row) => row.querySelector('td')!.textContent);
     expect(names).toEqual(['Juris Kalns', 'Dzēsta persona']);
     expect(list.getByText('02.03.2026 Drošības darbnīca; 20.03.2026 Pavasara forums')).toBeTruthy();

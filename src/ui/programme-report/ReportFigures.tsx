@@ -1,5 +1,5 @@
 import type { ProgrammeReport } from '../../../protocol';
-import { FIGURE_KEYS, type FigureKey } from '../../domain/programme-report-export';
+import { FIGURE_KEYS, figureKind, type FigureKey } from '../../domain/programme-report-export';
 import { t } from '../../i18n';
 import { formatFigure } from './figure-format';
 import { figureLabel } from './report-labels';
@@ -19,7 +19,7 @@ export function ReportFigures({ report, open, onOpen }: ReportFiguresProps) {
       <ul class="figure-grid report-figure-grid">
         {FIGURE_KEYS.map((key) => (
           <li key={key}>
-            <button type="button" class="figure report-figure" data-testid={`figure-${key}`}
+            <button type="button" class={`figure report-figure${figureKind(key) === 'cents' ? ' report-figure--money' : ''}`} data-testid={`figure-${key}`}
               aria-expanded={open === key} aria-controls={open === key ? 'report-list' : undefined} onClick={() => onOpen(key)}>
               <span class="report-figure__label">{figureLabel(key)}</span>{' '}
               <span class="figure__value">{formatFigure(key, report[key])}</span>

@@ -4,7 +4,7 @@ import type { lv } from '../programme-report';
 // English strings of the programme report and the regional summary; loaded only when English is chosen.
 export const en: Translations<keyof typeof lv> = {
   'programmeReport.title': 'Programme report',
-  'programmeReport.titleOf': 'Report: {name}',
+  'programmeReport.titleOf': 'Indicator report: {name}',
   'programmeReport.onlyCoordinators': 'Only a coordinator can see the programme report and the regional summary.',
   'programmeReport.funder': 'Funder',
   'programmeReport.organiser': 'Run by',
@@ -36,8 +36,8 @@ export const en: Translations<keyof typeof lv> = {
   'programmeReport.figure.municipalities': 'Municipalities',
   'programmeReport.figure.participations': 'Attendances',
   'programmeReport.figure.uniquePeople': 'Different people',
-  'programmeReport.figure.firstTimePeople': 'First time',
-  'programmeReport.figure.returningPeople': 'Returning',
+  'programmeReport.figure.firstTimePeople': 'People the first time',
+  'programmeReport.figure.returningPeople': 'People returning',
   'programmeReport.figure.households': 'Households',
   'programmeReport.figure.peopleByRole': 'People by role',
   'programmeReport.figure.averageAttendance': 'Average per event',
