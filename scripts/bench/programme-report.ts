@@ -141,7 +141,7 @@ export async function measureProgrammeReport(ctx: BenchContext): Promise<Figure[
       label: 'Programme report: counting (the shared programmeReport function), same profile',
       unit: 'ms',
       stat: stat(runs.map((run) => run.computeMs)),
-      note: 'The pure function the server answers GET /api/programmes/:id/report with; part of programme-report-ms, no bar of its own',
+      note: 'The pure function the server answers GET /api/programmes/:id/report with, counted once, cold; the programme\'s page counts it while idle, so it is not part of programme-report-ms; no bar of its own',
     },
   ];
 }
