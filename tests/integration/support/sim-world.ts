@@ -509,8 +509,10 @@ export class SimWorld {
       const kept = conflicts.some((conflict) => conflict.recordId === write.recordId && conflict.field === write.field
         && (isDeepStrictEqual(conflict.loserValue, write.value) || isDeepStrictEqual(conflict.winnerValue, write.value)));
       if (kept) continue;
-      const replaced = this.writes.some((later) => later.order > write.order && later.recordId === write.recordId
-        && later.field === write.field && isDeepStrictEqual(later.seen, write.value));
+      // "Later" as the merge orders writes too: a write at a later clock by a device that showed the same value
+      // (two tablets checking one person in, one of them then checking them out) replaced it knowingly.
+      const replaced = this.writes.some((later) => (later.order > write.order || compareHlc(later.hlc, write.hlc) > 0)
+        && later.recordId === write.recordId && later.field === write.field && isDeepStrictEqual(later.seen, write.value));
       if (replaced) continue;
       violations.push(
         `lost value: device ${write.device} wrote ${write.table} ${write.recordId}.${write.field} = ${show(write.value)} (clock ${write.hlc}); `
