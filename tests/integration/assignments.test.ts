@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignmentId, attendanceId } from '../../protocol';
 import {
-  actionFields, assignmentFields, attendanceFields, communityFields, needFields, participantFields, photoFields, resourceFields, swotFields,
-  voteFields, workshopFields,
+  actionFields, assignmentFields, attendanceFields, communityFields, enrolmentFields, needFields, participantFields, photoFields,
+  programmeFields, resourceFields, swotFields, voteFields, workshopFields,
 } from '../../testing/fixtures';
 import { backends } from './support/backends';
 import { TestDevice } from './support/device';
@@ -27,7 +27,7 @@ describe.each(backends())('access by assignment on $name', (backend) => {
   let mine: Record<string, string>;
   let theirs: Record<string, string>;
 
-  function seed(name: string): Record<string, string> {
+  function seed(name: string, programme: string): Record<string, string> {
     const community = office.create('communities', communityFields({ name }));
     const ids: Record<string, string> = { communities: community };
     ids.workshops = office.create('workshops', workshopFields(community));
@@ -38,6 +38,7 @@ describe.each(backends())('access by assignment on $name', (backend) => {
     ids.resources = office.create('resources', resourceFields(community));
     ids.actions = office.create('actions', actionFields(community, { needId: ids.needs }));
     ids.swot = office.create('swot', swotFields(community, { workshopId: ids.workshops }));
+    ids.enrolments = office.create('enrolments', enrolmentFields(community, programme));
     const photo = PHOTO_OF(name);
     ids.photos = office.create('photos', photoFields({ communityId: community, table: 'needs', id: ids.needs }, { sha256: hashOf(photo), size: photo.byteLength }));
     return ids;
@@ -51,8 +52,10 @@ describe.each(backends())('access by assignment on $name', (backend) => {
     coordinatorToken = org.coordinator.token;
     facilitatorId = await addUserDirectly(server, org.orgId, { email: 'ieva@example.lv', name: 'Ieva Liepa', role: 'facilitator', password: 'ieva-parole' });
     office = new TestDevice('laptop-office', () => server.time.now, coordinatorToken);
-    mine = seed('Rēzekne');
-    theirs = seed('Ludza');
+    // The organisation's programme (everyone sees it); each community's enrolment in it is filed under the community.
+    const programme = office.create('programmes', programmeFields());
+    mine = seed('Rēzekne', programme);
+    theirs = seed('Ludza', programme);
     office.create('assignments', assignmentFields(facilitatorId, { communityId: mine.communities! }), assignmentId(facilitatorId, { communityId: mine.communities! }));
     expect((await office.sync(server)).rejected).toEqual([]);
     for (const name of ['Rēzekne', 'Ludza']) {
