@@ -11,16 +11,11 @@
 // Whole tables are read in pages of `PAGE` rows, so the first read never holds the screen for long.
 // The regional summary (src/domain/regional-summary.ts) reads what the enrolled communities gathered.
 import Dexie, { type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
-import type { TableName } from '../../protocol';
+import { REPORT_TABLES, type RecordTypes, type ReportTable } from '../../protocol';
 import { memoisedProgrammeReport } from '../domain/programme-report-memo';
 import type { RegionalSummaryInput } from '../domain/regional-summary';
 import type { Stored, TalkaDatabase } from './database';
-import type { RecordTypes } from '../../protocol';
 
-export const REPORT_TABLES = [
-  'programmes', 'enrolments', 'communities', 'workshops', 'participants', 'attendance', 'needs', 'actions', 'spending',
-] as const satisfies readonly TableName[];
-type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** Rows per read of a whole table. */
 const PAGE = 2_000;
